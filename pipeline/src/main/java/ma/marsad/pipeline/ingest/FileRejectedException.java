@@ -1,0 +1,28 @@
+package ma.marsad.pipeline.ingest;
+
+import java.util.Map;
+
+/** A file that cannot be loaded at all; carries the reason code and the values the submitter's message needs. */
+public class FileRejectedException extends Exception {
+
+    private final String code;
+    private final Map<String, Object> arguments;
+
+    public FileRejectedException(String code, String detail, Map<String, Object> arguments) {
+        super(code + ": " + detail);
+        this.code = code;
+        this.arguments = Map.copyOf(arguments);
+    }
+
+    public FileRejectedException(String code, String detail) {
+        this(code, detail, Map.of("detail", detail));
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public Map<String, Object> arguments() {
+        return arguments;
+    }
+}

@@ -1,0 +1,27 @@
+package ma.marsad.pipeline.ingest;
+
+import java.util.List;
+
+/**
+ * Streams the data rows of one report file. Implementations never hold the whole file in memory.
+ *
+ * <p>File-level problems (encoding, structure, unsafe content) are thrown as {@link FileRejectedException}, from
+ * {@link #header()} or from {@link #next()}; nothing else escapes except I/O failures of the storage itself.
+ */
+public interface ReportReader extends AutoCloseable {
+
+    /** The header cells as submitted, in column order (for JSON: the field names the reader was asked for). */
+    List<String> header() throws FileRejectedException;
+
+    /** The next data row, or null at the end of the data. */
+    RawRow next() throws FileRejectedException;
+
+    /** Non-fatal observations made while reading (e.g. footer rows after the data), available after the last row. */
+    List<ReaderWarning> warnings();
+
+    @Override
+    void close();
+
+    /** A warning with a reason code and the values that explain it. */
+    record ReaderWarning(String code, String detail) {}
+}
