@@ -1,0 +1,179 @@
+package ma.marsad.pipeline.lake;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.apache.parquet.column.ParquetProperties;
+import org.apache.parquet.hadoop.ParquetFileWriter;
+import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.hadoop.api.WriteSupport;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.apache.parquet.hadoop.util.HadoopOutputFile;
+import org.apache.parquet.io.api.Binary;
+import org.apache.parquet.io.api.RecordConsumer;
+import org.apache.parquet.schema.LogicalTypeAnnotation;
+import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
+import org.apache.parquet.schema.Type;
+import org.apache.parquet.schema.Types;
+
+/**
+ * Writes rows of plain Java values to one Parquet file through the Hadoop FileSystem API, with a {@link WriteSupport}
+ * that hands primitives straight to parquet-java (no Avro or Group objects in between).
+ *
+ * <p>Physical types: strings as BINARY/STRING, BIGINT as INT64, INTEGER as INT32, DOUBLE, DATE as INT32/DATE, local
+ * date-times as INT64/TIMESTAMP(MICROS, not adjusted to UTC). ZSTD, dictionary encoding and statistics on; row groups
+ * capped at one million rows so readers can split the file across cores.
+ */
+public final class ParquetTableWriter implements Closeable {
+
+    static final int ROW_GROUP_ROW_LIMIT = 1_000_000;
+
+    private final ParquetWriter<Object[]> writer;
+    private long rowCount;
+
+    private ParquetTableWriter(ParquetWriter<Object[]> writer) {
+        this.writer = writer;
+    }
+
+    /** Opens a new file, replacing any leftover at that path (a temporary name that a crash may have left). */
+    public static ParquetTableWriter create(Path file, List<LakeColumn> columns, Configuration conf)
+            throws IOException {
+        MessageType schema = schemaOf(columns);
+        ParquetWriter<Object[]> writer = new Builder(HadoopOutputFile.fromPath(file, conf), schema, columns)
+                .withConf(conf)
+                .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
+                .withCompressionCodec(CompressionCodecName.ZSTD)
+                .withDictionaryEncoding(true)
+                .withStatisticsEnabled(true)
+                .withRowGroupRowCountLimit(ROW_GROUP_ROW_LIMIT)
+                .withWriterVersion(ParquetProperties.WriterVersion.PARQUET_1_0)
+                .build();
+        return new ParquetTableWriter(writer);
+    }
+
+    /** Writes one row; values aligned with the columns, typed as {@link ma.marsad.pipeline.template.ColumnType} says. */
+    public void write(Object[] row) throws IOException {
+        writer.write(row);
+        rowCount++;
+    }
+
+    public long rowCount() {
+        return rowCount;
+    }
+
+    @Override
+    public void close() throws IOException {
+        writer.close();
+    }
+
+    static MessageType schemaOf(List<LakeColumn> columns) {
+        Types.MessageTypeBuilder message = Types.buildMessage();
+        for (LakeColumn column : columns) {
+            Type.Repetition repetition = column.required() ? Type.Repetition.REQUIRED : Type.Repetition.OPTIONAL;
+            message.addField(primitiveOf(column, repetition));
+        }
+        return message.named("marsad_row");
+    }
+
+    private static Type primitiveOf(LakeColumn column, Type.Repetition repetition) {
+        return switch (column.type()) {
+            case TEXT, ENUM, REGION, QUARTER -> Types.primitive(PrimitiveTypeName.BINARY, repetition)
+                    .as(LogicalTypeAnnotation.stringType())
+                    .named(column.name());
+            case INTEGER -> Types.primitive(PrimitiveTypeName.INT64, repetition).named(column.name());
+            case YEAR -> Types.primitive(PrimitiveTypeName.INT32, repetition).named(column.name());
+            case DECIMAL -> Types.primitive(PrimitiveTypeName.DOUBLE, repetition).named(column.name());
+            case DATE -> Types.primitive(PrimitiveTypeName.INT32, repetition)
+                    .as(LogicalTypeAnnotation.dateType())
+                    .named(column.name());
+            case DATETIME -> Types.primitive(PrimitiveTypeName.INT64, repetition)
+                    .as(LogicalTypeAnnotation.timestampType(false, LogicalTypeAnnotation.TimeUnit.MICROS))
+                    .named(column.name());
+        };
+    }
+
+    private static final class Builder extends ParquetWriter.Builder<Object[], Builder> {
+        private final MessageType schema;
+        private final List<LakeColumn> columns;
+
+        Builder(HadoopOutputFile file, MessageType schema, List<LakeColumn> columns) {
+            super(file);
+            this.schema = schema;
+            this.columns = columns;
+        }
+
+        @Override
+        protected Builder self() {
+            return this;
+        }
+
+        @Override
+        protected WriteSupport<Object[]> getWriteSupport(Configuration conf) {
+            return new RowWriteSupport(schema, columns);
+        }
+    }
+
+    private static final class RowWriteSupport extends WriteSupport<Object[]> {
+        private final MessageType schema;
+        private final LakeColumn[] columns;
+        private RecordConsumer consumer;
+
+        RowWriteSupport(MessageType schema, List<LakeColumn> columns) {
+            this.schema = schema;
+            this.columns = columns.toArray(LakeColumn[]::new);
+        }
+
+        @Override
+        public WriteContext init(Configuration configuration) {
+            HashMap<String, String> metadata = new HashMap<>();
+            metadata.put("writer", "marsad");
+            return new WriteContext(schema, metadata);
+        }
+
+        @Override
+        public void prepareForWrite(RecordConsumer recordConsumer) {
+            this.consumer = recordConsumer;
+        }
+
+        @Override
+        public void write(Object[] row) {
+            consumer.startMessage();
+            for (int i = 0; i < columns.length; i++) {
+                Object value = row[i];
+                if (value == null) {
+                    if (columns[i].required()) {
+                        throw new IllegalArgumentException(
+                                "column " + columns[i].name() + " is required but the row has no value");
+                    }
+                    continue;
+                }
+                consumer.startField(columns[i].name(), i);
+                writeValue(columns[i], value);
+                consumer.endField(columns[i].name(), i);
+            }
+            consumer.endMessage();
+        }
+
+        private void writeValue(LakeColumn column, Object value) {
+            switch (column.type()) {
+                case TEXT, ENUM, REGION, QUARTER -> consumer.addBinary(Binary.fromString((String) value));
+                case INTEGER -> consumer.addLong(((Number) value).longValue());
+                case YEAR -> consumer.addInteger(((Number) value).intValue());
+                case DECIMAL -> consumer.addDouble(((Number) value).doubleValue());
+                case DATE -> consumer.addInteger((int) ((LocalDate) value).toEpochDay());
+                case DATETIME -> consumer.addLong(epochMicros((LocalDateTime) value));
+            }
+        }
+
+        private static long epochMicros(LocalDateTime value) {
+            return value.toEpochSecond(ZoneOffset.UTC) * 1_000_000L + value.getNano() / 1_000;
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package ma.marsad.pipeline.lake;
+
+import java.util.List;
+import ma.marsad.pipeline.template.ColumnType;
+
+/** The columns of quarantine Parquet files: the row's place, the reason and the submitter's messages. */
+public final class QuarantineColumns {
+
+    private QuarantineColumns() {}
+
+    public static final List<LakeColumn> COLUMNS = List.of(
+            LakeColumn.required("submission_id", ColumnType.TEXT),
+            LakeColumn.required("template_id", ColumnType.TEXT),
+            LakeColumn.required("submitter", ColumnType.TEXT),
+            LakeColumn.optional("period", ColumnType.TEXT),
+            LakeColumn.required("row", ColumnType.INTEGER),
+            LakeColumn.required("line", ColumnType.INTEGER),
+            LakeColumn.optional("cell", ColumnType.TEXT),
+            LakeColumn.optional("column_name", ColumnType.TEXT),
+            LakeColumn.optional("header", ColumnType.TEXT),
+            LakeColumn.required("reason_code", ColumnType.TEXT),
+            LakeColumn.optional("raw_value", ColumnType.TEXT),
+            LakeColumn.optional("message_fr", ColumnType.TEXT),
+            LakeColumn.optional("message_ar", ColumnType.TEXT),
+            LakeColumn.optional("message_en", ColumnType.TEXT));
+
+    /** Lineage columns appended to every staging row, after the template's own columns. */
+    public static final List<LakeColumn> LINEAGE = List.of(
+            LakeColumn.required("period", ColumnType.TEXT),
+            LakeColumn.required("submitter", ColumnType.TEXT),
+            LakeColumn.required("submission_id", ColumnType.TEXT),
+            LakeColumn.required("source_row", ColumnType.INTEGER),
+            LakeColumn.required("source_cell", ColumnType.TEXT));
+}

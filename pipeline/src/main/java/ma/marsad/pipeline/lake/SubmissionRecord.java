@@ -1,0 +1,68 @@
+package ma.marsad.pipeline.lake;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One submission as the registry knows it: a file (or a set of parts) identified by its SHA-256, and what the pipeline
+ * made of it. Written once, when the submission is ingested; never rewritten.
+ *
+ * @param submissionId SHA-256 of the file's bytes (of the parts' digests, in order, for a split file)
+ * @param template template id
+ * @param submitter submitter code (the landing folder)
+ * @param fileNames the landing file names, parts in order
+ * @param receivedAt the modification time of the file or of its {@code .done} marker
+ * @param status accepted, accepted_with_quarantine or rejected
+ * @param period period key, null when rejected
+ * @param stagingFile the partition file relative to the lake's {@code staging/} or {@code history/} folder, or null
+ * @param quarantineFile the quarantine file relative to the lake root, or null
+ */
+public record SubmissionRecord(
+        String submissionId,
+        String template,
+        String submitter,
+        List<String> fileNames,
+        Instant receivedAt,
+        String status,
+        String period,
+        long rowsRead,
+        long rowsAccepted,
+        long rowsQuarantined,
+        String fileErrorCode,
+        String fileErrorMessage,
+        String stagingFile,
+        String quarantineFile) {
+
+    public SubmissionRecord {
+        Objects.requireNonNull(submissionId, "submissionId");
+        Objects.requireNonNull(template, "template");
+        Objects.requireNonNull(submitter, "submitter");
+        Objects.requireNonNull(receivedAt, "receivedAt");
+        Objects.requireNonNull(status, "status");
+        fileNames = List.copyOf(fileNames);
+        if (rowsRead != rowsAccepted + rowsQuarantined) {
+            throw new IllegalArgumentException("submission " + submissionId + ": rows_read " + rowsRead
+                    + " != rows_accepted " + rowsAccepted + " + rows_quarantined " + rowsQuarantined);
+        }
+    }
+
+    public boolean isRejected() {
+        return "rejected".equals(status);
+    }
+
+    /** The (template, submitter, period) a revision replaces as a whole. */
+    public String partitionKey() {
+        return template + "|" + submitter + "|" + period;
+    }
+
+    /** Orders revisions: later received time, then file name, then digest. */
+    public static int compareRevisions(SubmissionRecord a, SubmissionRecord b) {
+        int byTime = a.receivedAt.compareTo(b.receivedAt);
+        if (byTime != 0) {
+            return byTime;
+        }
+        int byName = String.join("/", a.fileNames).compareTo(String.join("/", b.fileNames));
+        return byName != 0 ? byName : a.submissionId.compareTo(b.submissionId);
+    }
+}

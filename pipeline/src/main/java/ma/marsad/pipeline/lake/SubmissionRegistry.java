@@ -1,0 +1,188 @@
+package ma.marsad.pipeline.lake;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.Path;
+
+/**
+ * The source of truth for what the lake holds: one small JSON file per submission in {@code _registry/submissions/},
+ * and one per withdrawal in {@code _registry/withdrawals/}. Writing the entry is the commit of a submission; which
+ * revision of a partition is current is derived from the entries, never stored, so the registry is append-only.
+ */
+public final class SubmissionRegistry {
+
+    private static final JsonFactory JSON = new JsonFactory();
+
+    private final Lake lake;
+
+    public SubmissionRegistry(Lake lake) {
+        this.lake = lake;
+    }
+
+    public boolean contains(String submissionId) throws IOException {
+        return lake.exists(entry(submissionId));
+    }
+
+    /** Commits a submission: its entry is written under a temporary name and renamed into place. */
+    public void commit(SubmissionRecord record) throws IOException {
+        Path temporary = lake.temporary("registry-" + record.submissionId() + ".json");
+        try (OutputStream out = lake.fileSystem().create(temporary, true);
+                JsonGenerator json = JSON.createGenerator(out)) {
+            json.useDefaultPrettyPrinter();
+            json.writeStartObject();
+            json.writeStringField("submission_id", record.submissionId());
+            json.writeStringField("template", record.template());
+            json.writeStringField("submitter", record.submitter());
+            json.writeArrayFieldStart("file_names");
+            for (String name : record.fileNames()) {
+                json.writeString(name);
+            }
+            json.writeEndArray();
+            json.writeStringField("received_at", record.receivedAt().toString());
+            json.writeStringField("status", record.status());
+            json.writeStringField("period", record.period());
+            json.writeNumberField("rows_read", record.rowsRead());
+            json.writeNumberField("rows_accepted", record.rowsAccepted());
+            json.writeNumberField("rows_quarantined", record.rowsQuarantined());
+            json.writeStringField("file_error_code", record.fileErrorCode());
+            json.writeStringField("file_error_message", record.fileErrorMessage());
+            json.writeStringField("staging_file", record.stagingFile());
+            json.writeStringField("quarantine_file", record.quarantineFile());
+            json.writeEndObject();
+        }
+        lake.publish(temporary, entry(record.submissionId()));
+    }
+
+    /** Withdraws a submission: it stops being current at the next build; its rows stay in history. */
+    public void withdraw(String submissionId, String reason, Instant at) throws IOException {
+        if (!contains(submissionId)) {
+            throw new IllegalArgumentException("no submission " + submissionId + " in the registry");
+        }
+        Path temporary = lake.temporary("withdrawal-" + submissionId + ".json");
+        try (OutputStream out = lake.fileSystem().create(temporary, true);
+                JsonGenerator json = JSON.createGenerator(out)) {
+            json.writeStartObject();
+            json.writeStringField("submission_id", submissionId);
+            json.writeStringField("reason", reason);
+            json.writeStringField("withdrawn_at", at.toString());
+            json.writeEndObject();
+        }
+        lake.publish(temporary, lake.registry("withdrawals/" + submissionId + ".json"));
+    }
+
+    /** Every submission ever registered, in revision order. */
+    public List<SubmissionRecord> all() throws IOException {
+        List<SubmissionRecord> records = new ArrayList<>();
+        for (Map<String, Object> fields : readFolder("submissions")) {
+            records.add(toRecord(fields));
+        }
+        records.sort(SubmissionRecord::compareRevisions);
+        return records;
+    }
+
+    /** Withdrawn submission ids with their reasons. */
+    public Map<String, String> withdrawals() throws IOException {
+        Map<String, String> withdrawn = new LinkedHashMap<>();
+        for (Map<String, Object> fields : readFolder("withdrawals")) {
+            withdrawn.put((String) fields.get("submission_id"), (String) fields.get("reason"));
+        }
+        return withdrawn;
+    }
+
+    /** The submissions and which revision of each partition is current. */
+    public RegistrySnapshot snapshot() throws IOException {
+        return RegistrySnapshot.of(all(), withdrawals());
+    }
+
+    public Optional<SubmissionRecord> find(String submissionId) throws IOException {
+        Path entry = entry(submissionId);
+        if (!lake.exists(entry)) {
+            return Optional.empty();
+        }
+        try (InputStream in = lake.fileSystem().open(entry)) {
+            return Optional.of(toRecord(readObject(in)));
+        }
+    }
+
+    private Path entry(String submissionId) {
+        return lake.registry("submissions/" + submissionId + ".json");
+    }
+
+    private List<Map<String, Object>> readFolder(String folder) throws IOException {
+        Path directory = lake.registry(folder);
+        if (!lake.exists(directory)) {
+            return List.of();
+        }
+        FileStatus[] statuses = lake.fileSystem().listStatus(directory);
+        java.util.Arrays.sort(statuses, Comparator.comparing(status -> status.getPath().getName()));
+        List<Map<String, Object>> objects = new ArrayList<>();
+        for (FileStatus status : statuses) {
+            if (status.isFile() && status.getPath().getName().endsWith(".json")) {
+                try (InputStream in = lake.fileSystem().open(status.getPath())) {
+                    objects.add(readObject(in));
+                }
+            }
+        }
+        return objects;
+    }
+
+    private static Map<String, Object> readObject(InputStream in) throws IOException {
+        Map<String, Object> fields = new HashMap<>();
+        try (JsonParser parser = JSON.createParser(in)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw new IOException("registry entry is not a JSON object");
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                JsonToken token = parser.nextToken();
+                if (token == JsonToken.START_ARRAY) {
+                    List<String> values = new ArrayList<>();
+                    while (parser.nextToken() != JsonToken.END_ARRAY) {
+                        values.add(parser.getText());
+                    }
+                    fields.put(name, values);
+                } else if (token == JsonToken.VALUE_NULL) {
+                    fields.put(name, null);
+                } else if (token == JsonToken.VALUE_NUMBER_INT) {
+                    fields.put(name, parser.getLongValue());
+                } else {
+                    fields.put(name, parser.getText());
+                }
+            }
+        }
+        return fields;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static SubmissionRecord toRecord(Map<String, Object> fields) {
+        return new SubmissionRecord(
+                (String) fields.get("submission_id"),
+                (String) fields.get("template"),
+                (String) fields.get("submitter"),
+                (List<String>) fields.getOrDefault("file_names", List.of()),
+                Instant.parse((String) fields.get("received_at")),
+                (String) fields.get("status"),
+                (String) fields.get("period"),
+                (Long) fields.getOrDefault("rows_read", 0L),
+                (Long) fields.getOrDefault("rows_accepted", 0L),
+                (Long) fields.getOrDefault("rows_quarantined", 0L),
+                (String) fields.get("file_error_code"),
+                (String) fields.get("file_error_message"),
+                (String) fields.get("staging_file"),
+                (String) fields.get("quarantine_file"));
+    }
+}

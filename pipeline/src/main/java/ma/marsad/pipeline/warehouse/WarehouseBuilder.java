@@ -1,0 +1,262 @@
+package ma.marsad.pipeline.warehouse;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.function.Function;
+import ma.marsad.pipeline.lake.Lake;
+import ma.marsad.pipeline.lake.LakeColumn;
+import ma.marsad.pipeline.lake.PartitionFiler;
+import ma.marsad.pipeline.lake.QuarantineColumns;
+import ma.marsad.pipeline.lake.RegistrySnapshot;
+import ma.marsad.pipeline.lake.SubmissionRecord;
+
+/**
+ * Builds a NEW DuckDB warehouse file from the lake's registry: the current partitions become the sources the SQL models
+ * read ({@code lake_<template>}, {@code lake_hist_<template>}, {@code lake_quarantine}, {@code src.*}), the models run in
+ * dependency order, then every data test. The published warehouse is never touched here.
+ */
+public final class WarehouseBuilder {
+
+    private final Lake lake;
+    private final ModelCatalog models;
+    private final List<TemplateTable> templates;
+    private final List<Map<String, String>> submitters;
+    private final Function<SubmissionRecord, String> feedbackPath;
+
+    /**
+     * @param submitters rows with keys code, name_fr, name_ar
+     * @param feedbackPath the feedback report of a submission relative to the work folder, or null when it has none
+     */
+    public WarehouseBuilder(
+            Lake lake,
+            ModelCatalog models,
+            List<TemplateTable> templates,
+            List<Map<String, String>> submitters,
+            Function<SubmissionRecord, String> feedbackPath) {
+        this.lake = lake;
+        this.models = models;
+        this.templates = List.copyOf(templates);
+        this.submitters = List.copyOf(submitters);
+        this.feedbackPath = feedbackPath;
+    }
+
+    /** Row counts of the published tables, and how long the lake load and the models took. */
+    public record BuildSummary(Map<String, Long> tableRows, long loadMillis, long modelMillis) {}
+
+    /** Opens a warehouse file for writing. */
+    public static Connection open(Path file) throws SQLException {
+        return DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath());
+    }
+
+    /** Opens a warehouse file read-only, as analysts and the dashboards do. */
+    public static Connection openReadOnly(Path file) throws SQLException {
+        Properties properties = new Properties();
+        properties.setProperty("duckdb.read_only", "true");
+        return DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath(), properties);
+    }
+
+    /**
+     * Builds {@code target} from scratch (a leftover from a crashed build is deleted first) and leaves it closed.
+     *
+     * @throws DataTestFailure when a data test fails; the file is then left unpublished
+     */
+    public BuildSummary build(RegistrySnapshot snapshot, Path target, Path cache) throws IOException, SQLException {
+        Files.createDirectories(target.toAbsolutePath().getParent());
+        Files.deleteIfExists(target);
+        Files.deleteIfExists(target.resolveSibling(target.getFileName() + ".wal"));
+        try (Connection connection = open(target)) {
+            long start = System.nanoTime();
+            loadSources(connection, snapshot, cache);
+            long loaded = System.nanoTime();
+            ModelRunner runner = new ModelRunner(models);
+            runner.run(connection);
+            List<String> failures = runner.test(connection);
+            if (!failures.isEmpty()) {
+                throw new DataTestFailure(failures);
+            }
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("drop schema src cascade");
+            }
+            long modelled = System.nanoTime();
+            return new BuildSummary(
+                    tableRows(connection), (loaded - start) / 1_000_000, (modelled - loaded) / 1_000_000);
+        }
+    }
+
+    /** Loads the lake's current partitions into a table per template, as the benchmark measures (no models). */
+    public Map<String, Long> loadFactsOnly(Connection connection, RegistrySnapshot snapshot, Path cache)
+            throws IOException, SQLException {
+        Map<String, Long> rows = new LinkedHashMap<>();
+        PartitionFiler filer = new PartitionFiler(lake);
+        try (Statement statement = connection.createStatement()) {
+            for (TemplateTable template : templates) {
+                List<Path> files = localFiles(snapshot, snapshot.current(), template, filer, cache);
+                String table = "fct_" + template.tableSuffix();
+                statement.execute("create or replace table " + table + " as " + select(template.columns(), files));
+                try (var result = statement.executeQuery("select count(*) from " + table)) {
+                    result.next();
+                    rows.put(table, result.getLong(1));
+                }
+            }
+        }
+        return rows;
+    }
+
+    private void loadSources(Connection connection, RegistrySnapshot snapshot, Path cache)
+            throws IOException, SQLException {
+        PartitionFiler filer = new PartitionFiler(lake);
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("create schema src");
+            statement.execute("""
+                    create table src.submission (
+                        submission_id varchar, template_id varchar, submitter varchar, period varchar,
+                        status varchar, file_name varchar, rows_read bigint, rows_accepted bigint,
+                        rows_quarantined bigint, file_error_code varchar, file_error_message varchar,
+                        received_at timestamp, valid_from timestamp, valid_to timestamp, is_current boolean,
+                        is_withdrawn boolean, feedback_path varchar)""");
+            statement.execute(
+                    "create table src.template (template_id varchar, title_fr varchar, title_ar varchar,"
+                            + " title_en varchar, format varchar, period_type varchar)");
+            statement.execute("create table src.submitter (submitter_code varchar, name_fr varchar, name_ar varchar)");
+            Rows.append(connection, "src", "submission", submissionRows(snapshot));
+            Rows.append(connection, "src", "template", templates.stream()
+                    .map(t -> new Object[] {
+                        t.templateId(),
+                        t.titles().get("fr"),
+                        t.titles().get("ar"),
+                        t.titles().get("en"),
+                        t.format(),
+                        t.periodType()
+                    })
+                    .toList());
+            Rows.append(connection, "src", "submitter", submitters.stream()
+                    .map(s -> new Object[] {s.get("code"), s.get("name_fr"), s.get("name_ar")})
+                    .toList());
+            for (TemplateTable template : templates) {
+                List<Path> current = localFiles(snapshot, snapshot.current(), template, filer, cache);
+                List<Path> all = localFiles(snapshot, snapshot.accepted(), template, filer, cache);
+                statement.execute("create temp view lake_" + template.tableSuffix() + " as "
+                        + select(template.columns(), current));
+                statement.execute("create temp view lake_hist_" + template.tableSuffix() + " as "
+                        + select(template.columns(), all));
+            }
+            List<Path> quarantineFiles = new ArrayList<>();
+            for (SubmissionRecord record : snapshot.accepted()) {
+                if (record.quarantineFile() != null) {
+                    quarantineFiles.add(lake.localCopy(lake.resolve(record.quarantineFile()), cache));
+                }
+            }
+            statement.execute("create temp view lake_quarantine as " + select(QuarantineColumns.COLUMNS, quarantineFiles));
+        }
+    }
+
+    private List<Object[]> submissionRows(RegistrySnapshot snapshot) {
+        List<Object[]> rows = new ArrayList<>();
+        for (SubmissionRecord record : snapshot.records()) {
+            RegistrySnapshot.Validity validity = snapshot.validity(record);
+            rows.add(new Object[] {
+                record.submissionId(),
+                record.template(),
+                record.submitter(),
+                record.period(),
+                record.status(),
+                String.join(" + ", record.fileNames()),
+                record.rowsRead(),
+                record.rowsAccepted(),
+                record.rowsQuarantined(),
+                record.fileErrorCode(),
+                record.fileErrorMessage(),
+                utc(record.receivedAt()),
+                validity == null ? null : utc(validity.validFrom()),
+                validity == null ? null : utc(validity.validTo()),
+                validity != null && validity.current(),
+                snapshot.isWithdrawn(record.submissionId()),
+                feedbackPath.apply(record)
+            });
+        }
+        return rows;
+    }
+
+    private List<Path> localFiles(
+            RegistrySnapshot snapshot,
+            List<SubmissionRecord> records,
+            TemplateTable template,
+            PartitionFiler filer,
+            Path cache)
+            throws IOException {
+        List<Path> files = new ArrayList<>();
+        for (SubmissionRecord record : records) {
+            if (record.template().equals(template.templateId()) && record.stagingFile() != null) {
+                files.add(lake.localCopy(filer.location(snapshot, record), cache));
+            }
+        }
+        return files;
+    }
+
+    /** A select over Parquet files, or an empty relation of the same shape when there are none. */
+    static String select(List<LakeColumn> columns, List<Path> files) {
+        if (files.isEmpty()) {
+            StringBuilder empty = new StringBuilder("select ");
+            for (int i = 0; i < columns.size(); i++) {
+                LakeColumn column = columns.get(i);
+                empty.append(i == 0 ? "" : ", ")
+                        .append("cast(null as ")
+                        .append(column.type().sqlType())
+                        .append(") as ")
+                        .append(column.name());
+            }
+            return empty.append(" where false").toString();
+        }
+        StringBuilder list = new StringBuilder();
+        for (Path file : files) {
+            String text = file.toAbsolutePath().toString();
+            if (text.contains("'")) {
+                throw new IllegalArgumentException("lake path contains a quote: " + text);
+            }
+            list.append(list.isEmpty() ? "" : ", ").append('\'').append(text).append('\'');
+        }
+        StringBuilder projection = new StringBuilder();
+        for (LakeColumn column : columns) {
+            projection.append(projection.isEmpty() ? "" : ", ").append(column.name());
+        }
+        return "select " + projection + " from read_parquet([" + list + "], union_by_name = true)";
+    }
+
+    private static LocalDateTime utc(Instant instant) {
+        return instant == null ? null : LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    private static Map<String, Long> tableRows(Connection connection) throws SQLException {
+        Map<String, Long> rows = new LinkedHashMap<>();
+        List<String> tables = new ArrayList<>();
+        try (Statement statement = connection.createStatement();
+                var result = statement.executeQuery("select table_name from information_schema.tables"
+                        + " where table_schema = 'main' and table_type = 'BASE TABLE' order by table_name")) {
+            while (result.next()) {
+                tables.add(result.getString(1));
+            }
+        }
+        try (Statement statement = connection.createStatement()) {
+            for (String table : tables) {
+                try (var result = statement.executeQuery("select count(*) from main." + table)) {
+                    result.next();
+                    rows.put(table, result.getLong(1));
+                }
+            }
+        }
+        return rows;
+    }
+}

@@ -1,0 +1,4 @@
+-- grain: one row per reporting template
+select template_id, title_fr, title_ar, title_en, format, period_type
+from src.template
+order by template_id

@@ -1,0 +1,3 @@
+-- grain: one row per year, semester, region, operator, programme, field and training type of every accepted submission (current and superseded revisions)
+select *
+from lake_hist_digital_training

@@ -1,0 +1,3 @@
+-- grain: one row per survey year and country of every accepted UN E-Government Survey file (current and superseded revisions)
+select *
+from lake_hist_un_egov_survey

@@ -1,0 +1,21 @@
+-- grain: one row per submission version (a file or a set of parts, identified by its SHA-256)
+select
+    submission_id,
+    template_id,
+    submitter,
+    period,
+    status,
+    file_name,
+    rows_read,
+    rows_accepted,
+    rows_quarantined,
+    file_error_code,
+    file_error_message,
+    received_at,
+    valid_from,
+    valid_to,
+    is_current,
+    is_withdrawn,
+    feedback_path
+from stg_submission
+order by template_id, submitter, period, received_at, submission_id

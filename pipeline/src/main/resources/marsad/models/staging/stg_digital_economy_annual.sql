@@ -1,0 +1,14 @@
+-- grain: one row per year and indicator of a current submission
+-- Reads the lake's current partitions of the template; lineage columns come last.
+select
+    annee,
+    indicateur,
+    valeur,
+    unite,
+    source,
+    period,
+    submitter,
+    submission_id,
+    source_row,
+    source_cell
+from lake_digital_economy_annual

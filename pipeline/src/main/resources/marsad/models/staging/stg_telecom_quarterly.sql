@@ -1,0 +1,14 @@
+-- grain: one row per quarter, indicator and operator of a current ANRT submission
+-- Reads the lake's current partitions of the template; lineage columns come last.
+select
+    trimestre,
+    indicateur,
+    operateur,
+    valeur,
+    unite,
+    period,
+    submitter,
+    submission_id,
+    source_row,
+    source_cell
+from lake_telecom_quarterly

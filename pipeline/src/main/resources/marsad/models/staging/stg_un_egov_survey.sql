@@ -1,0 +1,18 @@
+-- grain: one row per survey year and country of a current UN E-Government Survey file
+-- Reads the lake's current partitions of the template; lineage columns come last.
+select
+    survey_year,
+    country,
+    egdi_rank,
+    egdi,
+    epart,
+    osi,
+    hci,
+    tii,
+    region,
+    period,
+    submitter,
+    submission_id,
+    source_row,
+    source_cell
+from lake_un_egov_survey
