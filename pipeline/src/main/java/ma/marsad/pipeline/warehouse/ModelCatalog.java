@@ -135,7 +135,7 @@ public final class ModelCatalog {
             String sql = stripComments(model.sql());
             for (String other : models.keySet()) {
                 if (!other.equals(model.name())
-                        && Pattern.compile("\\b" + other + "\\b").matcher(sql).find()) {
+                        && Pattern.compile("(?<![\\w.])" + other + "\\b").matcher(sql).find()) {
                     reads.add(other);
                 }
             }

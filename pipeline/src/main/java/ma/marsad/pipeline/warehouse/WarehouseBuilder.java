@@ -74,6 +74,7 @@ public final class WarehouseBuilder {
      * @throws DataTestFailure when a data test fails; the file is then left unpublished
      */
     public BuildSummary build(RegistrySnapshot snapshot, Path target, Path cache) throws IOException, SQLException {
+        new PartitionFiler(lake).file(snapshot);
         Files.createDirectories(target.toAbsolutePath().getParent());
         Files.deleteIfExists(target);
         Files.deleteIfExists(target.resolveSibling(target.getFileName() + ".wal"));

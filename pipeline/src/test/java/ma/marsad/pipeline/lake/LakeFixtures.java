@@ -1,0 +1,83 @@
+package ma.marsad.pipeline.lake;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import ma.marsad.pipeline.template.ColumnType;
+import org.apache.hadoop.fs.Path;
+
+/** Writes small staging partitions and registry entries the way ingestion does, for lake and warehouse tests. */
+public final class LakeFixtures {
+
+    public static final List<LakeColumn> TRAINING_COLUMNS = columns();
+
+    private LakeFixtures() {}
+
+    private static List<LakeColumn> columns() {
+        List<LakeColumn> columns = new ArrayList<>(List.of(
+                LakeColumn.optional("annee", ColumnType.YEAR),
+                LakeColumn.optional("semestre", ColumnType.ENUM),
+                LakeColumn.optional("code_region", ColumnType.REGION),
+                LakeColumn.optional("operateur", ColumnType.TEXT),
+                LakeColumn.optional("programme", ColumnType.TEXT),
+                LakeColumn.optional("filiere", ColumnType.ENUM),
+                LakeColumn.optional("type_formation", ColumnType.ENUM),
+                LakeColumn.optional("inscrits", ColumnType.INTEGER),
+                LakeColumn.optional("diplomes", ColumnType.INTEGER),
+                LakeColumn.optional("dont_femmes", ColumnType.INTEGER)));
+        columns.addAll(QuarantineColumns.LINEAGE);
+        return List.copyOf(columns);
+    }
+
+    /** Stages digital-training rows {region, graduates} for one submission and commits it in the registry. */
+    public static SubmissionRecord stageTraining(
+            Lake lake, String submissionId, String submitter, String period, Instant receivedAt, long[][] rows)
+            throws IOException {
+        String relative = "digital-training/period=" + period + "/submitter=" + submitter + "/" + submissionId
+                + ".parquet";
+        Path temporary = lake.temporary(submissionId + ".parquet");
+        try (ParquetTableWriter writer =
+                ParquetTableWriter.create(temporary, TRAINING_COLUMNS, lake.configuration())) {
+            int row = 1;
+            for (long[] values : rows) {
+                writer.write(new Object[] {
+                    Integer.parseInt(period.substring(0, 4)),
+                    period.substring(5),
+                    String.format("%02d", values[0]),
+                    submitter,
+                    "Programme " + row,
+                    "numerique",
+                    "initiale",
+                    values[1] * 2,
+                    values[1],
+                    values[1] / 2,
+                    period,
+                    submitter,
+                    submissionId,
+                    (long) row,
+                    "line " + (row + 1)
+                });
+                row++;
+            }
+        }
+        lake.publish(temporary, new Path(lake.root(), "staging/" + relative));
+        SubmissionRecord record = new SubmissionRecord(
+                submissionId,
+                "digital-training",
+                submitter,
+                List.of("training-" + period + ".csv"),
+                receivedAt,
+                "accepted",
+                period,
+                rows.length,
+                rows.length,
+                0,
+                null,
+                null,
+                relative,
+                null);
+        new SubmissionRegistry(lake).commit(record);
+        return record;
+    }
+}

@@ -1,0 +1,187 @@
+package ma.marsad.pipeline.warehouse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import ma.marsad.pipeline.config.ConfigFolder;
+import ma.marsad.pipeline.lake.Lake;
+import ma.marsad.pipeline.lake.LakeColumn;
+import ma.marsad.pipeline.lake.LakeFixtures;
+import ma.marsad.pipeline.lake.QuarantineColumns;
+import ma.marsad.pipeline.lake.SubmissionRegistry;
+import ma.marsad.pipeline.template.ColumnType;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class WarehouseBuilderTests {
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void buildsFactTablesFromCurrentPartitionsOnlyAndKeepsHistory() throws Exception {
+        // given a revision that replaces 2 rows by 1, and another submitter's file
+        Lake lake = Lake.local(folder.resolve("lake"));
+        LakeFixtures.stageTraining(lake, "aaa1", "UM5", "2025-S1", Instant.parse("2025-07-10T08:00:00Z"), new long[][] {
+            {4, 100}, {6, 50}
+        });
+        LakeFixtures.stageTraining(lake, "bbb2", "UM5", "2025-S1", Instant.parse("2025-07-20T08:00:00Z"), new long[][] {
+            {4, 120}
+        });
+        LakeFixtures.stageTraining(lake, "ccc3", "UIR", "2025-S1", Instant.parse("2025-07-01T08:00:00Z"), new long[][] {
+            {1, 30}
+        });
+        Path target = folder.resolve("warehouse/build.duckdb");
+
+        // when
+        WarehouseBuilder.BuildSummary summary = builder(lake).build(
+                new SubmissionRegistry(lake).snapshot(), target, folder.resolve("cache"));
+
+        // then current rows: UM5's revision (1 row, 120 graduates) + UIR (1 row, 30) = 2 rows, 150 graduates
+        assertThat(summary.tableRows()).containsEntry("fct_digital_training", 2L);
+        assertThat(summary.tableRows()).containsEntry("hist_digital_training", 4L);
+        assertThat(summary.tableRows()).containsEntry("fct_egov_requests", 0L);
+        assertThat(summary.tableRows()).containsEntry("dim_region", 13L);
+        try (Connection connection = WarehouseBuilder.openReadOnly(target);
+                Statement statement = connection.createStatement()) {
+            assertThat(single(statement, "select sum(diplomes) from fct_digital_training")).isEqualTo(150L);
+            assertThat(single(statement, "select count(*) from submission where is_current")).isEqualTo(2L);
+            // the lineage view takes a fact row back to its file and cell
+            try (ResultSet lineage = statement.executeQuery(
+                    "select file_name, source_cell from lineage where submission_id = 'bbb2'")) {
+                assertThat(lineage.next()).isTrue();
+                assertThat(lineage.getString(1)).isEqualTo("training-2025-S1.csv");
+                assertThat(lineage.getString(2)).isEqualTo("line 2");
+            }
+            assertThat(single(
+                            statement,
+                            "select count(*) from dim_period where period_key = '2025-S1' and end_date = date"
+                                    + " '2025-06-30'"))
+                    .isEqualTo(1L);
+            // the build-time sources are gone from the published file
+            assertThat(single(statement, "select count(*) from information_schema.schemata where schema_name = 'src'"))
+                    .isZero();
+        }
+    }
+
+    @Test
+    void aFailingDataTestStopsTheBuild() throws Exception {
+        // given a row whose women graduates exceed its graduates (25 > 20 breaks dont_femmes <= diplomes)
+        Lake lake = Lake.local(folder.resolve("lake"));
+        LakeFixtures.stageTraining(lake, "ddd4", "UM5", "2025-S2", Instant.parse("2026-01-10T08:00:00Z"), new long[][] {
+            {4, 20}
+        });
+        Path target = folder.resolve("warehouse/build.duckdb");
+        try (Connection connection = WarehouseBuilder.open(folder.resolve("tamper.duckdb"));
+                Statement statement = connection.createStatement()) {
+            statement.execute("select 1");
+        }
+        // women are half of graduates in the fixture, so break the rule through a model override folder
+        Path config = folder.resolve("config/models");
+        copyShippedModels(config);
+        Files.writeString(
+                config.resolve("staging/stg_digital_training.sql"),
+                Files.readString(config.resolve("staging/stg_digital_training.sql"))
+                        .replace("dont_femmes,", "dont_femmes + 15 as dont_femmes,"));
+        WarehouseBuilder builder = new WarehouseBuilder(
+                lake,
+                ModelCatalog.load(ConfigFolder.overriddenBy(folder.resolve("config"))),
+                templates(),
+                submitters(),
+                record -> null);
+
+        // when / then
+        assertThatThrownBy(() -> builder.build(new SubmissionRegistry(lake).snapshot(), target, folder.resolve("c")))
+                .isInstanceOf(DataTestFailure.class)
+                .hasMessageContaining("fct_digital_training: expression [dont_femmes <= diplomes] fails on 1 row(s)");
+    }
+
+    private void copyShippedModels(Path target) throws Exception {
+        for (ConfigFolder.ConfigFile file : ConfigFolder.shipped().list("models", "")) {
+            Path destination = target.resolve(file.relativePath());
+            Files.createDirectories(destination.getParent());
+            Files.writeString(destination, file.content());
+        }
+    }
+
+    private static long single(Statement statement, String sql) throws Exception {
+        try (ResultSet result = statement.executeQuery(sql)) {
+            result.next();
+            return result.getLong(1);
+        }
+    }
+
+    private static WarehouseBuilder builder(Lake lake) {
+        return new WarehouseBuilder(
+                lake, ModelCatalog.load(ConfigFolder.shipped()), templates(), submitters(), record -> null);
+    }
+
+    private static List<Map<String, String>> submitters() {
+        return List.of(
+                Map.of("code", "UM5", "name_fr", "Université Mohammed V", "name_ar", "جامعة محمد الخامس"),
+                Map.of("code", "UIR", "name_fr", "Université Internationale de Rabat", "name_ar", "الجامعة الدولية"));
+    }
+
+    /** Every template with a minimal column list; only digital-training has data in these tests. */
+    static List<TemplateTable> templates() {
+        List<TemplateTable> templates = new ArrayList<>();
+        templates.add(new TemplateTable(
+                "digital-training", Map.of("fr", "Formation", "ar", "تكوين", "en", "Training"), "csv", "semester",
+                LakeFixtures.TRAINING_COLUMNS));
+        Map<String, List<String>> others = Map.of(
+                "egov-requests", List.of("request_id", "service_code", "region_code", "channel", "status"),
+                "eservices-catalogue", List.of("code_service", "intitule_fr", "intitule_ar", "code_ministere",
+                        "public_cible"),
+                "telecom-quarterly", List.of("trimestre", "indicateur", "operateur", "unite"),
+                "startup-funding", List.of("event_id", "startup_id", "startup_name", "region_code", "sector", "stage",
+                        "programme"),
+                "ai-programme-quarterly", List.of("trimestre", "code_entite", "type_entite", "code_region",
+                        "statut_operationnel"),
+                "digital-economy-annual", List.of("indicateur", "unite", "source"),
+                "un-egov-survey", List.of("country", "region"));
+        Map<String, List<LakeColumn>> typed = Map.of(
+                "egov-requests", List.of(LakeColumn.optional("submitted_at", ColumnType.DATETIME),
+                        LakeColumn.optional("completed_at", ColumnType.DATETIME),
+                        LakeColumn.optional("satisfaction", ColumnType.INTEGER)),
+                "eservices-catalogue", List.of(LakeColumn.optional("niveau_digitalisation", ColumnType.INTEGER),
+                        LakeColumn.optional("date_mise_en_ligne", ColumnType.DATE),
+                        LakeColumn.optional("date_situation", ColumnType.DATE)),
+                "telecom-quarterly", List.of(LakeColumn.optional("valeur", ColumnType.DECIMAL)),
+                "startup-funding", List.of(LakeColumn.optional("amount_mad", ColumnType.DECIMAL),
+                        LakeColumn.optional("event_date", ColumnType.DATE),
+                        LakeColumn.optional("valuation_mad", ColumnType.DECIMAL)),
+                "ai-programme-quarterly", List.of(LakeColumn.optional("talents_formes", ColumnType.INTEGER),
+                        LakeColumn.optional("projets_pilotes_lances", ColumnType.INTEGER),
+                        LakeColumn.optional("startups_accompagnees", ColumnType.INTEGER),
+                        LakeColumn.optional("ateliers", ColumnType.INTEGER),
+                        LakeColumn.optional("chercheurs", ColumnType.INTEGER),
+                        LakeColumn.optional("budget_engage_mad", ColumnType.DECIMAL),
+                        LakeColumn.optional("budget_execute_mad", ColumnType.DECIMAL)),
+                "digital-economy-annual", List.of(LakeColumn.optional("annee", ColumnType.YEAR),
+                        LakeColumn.optional("valeur", ColumnType.DECIMAL)),
+                "un-egov-survey", List.of(LakeColumn.optional("survey_year", ColumnType.YEAR),
+                        LakeColumn.optional("egdi_rank", ColumnType.INTEGER),
+                        LakeColumn.optional("egdi", ColumnType.DECIMAL),
+                        LakeColumn.optional("epart", ColumnType.DECIMAL),
+                        LakeColumn.optional("osi", ColumnType.DECIMAL),
+                        LakeColumn.optional("hci", ColumnType.DECIMAL),
+                        LakeColumn.optional("tii", ColumnType.DECIMAL)));
+        for (String id : others.keySet().stream().sorted().toList()) {
+            List<LakeColumn> columns = new ArrayList<>();
+            others.get(id).forEach(name -> columns.add(LakeColumn.optional(name, ColumnType.TEXT)));
+            columns.addAll(typed.get(id));
+            columns.addAll(QuarantineColumns.LINEAGE);
+            templates.add(new TemplateTable(id, Map.of("fr", id, "ar", id, "en", id), "csv", "day", columns));
+        }
+        return templates;
+    }
+}
