@@ -39,6 +39,11 @@ public final class WarehousePublisher {
 
     /** Checkpoints and closes the built file, then swaps it in; the file previously published becomes a version. */
     public void publish(Path built, String versionLabel) throws IOException, SQLException {
+        publish(built, versionLabel, () -> {});
+    }
+
+    /** As {@link #publish(Path, String)}, running {@code beforeSwap} once the file is checkpointed. */
+    public void publish(Path built, String versionLabel, Runnable beforeSwap) throws IOException, SQLException {
         if (!Files.exists(built)) {
             throw new IOException("no built warehouse at " + built + " to publish");
         }
@@ -47,6 +52,7 @@ public final class WarehousePublisher {
             statement.execute("checkpoint");
         }
         Files.deleteIfExists(built.resolveSibling(built.getFileName() + ".wal"));
+        beforeSwap.run();
         Files.createDirectories(versions());
         Path published = published();
         if (Files.exists(published)) {

@@ -1,0 +1,80 @@
+package ma.marsad.jobs.cli;
+
+import java.io.PrintWriter;
+import ma.marsad.jobs.common.ExitCodes;
+import ma.marsad.jobs.demo.DemoCommand;
+import ma.marsad.jobs.nightly.NightlyCommand;
+import ma.marsad.jobs.nightly.RecoverCommand;
+import ma.marsad.jobs.nightly.StatusCommand;
+import ma.marsad.jobs.publish.DashboardsCommand;
+import ma.marsad.jobs.publish.RollbackCommand;
+import ma.marsad.jobs.publish.WithdrawCommand;
+import ma.marsad.jobs.validate.TemplateCommand;
+import ma.marsad.jobs.validate.ValidateCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The root {@code marsad} command: lists the commands; each has {@code --help}. */
+@Command(
+        name = "marsad",
+        mixinStandardHelpOptions = true,
+        version = "Marsad 0.1.0",
+        description = {
+            "Nightly pipeline behind the Digital Morocco 2030 and Morocco AI 2030 KPI dashboards.",
+            "",
+            "Exit codes: 0 success, 3 success with quarantined rows or rejected files, 1 failure,"
+                    + " 2 usage error (validate: 4 when a file is rejected).",
+            ""
+        },
+        subcommands = {
+            DemoCommand.class,
+            NightlyCommand.class,
+            ValidateCommand.class,
+            TemplateCommand.class,
+            StatusCommand.class,
+            RecoverCommand.class,
+            DashboardsCommand.class,
+            RollbackCommand.class,
+            WithdrawCommand.class,
+            CommandLine.HelpCommand.class
+        })
+public class MarsadCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Parses and runs a command line; returns the process exit code. */
+    public static int run(String... args) {
+        CommandLine commandLine = new CommandLine(new MarsadCommand());
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        commandLine.setParameterExceptionHandler((exception, arguments) -> {
+            PrintWriter err = exception.getCommandLine().getErr();
+            err.println("marsad: " + exception.getMessage());
+            err.println("Try 'marsad " + exception.getCommandLine().getCommandName() + " --help'.");
+            return ExitCodes.USAGE;
+        });
+        commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
+            PrintWriter err = cmd.getErr();
+            err.println("marsad " + cmd.getCommandName() + ": " + describe(exception));
+            return exception instanceof UsageException ? ExitCodes.USAGE : ExitCodes.FAILURE;
+        });
+        return commandLine.execute(args);
+    }
+
+    private static String describe(Throwable exception) {
+        StringBuilder message = new StringBuilder(String.valueOf(exception.getMessage()));
+        Throwable cause = exception.getCause();
+        while (cause != null && cause != cause.getCause()) {
+            if (cause.getMessage() != null && !message.toString().contains(cause.getMessage())) {
+                message.append(": ").append(cause.getMessage());
+            }
+            cause = cause.getCause();
+        }
+        return message.toString();
+    }
+}

@@ -1,0 +1,83 @@
+package ma.marsad.jobs.cli;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/** Options shared by every command that reads or writes a work folder. */
+public class WorkOptions {
+
+    @Option(
+            names = "--work",
+            paramLabel = "DIR",
+            description = "Work folder (job repository, lake, warehouse, site). Default: $MARSAD_WORK, else ./work")
+    Path work;
+
+    @Option(
+            names = "--config",
+            paramLabel = "DIR",
+            description = "Folder whose templates/, kpis/, models/, dashboards/ replace the shipped ones")
+    Path config;
+
+    @Option(
+            names = "--lake",
+            paramLabel = "URI",
+            description = "Lake location: a folder, hdfs://… or s3a://… Default: <work>/lake")
+    String lake;
+
+    @Option(
+            names = "--job-repository",
+            paramLabel = "JDBC_URL",
+            description = "Job repository database, e.g. jdbc:postgresql://host/db?user=u."
+                    + " Default: $MARSAD_JOB_REPOSITORY_URL, else an H2 file in the work folder")
+    String jobRepository;
+
+    @Option(names = "--quiet", description = "Only warnings, errors and the final summary")
+    boolean quiet;
+
+    @Option(
+            names = "--log-format",
+            paramLabel = "FORMAT",
+            description = "text (default) or json, one JSON object per line for log collectors")
+    String logFormat = "text";
+
+    public Path work() {
+        if (work != null) {
+            return work.toAbsolutePath().normalize();
+        }
+        String fromEnvironment = System.getenv("MARSAD_WORK");
+        return Path.of(fromEnvironment == null || fromEnvironment.isBlank() ? "work" : fromEnvironment)
+                .toAbsolutePath()
+                .normalize();
+    }
+
+    /** Spring properties for a job context on this work folder. */
+    public Map<String, Object> properties() {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        Path workFolder = work();
+        properties.put("marsad.work", workFolder.toString());
+        if (config != null) {
+            properties.put("marsad.config", config.toAbsolutePath().toString());
+        }
+        if (lake != null) {
+            properties.put("marsad.lake", lake);
+        }
+        String repository = jobRepository != null ? jobRepository : System.getenv("MARSAD_JOB_REPOSITORY_URL");
+        if (repository == null || repository.isBlank()) {
+            repository = "jdbc:h2:file:" + workFolder.resolve("jobrepo/marsad") + ";AUTO_SERVER=TRUE";
+        }
+        properties.put("spring.datasource.url", repository);
+        if (quiet) {
+            properties.put("logging.level.root", "WARN");
+            properties.put("logging.level.ma.marsad", "WARN");
+        }
+        if (!"text".equalsIgnoreCase(logFormat)) {
+            if (!"json".equalsIgnoreCase(logFormat)) {
+                throw new UsageException("--log-format is text or json, not " + logFormat);
+            }
+            properties.put("spring.profiles.active", "json-logs");
+        }
+        return properties;
+    }
+}

@@ -1,0 +1,77 @@
+package ma.marsad.jobs.demo;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import ma.marsad.jobs.cli.WorkOptions;
+import ma.marsad.jobs.nightly.NightlyCommand;
+import ma.marsad.pipeline.demo.DemoLandingZone;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code marsad demo}: generate a realistic landing zone, then run the nightly job on it. */
+@Command(
+        name = "demo",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Generates a realistic demo landing zone (all eight templates, 2024 to the as-of date, a day of"
+                    + " 200,000+ e-service requests, and a few deliberately bad files), then runs the nightly job on it.",
+            "An existing demo landing zone in the work folder is reused; --fresh empties the work folder first."
+        })
+public class DemoCommand implements Callable<Integer> {
+
+    @Mixin
+    WorkOptions work;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Seed of the generated data. Default: 2030")
+    long seed = 2030;
+
+    @Option(names = "--as-of", paramLabel = "DATE", description = "Date the demo reports as of. Default: today")
+    LocalDate asOf;
+
+    @Option(names = "--fresh", description = "Empty the work folder first")
+    boolean fresh;
+
+    @Override
+    public Integer call() throws Exception {
+        Path workFolder = work.work();
+        LocalDate date = asOf == null ? LocalDate.now() : asOf;
+        if (fresh) {
+            empty(workFolder);
+        }
+        Path landing = workFolder.resolve("landing");
+        if (Files.isDirectory(landing)) {
+            System.err.println("marsad demo: reusing the demo landing zone in " + landing);
+        } else {
+            long start = System.nanoTime();
+            var summary = DemoLandingZone.generate(landing, seed, date);
+            System.err.printf(
+                    "marsad demo: generated %s in %d ms (seed %d, as of %s)%n",
+                    summary, (System.nanoTime() - start) / 1_000_000, seed, date);
+        }
+        Map<String, Object> properties = work.properties();
+        properties.put("marsad.landing", landing.toString());
+        properties.put("marsad.as-of", date.toString());
+        properties.put("marsad.stability-check", "0s");
+        return NightlyCommand.runLocked(workFolder, properties);
+    }
+
+    private static void empty(Path folder) throws IOException {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(folder)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                if (!path.equals(folder)) {
+                    Files.delete(path);
+                }
+            }
+        }
+    }
+}

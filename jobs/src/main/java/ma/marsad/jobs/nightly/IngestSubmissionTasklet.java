@@ -1,0 +1,51 @@
+package ma.marsad.jobs.nightly;
+
+import ma.marsad.jobs.common.FaultInjection;
+import ma.marsad.jobs.common.FeedbackReports;
+import ma.marsad.jobs.common.PipelineServices;
+import ma.marsad.pipeline.lake.SubmissionRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+/** Ingests the one submission of its partition; safe to run again after a crash (the registry commit is last). */
+class IngestSubmissionTasklet implements Tasklet {
+
+    private static final Logger log = LoggerFactory.getLogger(IngestSubmissionTasklet.class);
+
+    private final PipelineServices services;
+
+    IngestSubmissionTasklet(PipelineServices services) {
+        this.services = services;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
+        var stepContext = chunkContext.getStepContext().getStepExecution().getExecutionContext();
+        PendingSubmissions.Pending entry = PendingSubmissions.decode(stepContext.getString(SubmissionPartitioner.ENTRY))
+                .get(0);
+        long start = System.nanoTime();
+        var result = services.ingester().ingestWithOutcome(entry.submission(), entry.submissionId());
+        SubmissionRecord record = result.record();
+        FeedbackReports.write(services, record, result.outcome());
+        long millis = Math.max(1, (System.nanoTime() - start) / 1_000_000);
+        contribution.incrementReadCount();
+        log.info(
+                "{}/{}/{}: {} ({} rows read, {} loaded, {} quarantined{}) in {} ms, {} rows/s",
+                record.template(),
+                record.submitter(),
+                entry.submission().displayName(),
+                record.status(),
+                record.rowsRead(),
+                record.rowsAccepted(),
+                record.rowsQuarantined(),
+                record.fileErrorCode() == null ? "" : ", " + record.fileErrorCode(),
+                millis,
+                record.rowsRead() * 1000 / millis);
+        FaultInjection.at("ingest");
+        return RepeatStatus.FINISHED;
+    }
+}

@@ -1,0 +1,74 @@
+package ma.marsad.jobs.nightly;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import ma.marsad.jobs.cli.JobContexts;
+import ma.marsad.jobs.cli.WorkOptions;
+import ma.marsad.jobs.common.ExitCodes;
+import ma.marsad.jobs.common.WorkFolderLock;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code marsad nightly}: ingest the landing zone, rebuild and publish the warehouse, render the dashboards. */
+@Command(
+        name = "nightly",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Runs the nightly job on a landing zone: discover complete files, ingest them into the lake,"
+                    + " build and publish a new warehouse, score KPIs, render the dashboards.",
+            "Restarts an unfinished run where it stopped. Exit: 0 ok, 3 ok with quarantined rows or rejected files,"
+                    + " 1 failure, 2 usage."
+        })
+public class NightlyCommand implements Callable<Integer> {
+
+    @Mixin
+    WorkOptions work;
+
+    @Option(names = "--landing", paramLabel = "DIR", description = "Landing zone. Default: <work>/landing")
+    Path landing;
+
+    @Option(names = "--as-of", paramLabel = "DATE", description = "Date the run reports as of (yyyy-MM-dd). Default: today")
+    LocalDate asOf;
+
+    @Option(
+            names = "--stability-seconds",
+            paramLabel = "N",
+            description = "Seconds a file without a .done marker must stay unchanged to count as complete. Default: 2")
+    Integer stabilitySeconds;
+
+    @Override
+    public Integer call() throws Exception {
+        Map<String, Object> properties = work.properties();
+        if (landing != null) {
+            properties.put("marsad.landing", landing.toAbsolutePath().toString());
+        }
+        if (asOf != null) {
+            properties.put("marsad.as-of", asOf.toString());
+        }
+        if (stabilitySeconds != null) {
+            properties.put("marsad.stability-check", stabilitySeconds + "s");
+        }
+        return runLocked(work.work(), properties);
+    }
+
+    /** Runs the nightly job under the work-folder lock and prints its summary; returns the exit code. */
+    public static int runLocked(Path workFolder, Map<String, Object> properties) throws Exception {
+        var lock = WorkFolderLock.tryAcquire(workFolder);
+        if (lock.isEmpty()) {
+            System.err.println("marsad: another run (process " + WorkFolderLock.holder(workFolder).orElse(-1L)
+                    + ") is using " + workFolder + "; try again when it has finished");
+            return ExitCodes.FAILURE;
+        }
+        try (var held = lock.get();
+                var context = JobContexts.start(properties)) {
+            RunSummary summary = context.getBean(NightlyRunner.class).run();
+            RunSummaries.write(context.getBean(ma.marsad.jobs.common.PipelineServices.class), summary);
+            System.out.print(summary.toText());
+            System.out.flush();
+            return summary.exitCode();
+        }
+    }
+}

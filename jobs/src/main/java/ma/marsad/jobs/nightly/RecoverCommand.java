@@ -1,0 +1,41 @@
+package ma.marsad.jobs.nightly;
+
+import java.util.concurrent.Callable;
+import ma.marsad.jobs.cli.JobContexts;
+import ma.marsad.jobs.cli.WorkOptions;
+import ma.marsad.jobs.common.ExitCodes;
+import ma.marsad.jobs.common.WorkFolderLock;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code marsad recover}: mark a run left STARTED by a crash as failed, so the next nightly restarts it. */
+@Command(
+        name = "recover",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Marks a run left STARTED by a crashed process as failed so the next 'marsad nightly' restarts it where it"
+                    + " stopped. 'nightly' does this by itself; use this after a crash to inspect before rerunning."
+        })
+public class RecoverCommand implements Callable<Integer> {
+
+    @Mixin
+    WorkOptions work;
+
+    @Override
+    public Integer call() throws Exception {
+        var lock = WorkFolderLock.tryAcquire(work.work());
+        if (lock.isEmpty()) {
+            System.err.println("marsad recover: a run is in progress (process "
+                    + WorkFolderLock.holder(work.work()).orElse(-1L) + "); nothing to recover");
+            return ExitCodes.FAILURE;
+        }
+        try (var held = lock.get();
+                var context = JobContexts.start(work.properties())) {
+            boolean recovered = context.getBean(NightlyRunner.class).recoverCrashedRun();
+            System.out.println(recovered
+                    ? "recovered: the interrupted run is marked failed; 'marsad nightly' will restart it"
+                    : "nothing to recover: no run was left running");
+            return ExitCodes.SUCCESS;
+        }
+    }
+}

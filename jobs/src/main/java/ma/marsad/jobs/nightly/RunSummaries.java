@@ -1,0 +1,55 @@
+package ma.marsad.jobs.nightly;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import ma.marsad.jobs.common.PipelineServices;
+
+/** Writes each run's summary as JSON under {@code work/runs/}, for monitoring and the data-supply page. */
+final class RunSummaries {
+
+    private RunSummaries() {}
+
+    static Path write(PipelineServices services, RunSummary summary) throws IOException {
+        Path folder = services.settings().runs();
+        Files.createDirectories(folder);
+        Path target = folder.resolve(String.format("run-%06d.json", summary.runId()));
+        Path temporary = folder.resolve(target.getFileName() + ".tmp");
+        try (OutputStream out = Files.newOutputStream(temporary);
+                JsonGenerator json = new JsonFactory().createGenerator(out)) {
+            json.useDefaultPrettyPrinter();
+            json.writeStartObject();
+            json.writeNumberField("run_id", summary.runId());
+            json.writeNumberField("job_instance_id", summary.instanceId());
+            json.writeStringField("status", summary.status());
+            json.writeStringField("as_of", summary.asOf());
+            json.writeNumberField("seconds", summary.seconds());
+            json.writeNumberField("files_accepted", summary.filesAccepted());
+            json.writeNumberField("files_with_quarantine", summary.filesWithQuarantine());
+            json.writeNumberField("files_rejected", summary.filesRejected());
+            json.writeNumberField("landing_entries_skipped", summary.entriesSkipped());
+            json.writeNumberField("rows_loaded", summary.rowsLoaded());
+            json.writeNumberField("rows_quarantined", summary.rowsQuarantined());
+            json.writeObjectFieldStart("kpi_statuses");
+            for (var entry : summary.kpiStatuses().entrySet()) {
+                json.writeNumberField(entry.getKey(), entry.getValue());
+            }
+            json.writeEndObject();
+            json.writeArrayFieldStart("feedback_reports");
+            for (String report : summary.feedbackReports()) {
+                json.writeString(report);
+            }
+            json.writeEndArray();
+            json.writeStringField("site_index", summary.siteIndex());
+            json.writeStringField("failure", summary.failure());
+            json.writeNumberField("exit_code", summary.exitCode());
+            json.writeEndObject();
+        }
+        Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        return target;
+    }
+}

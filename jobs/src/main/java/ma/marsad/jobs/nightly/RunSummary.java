@@ -1,0 +1,162 @@
+package ma.marsad.jobs.nightly;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import ma.marsad.jobs.common.ExitCodes;
+import ma.marsad.jobs.common.FeedbackReports;
+import ma.marsad.jobs.common.PipelineServices;
+import ma.marsad.pipeline.lake.SubmissionRecord;
+import ma.marsad.pipeline.warehouse.WarehouseBuilder;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+
+/** What a run did, for the console, the exit code and {@code work/runs/}. */
+public record RunSummary(
+        long runId,
+        long instanceId,
+        String status,
+        String asOf,
+        long seconds,
+        int filesAccepted,
+        int filesWithQuarantine,
+        int filesRejected,
+        int entriesSkipped,
+        long rowsLoaded,
+        long rowsQuarantined,
+        Map<String, Long> kpiStatuses,
+        List<String> feedbackReports,
+        String siteIndex,
+        String failure) {
+
+    static RunSummary of(JobExecution execution, PipelineServices services, Duration took) throws Exception {
+        var context = execution.getExecutionContext();
+        List<PendingSubmissions.Pending> pending =
+                PendingSubmissions.decode(context.getString(PendingSubmissions.CONTEXT_KEY, ""));
+        int accepted = 0;
+        int withQuarantine = 0;
+        int rejected = 0;
+        long loaded = 0;
+        long quarantined = 0;
+        List<String> feedback = new ArrayList<>();
+        for (PendingSubmissions.Pending entry : pending) {
+            var found = services.registry().find(entry.submissionId());
+            if (found.isEmpty()) {
+                continue;
+            }
+            SubmissionRecord record = found.get();
+            switch (record.status()) {
+                case "accepted" -> accepted++;
+                case "accepted_with_quarantine" -> withQuarantine++;
+                default -> rejected++;
+            }
+            loaded += record.rowsAccepted();
+            quarantined += record.rowsQuarantined();
+            String report = FeedbackReports.pathOf(services.settings().feedback()).apply(record);
+            if (report != null) {
+                feedback.add(report);
+            }
+        }
+        Path published = services.publisher().published();
+        Path index = services.settings().site().resolve("index.html");
+        String failure = execution.getAllFailureExceptions().stream()
+                .map(RunSummary::rootMessage)
+                .findFirst()
+                .orElse(null);
+        return new RunSummary(
+                execution.getId(),
+                execution.getJobInstanceId(),
+                execution.getStatus().toString(),
+                String.valueOf(execution.getJobParameters().getLocalDate("asOf")),
+                took.toSeconds(),
+                accepted,
+                withQuarantine,
+                rejected,
+                context.getInt(RunContext.SKIPPED, 0),
+                loaded,
+                quarantined,
+                execution.getStatus() == BatchStatus.COMPLETED ? kpiStatuses(published) : Map.of(),
+                feedback,
+                Files.exists(index) ? index.toString() : null,
+                failure);
+    }
+
+    public boolean completed() {
+        return "COMPLETED".equals(status);
+    }
+
+    public int exitCode() {
+        if (!completed()) {
+            return ExitCodes.FAILURE;
+        }
+        return filesWithQuarantine + filesRejected > 0 ? ExitCodes.SUCCESS_WITH_FINDINGS : ExitCodes.SUCCESS;
+    }
+
+    /** The few lines a data engineer reads in the morning. */
+    public String toText() {
+        StringBuilder text = new StringBuilder();
+        text.append(String.format(
+                "Marsad nightly run %d (as of %s): %s in %d s%n", runId, asOf, status, seconds));
+        text.append(String.format(
+                "  files: %d accepted, %d with quarantined rows, %d rejected; %d landing entries skipped%n",
+                filesAccepted, filesWithQuarantine, filesRejected, entriesSkipped));
+        text.append(String.format("  rows: %,d loaded, %,d quarantined%n", rowsLoaded, rowsQuarantined));
+        if (!kpiStatuses.isEmpty()) {
+            long total = kpiStatuses.values().stream().mapToLong(Long::longValue).sum();
+            StringBuilder statuses = new StringBuilder();
+            kpiStatuses.forEach((name, count) -> statuses.append(statuses.isEmpty() ? "" : ", ")
+                    .append(name.replace('_', ' '))
+                    .append(' ')
+                    .append(count));
+            text.append(String.format("  KPIs scored: %d (%s)%n", total, statuses));
+        }
+        if (!feedbackReports.isEmpty()) {
+            text.append(String.format(
+                    "  feedback to submitters: %d report(s), e.g. %s%n", feedbackReports.size(), feedbackReports.get(0)));
+        }
+        if (siteIndex != null) {
+            text.append("  dashboards: ").append(siteIndex).append(System.lineSeparator());
+        }
+        if (failure != null) {
+            text.append("  failure: ").append(failure).append(System.lineSeparator());
+            text.append("  the last published warehouse and site are unchanged; run the same command again to resume")
+                    .append(System.lineSeparator());
+        }
+        return text.toString();
+    }
+
+    private static Map<String, Long> kpiStatuses(Path published) {
+        Map<String, Long> statuses = new LinkedHashMap<>();
+        if (!Files.exists(published)) {
+            return statuses;
+        }
+        try (Connection connection = WarehouseBuilder.openReadOnly(published);
+                Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery(
+                        "select status, count(*) from kpi_latest where region_code = '00' group by status"
+                                + " order by case status when 'on_track' then 1 when 'at_risk' then 2"
+                                + " when 'off_track' then 3 when 'no_target' then 4 else 5 end")) {
+            while (result.next()) {
+                statuses.put(result.getString(1), result.getLong(2));
+            }
+        } catch (Exception e) {
+            statuses.clear();
+        }
+        return statuses;
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+}

@@ -1,0 +1,38 @@
+package ma.marsad.jobs.nightly;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import ma.marsad.jobs.common.PipelineServices;
+import ma.marsad.pipeline.kpi.KpiRunSummary;
+import ma.marsad.pipeline.warehouse.WarehouseBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+/** Scores every KPI into the new warehouse file (idempotent: the marts are replaced). */
+class ScoreKpisTasklet implements Tasklet {
+
+    private static final Logger log = LoggerFactory.getLogger(ScoreKpisTasklet.class);
+
+    private final PipelineServices services;
+
+    ScoreKpisTasklet(PipelineServices services) {
+        this.services = services;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
+        var jobExecution = chunkContext.getStepContext().getStepExecution().getJobExecution();
+        Path target = BuildWarehouseTasklet.buildFile(services, jobExecution.getJobInstanceId());
+        KpiRunSummary summary;
+        try (Connection connection = WarehouseBuilder.open(target)) {
+            summary = services.kpiEngine().score(connection, services.settings().asOf());
+        }
+        log.info("scored KPIs: {}", summary);
+        jobExecution.getExecutionContext().putString(RunContext.KPIS_SCORED, summary.toString());
+        return RepeatStatus.FINISHED;
+    }
+}
