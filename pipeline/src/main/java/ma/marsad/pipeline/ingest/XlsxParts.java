@@ -14,6 +14,7 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackagePart;
+import org.apache.poi.openxml4j.opc.internal.PackagePropertiesPart;
 import org.apache.poi.ss.usermodel.BuiltinFormats;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.util.XMLHelper;
@@ -94,7 +95,9 @@ final class XlsxParts {
         for (PackagePart part : pkg.getParts()) {
             String name = part.getPartName().getName().toLowerCase(Locale.ROOT);
             String contentType = part.getContentType() == null ? "" : part.getContentType();
-            if (!(name.endsWith(".xml") || name.endsWith(".rels") || contentType.contains("xml"))) {
+            // POI parses the core properties itself, with its hardened parser, when it opens the package
+            boolean parsedByPoi = part instanceof PackagePropertiesPart;
+            if (parsedByPoi || !(name.endsWith(".xml") || name.endsWith(".rels") || contentType.contains("xml"))) {
                 continue;
             }
             try (InputStream in = part.getInputStream()) {

@@ -29,7 +29,8 @@ import org.apache.poi.xssf.eventusermodel.XSSFReader;
  *
  * <p>The sheet is read twice: a first light pass collects the merged ranges (stored after the cells in the XML), then
  * the main pass reads the rows. Formula cells give their cached value only. Date-styled numbers become {@link
- * LocalDateTime} (respecting the 1904 date system), other numbers {@link Double} with the stored digits as text. Data
+ * LocalDateTime} (respecting the 1904 date system), other numbers {@link Double} with the stored digits as text (an
+ * integer stored as {@code 3.0} reads {@code 3}). Data
  * ends at the first entirely blank (or absent) row; non-blank rows after it are counted in a {@code FOOTER_ROWS}
  * warning. A null sheet name in the settings selects the first sheet.
  */
@@ -450,10 +451,11 @@ final class XlsxReportReader implements ReportReader {
         }
     }
 
-    private CellValue numberValue(String text, int style) {
-        if (text.isEmpty()) {
+    private CellValue numberValue(String stored, int style) {
+        if (stored.isEmpty()) {
             return null;
         }
+        String text = withoutZeroFraction(stored);
         double number;
         try {
             number = Double.parseDouble(text);
@@ -469,6 +471,20 @@ final class XlsxReportReader implements ReportReader {
             return new CellValue(text, DateUtil.getLocalDateTime(number, date1904), null);
         }
         return new CellValue(text, number, null);
+    }
+
+    /** Some writers store integers as {@code 3.0}; submitters typed {@code 3}, and codes must read as {@code 3}. */
+    static String withoutZeroFraction(String number) {
+        int dot = number.indexOf('.');
+        if (dot <= 0) {
+            return number;
+        }
+        for (int i = dot + 1; i < number.length(); i++) {
+            if (number.charAt(i) != '0') {
+                return number;
+            }
+        }
+        return number.substring(0, dot);
     }
 
     private static LocalDateTime parseIsoDate(String text) {
