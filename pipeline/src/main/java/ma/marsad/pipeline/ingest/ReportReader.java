@@ -22,6 +22,19 @@ public interface ReportReader extends AutoCloseable {
     @Override
     void close();
 
-    /** A warning with a reason code and the values that explain it. */
-    record ReaderWarning(String code, String detail) {}
+    /**
+     * A warning with a reason code and the values that explain it.
+     *
+     * @param arguments values for the submitter's message (e.g. {@code count} for {@code FOOTER_ROWS})
+     */
+    record ReaderWarning(String code, String detail, java.util.Map<String, Object> arguments) {
+
+        public ReaderWarning {
+            arguments = java.util.Map.copyOf(arguments);
+        }
+
+        public ReaderWarning(String code, String detail) {
+            this(code, detail, java.util.Map.of());
+        }
+    }
 }
