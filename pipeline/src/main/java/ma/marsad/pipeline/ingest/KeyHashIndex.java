@@ -1,0 +1,119 @@
+package ma.marsad.pipeline.ingest;
+
+import java.util.Arrays;
+
+/**
+ * For each key seen in a file, a 64-bit hash of the key, a 64-bit hash of the whole row and the row number, in
+ * primitive arrays with open addressing (linear probing): about 20 bytes per slot, so 2 million keys take ~80 MB
+ * instead of the ~400 MB a set of strings would.
+ *
+ * <p>A key hash of 0 marks an empty slot, so the hash 0 is stored as 1; the caller treats every key-hash match as a
+ * candidate to confirm, so that merge costs nothing in exactness.
+ */
+final class KeyHashIndex {
+
+    private static final double MAX_LOAD = 0.75;
+
+    private long[] keyHashes;
+    private long[] rowHashes;
+    private int[] rows;
+    private int size;
+    private int mask;
+
+    KeyHashIndex(int expectedKeys) {
+        int capacity = Integer.highestOneBit(Math.max(16, (int) (expectedKeys / MAX_LOAD)) - 1) << 1;
+        allocate(capacity);
+    }
+
+    private void allocate(int capacity) {
+        keyHashes = new long[capacity];
+        rowHashes = new long[capacity];
+        rows = new int[capacity];
+        mask = capacity - 1;
+    }
+
+    int size() {
+        return size;
+    }
+
+    int capacity() {
+        return keyHashes.length;
+    }
+
+    /** The slot holding this key hash, or -1. */
+    int find(long keyHash) {
+        long stored = stored(keyHash);
+        int slot = slot(stored);
+        while (true) {
+            long current = keyHashes[slot];
+            if (current == 0) {
+                return -1;
+            }
+            if (current == stored) {
+                return slot;
+            }
+            slot = (slot + 1) & mask;
+        }
+    }
+
+    long rowHashAt(int slot) {
+        return rowHashes[slot];
+    }
+
+    int rowAt(int slot) {
+        return rows[slot];
+    }
+
+    /** Adds a key hash that {@link #find} did not find. */
+    void add(long keyHash, long rowHash, int row) {
+        if (size + 1 > keyHashes.length * MAX_LOAD) {
+            grow();
+        }
+        insert(stored(keyHash), rowHash, row);
+        size++;
+    }
+
+    private void insert(long stored, long rowHash, int row) {
+        int slot = slot(stored);
+        while (keyHashes[slot] != 0) {
+            if (keyHashes[slot] == stored) {
+                throw new IllegalStateException("key hash already present; call find() first");
+            }
+            slot = (slot + 1) & mask;
+        }
+        keyHashes[slot] = stored;
+        rowHashes[slot] = rowHash;
+        rows[slot] = row;
+    }
+
+    private void grow() {
+        long[] oldKeys = keyHashes;
+        long[] oldRowHashes = rowHashes;
+        int[] oldRows = rows;
+        allocate(oldKeys.length * 2);
+        for (int i = 0; i < oldKeys.length; i++) {
+            if (oldKeys[i] != 0) {
+                insert(oldKeys[i], oldRowHashes[i], oldRows[i]);
+            }
+        }
+    }
+
+    private static long stored(long keyHash) {
+        return keyHash == 0 ? 1 : keyHash;
+    }
+
+    private int slot(long stored) {
+        // the hashes are already mixed; fold the high bits in so that the low bits used as index are spread
+        return (int) (stored ^ (stored >>> 32)) & mask;
+    }
+
+    @Override
+    public String toString() {
+        return "KeyHashIndex[size=" + size + ", capacity=" + keyHashes.length + "]";
+    }
+
+    /** For tests: whether all slots are empty. */
+    boolean isEmpty() {
+        return size == 0 && Arrays.stream(keyHashes).allMatch(h -> h == 0);
+    }
+}

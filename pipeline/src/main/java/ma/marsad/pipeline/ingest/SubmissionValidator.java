@@ -1,0 +1,696 @@
+package ma.marsad.pipeline.ingest;
+
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import ma.marsad.pipeline.quality.HeaderMatcher;
+import ma.marsad.pipeline.quality.HeaderMatcher.HeaderMatch;
+import ma.marsad.pipeline.quality.InvalidValueException;
+import ma.marsad.pipeline.quality.Periods;
+import ma.marsad.pipeline.quality.ReasonCode;
+import ma.marsad.pipeline.template.ColumnSpec;
+import ma.marsad.pipeline.template.CrossColumnRule;
+import ma.marsad.pipeline.template.PeriodRule;
+import ma.marsad.pipeline.template.TemplateCatalog;
+import ma.marsad.pipeline.template.TemplateContract;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Validates one submission (one file, or the parts of one file in order) against its template, streaming: headers are
+ * matched, every row is typed and checked, the first problem of a row quarantines it, the file's period is read from
+ * its period columns, and keys are checked among the rows that pass.
+ *
+ * <p>Bad input never throws: it becomes a {@link ValidationOutcome} with a reason code. Only a failure of the storage
+ * itself ({@link UncheckedIOException}) escapes.
+ *
+ * <p>Key uniqueness fits files of millions of rows in little memory: each key is remembered as a 64-bit hash with a
+ * 64-bit hash of its whole row and its row number ({@link KeyHashIndex}). Equal key and row hashes are an exact
+ * duplicate ({@code DUPLICATE_ROW}; a false match would need two independent 64-bit collisions at once). Equal key
+ * hashes with different row hashes are confirmed before the file is rejected: the earlier row is read again from the
+ * file and the two keys compared as text; two different keys with the same hash are from then on compared by their
+ * exact text in a small map.
+ */
+public final class SubmissionValidator {
+
+    /** Row errors kept in an outcome; the counts stay exact beyond it. */
+    public static final int MAX_ROW_ERRORS = 1000;
+
+    private static final Logger LOG = LoggerFactory.getLogger(SubmissionValidator.class);
+
+    private final TemplateCatalog catalog;
+    private final ReportReaderFactory readers;
+
+    public SubmissionValidator(TemplateCatalog catalog, ReportReaderFactory readers) {
+        this.catalog = Objects.requireNonNull(catalog, "catalog");
+        this.readers = Objects.requireNonNull(readers, "readers");
+    }
+
+    /**
+     * Validates a submission and sends each row's outcome to the sink, in file order. What the sink received is to be
+     * discarded when the outcome is rejected.
+     *
+     * @param partsInOrder the file, or its parts {@code .part1ofN} … {@code .partNofN}, each with its own header; row
+     *     numbers continue across parts
+     * @param displayName the name shown to people (the file as given), for logs
+     */
+    public ValidationOutcome validate(
+            TemplateContract contract, String submitter, List<Path> partsInOrder, String displayName, RowSink sink) {
+        Objects.requireNonNull(contract, "contract");
+        Objects.requireNonNull(sink, "sink");
+        if (partsInOrder == null || partsInOrder.isEmpty()) {
+            throw new IllegalArgumentException("a submission has at least one file: " + displayName);
+        }
+        if (submitter == null || !catalog.isRegistered(submitter)) {
+            return rejected(
+                    ReasonCode.UNKNOWN_SUBMITTER.name(),
+                    Map.of("submitter", String.valueOf(submitter)),
+                    List.of(),
+                    List.of(),
+                    false);
+        }
+        ValidationOutcome outcome = new Run(contract, submitter, List.copyOf(partsInOrder), sink).execute();
+        LOG.debug(
+                "{} ({}, {}): {} rows read, {} accepted, {} quarantined{}",
+                displayName,
+                contract.id(),
+                submitter,
+                outcome.rowsRead(),
+                outcome.rowsAccepted(),
+                outcome.rowsQuarantined(),
+                outcome.fileErrorCode() == null ? "" : ", rejected " + outcome.fileErrorCode());
+        return outcome;
+    }
+
+    /** The format of a file from its extension: csv, xlsx, or json (also .ndjson and .jsonl). */
+    public static Optional<String> formatOf(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".csv")) {
+            return Optional.of("csv");
+        }
+        if (name.endsWith(".xlsx")) {
+            return Optional.of("xlsx");
+        }
+        if (name.endsWith(".json") || name.endsWith(".ndjson") || name.endsWith(".jsonl")) {
+            return Optional.of("json");
+        }
+        return Optional.empty();
+    }
+
+    private static ValidationOutcome rejected(
+            String code,
+            Map<String, Object> arguments,
+            List<ValidationOutcome.Warning> warnings,
+            List<RowError> rowErrors,
+            boolean truncated) {
+        return new ValidationOutcome(
+                ValidationOutcome.Status.REJECTED,
+                null,
+                0,
+                0,
+                0,
+                code,
+                Map.copyOf(arguments),
+                List.copyOf(warnings),
+                List.copyOf(rowErrors),
+                truncated);
+    }
+
+    /** A file-level problem found while streaming; unwinds to {@link Run#execute()}. */
+    private static final class Rejection extends Exception {
+        final String code;
+        final Map<String, Object> arguments;
+        final List<RowError> rowErrors;
+
+        Rejection(String code, Map<String, Object> arguments, List<RowError> rowErrors) {
+            super(code, null, false, false);
+            this.code = code;
+            this.arguments = arguments;
+            this.rowErrors = rowErrors;
+        }
+
+        Rejection(ReasonCode code, Map<String, Object> arguments) {
+            this(code.name(), arguments, List.of());
+        }
+    }
+
+    /** A part being read: its format, header and how its headers map to the contract's columns. */
+    private record OpenPart(String format, List<String> header, int[] positions, List<Integer> blankPositions) {}
+
+    /** A row read again to confirm a key conflict. */
+    private record ReadAgain(RawRow raw, OpenPart part, int row, String keyText) {}
+
+    /** The state of one validation. */
+    private final class Run {
+        private final TemplateContract contract;
+        private final String submitter;
+        private final List<Path> parts;
+        private final RowSink sink;
+        private final RowTyper typer;
+        private final List<ColumnSpec> columns;
+        private final int[] keyColumns;
+        private final int[] periodColumns;
+        private final List<CrossColumnRule> rules;
+        private final int[][] ruleColumns;
+        private final KeyHashIndex keys = new KeyHashIndex(1 << 16);
+        private final Set<Long> collidedKeyHashes = new HashSet<>();
+        private final Map<String, long[]> exactKeys = new HashMap<>();
+        private final List<Integer> partOffsets = new ArrayList<>();
+        private final List<RowError> rowErrors = new ArrayList<>();
+        private final Map<String, ValidationOutcome.Warning> warnings = new LinkedHashMap<>();
+        private final Map<String, long[]> ruleWarnings = new LinkedHashMap<>();
+        private long rowsRead;
+        private long rowsAccepted;
+        private long rowsQuarantined;
+        private String period;
+
+        Run(TemplateContract contract, String submitter, List<Path> parts, RowSink sink) {
+            this.contract = contract;
+            this.submitter = submitter;
+            this.parts = parts;
+            this.sink = sink;
+            this.typer = new RowTyper(contract);
+            this.columns = contract.columns();
+            this.keyColumns =
+                    contract.key().stream().mapToInt(contract::columnIndex).toArray();
+            PeriodRule periodRule = contract.periodRule();
+            this.periodColumns = periodRule.columns().stream()
+                    .mapToInt(contract::columnIndex)
+                    .toArray();
+            this.rules = contract.rules();
+            this.ruleColumns = rules.stream()
+                    .map(r -> new int[] {contract.columnIndex(r.left()), contract.columnIndex(r.right())})
+                    .toArray(int[][]::new);
+        }
+
+        ValidationOutcome execute() {
+            try {
+                int offset = 0;
+                for (Path part : parts) {
+                    partOffsets.add(offset);
+                    offset = readPart(part, offset);
+                }
+                return finish();
+            } catch (Rejection rejection) {
+                return rejected(rejection.code, rejection.arguments, warningList(), rejection.rowErrors, false);
+            }
+        }
+
+        private int readPart(Path file, int offset) throws Rejection {
+            String format = formatOf(file)
+                    .filter(contract::accepts)
+                    .orElseThrow(() -> new Rejection(
+                            ReasonCode.UNSUPPORTED_FORMAT,
+                            Map.of("extension", extension(file), "formats", String.join(", ", contract.formats()))));
+            int lastRow = offset;
+            try (ReportReader reader = open(file, format)) {
+                OpenPart part = matchHeader(reader, format, true);
+                RawRow raw;
+                while ((raw = next(reader)) != null) {
+                    lastRow = offset + raw.row();
+                    process(raw, part, lastRow);
+                }
+                for (ReportReader.ReaderWarning warning : reader.warnings()) {
+                    warnings.putIfAbsent(
+                            warning.code() + "|" + warning.detail(),
+                            new ValidationOutcome.Warning(
+                                    warning.code(), Map.of("detail", String.valueOf(warning.detail()))));
+                }
+            }
+            return lastRow;
+        }
+
+        private ReportReader open(Path file, String format) throws Rejection {
+            try {
+                return readers.open(file, contract.readerSettings(submitter, format));
+            } catch (FileRejectedException e) {
+                throw new Rejection(e.code(), e.arguments(), List.of());
+            } catch (UncheckedIOException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                throw unreadable(e);
+            }
+        }
+
+        private RawRow next(ReportReader reader) throws Rejection {
+            try {
+                return reader.next();
+            } catch (FileRejectedException e) {
+                throw new Rejection(e.code(), e.arguments(), List.of());
+            } catch (UncheckedIOException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                throw unreadable(e);
+            }
+        }
+
+        private Rejection unreadable(RuntimeException e) {
+            LOG.warn("reader failed on a {} file", contract.id(), e);
+            return new Rejection(
+                    ReasonCode.UNREADABLE_FILE,
+                    Map.of(
+                            "detail",
+                            e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())));
+        }
+
+        private OpenPart matchHeader(ReportReader reader, String format, boolean collectWarnings) throws Rejection {
+            List<String> header;
+            try {
+                header = reader.header();
+            } catch (FileRejectedException e) {
+                throw new Rejection(e.code(), e.arguments(), List.of());
+            } catch (UncheckedIOException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                throw unreadable(e);
+            }
+            List<HeaderMatcher.ExpectedColumn> expected = columns.stream()
+                    .map(c -> new HeaderMatcher.ExpectedColumn(c.name(), c.required(), c.headerAliases()))
+                    .toList();
+            HeaderMatch match;
+            try {
+                match = new HeaderMatcher(expected, format.equals("json")).match(header);
+            } catch (InvalidValueException e) {
+                throw new Rejection(e.code().name(), e.arguments(), List.of());
+            }
+            if (collectWarnings) {
+                for (String unknown : match.unknownHeaders()) {
+                    warnings.putIfAbsent(
+                            ReasonCode.UNKNOWN_COLUMN.name() + "|" + unknown,
+                            new ValidationOutcome.Warning(ReasonCode.UNKNOWN_COLUMN.name(), Map.of("header", unknown)));
+                }
+            }
+            return new OpenPart(format, header, match.positionByColumn(), match.blankHeaderPositions());
+        }
+
+        private void process(RawRow raw, OpenPart part, int row) throws Rejection {
+            rowsRead++;
+            checkBlankHeaders(raw, part);
+            if (raw.rowError() != null) {
+                quarantine(rowError(
+                        raw,
+                        row,
+                        raw.rowRef(),
+                        null,
+                        null,
+                        raw.rowError().code(),
+                        raw.rowError().detail(),
+                        Map.of()));
+                return;
+            }
+            if (part.format().equals("csv")
+                    && raw.cells().size() != part.header().size()) {
+                quarantine(rowError(
+                        raw,
+                        row,
+                        raw.rowRef(),
+                        null,
+                        null,
+                        ReasonCode.FIELD_COUNT.name(),
+                        null,
+                        Map.of(
+                                "expected",
+                                part.header().size(),
+                                "actual",
+                                raw.cells().size())));
+                trackPeriodOfBadRow(raw, part, row);
+                return;
+            }
+            Object[] values = new Object[columns.size()];
+            for (int column = 0; column < values.length; column++) {
+                RawCell cell = cellOf(raw, part, column);
+                try {
+                    values[column] = typer.type(column, cell);
+                } catch (InvalidValueException e) {
+                    quarantine(rowError(
+                            raw,
+                            row,
+                            cellRef(raw, part, column, cell),
+                            columns.get(column).name(),
+                            headerOf(part, column),
+                            e.code().name(),
+                            rawValue(cell),
+                            e.arguments()));
+                    trackPeriodOfBadRow(raw, part, row);
+                    return;
+                }
+            }
+            trackPeriod(periodOf(values), row);
+            Optional<RowError> ruleError = checkRules(raw, part, row, values);
+            if (ruleError.isPresent()) {
+                quarantine(ruleError.get());
+                return;
+            }
+            checkKey(raw, part, row, values);
+        }
+
+        private void checkBlankHeaders(RawRow raw, OpenPart part) throws Rejection {
+            for (int position : part.blankPositions()) {
+                if (position < raw.cells().size() && !raw.cells().get(position).isBlank()) {
+                    RawCell cell = raw.cells().get(position);
+                    throw new Rejection(
+                            ReasonCode.BLANK_HEADER,
+                            Map.of("position", position + 1, "cell", cell.ref() == null ? raw.rowRef() : cell.ref()));
+                }
+            }
+        }
+
+        private RawCell cellOf(RawRow raw, OpenPart part, int column) {
+            int position = part.positions()[column];
+            return position < 0 || position >= raw.cells().size()
+                    ? null
+                    : raw.cells().get(position);
+        }
+
+        private String headerOf(OpenPart part, int column) {
+            int position = part.positions()[column];
+            return position < 0 ? null : part.header().get(position);
+        }
+
+        private static String rawValue(RawCell cell) {
+            if (cell == null) {
+                return null;
+            }
+            if (cell.text() != null) {
+                return cell.text();
+            }
+            Object typed = cell.typed();
+            if (typed instanceof BigDecimal number) {
+                return number.toPlainString();
+            }
+            return typed == null ? null : String.valueOf(typed);
+        }
+
+        /** The cell's own reference, or one built from the row's when the cell is absent. */
+        private String cellRef(RawRow raw, OpenPart part, int column, RawCell cell) {
+            if (cell != null && cell.ref() != null) {
+                return cell.ref();
+            }
+            int position = part.positions()[column];
+            String rowRef = raw.rowRef() == null ? "" : raw.rowRef();
+            return switch (part.format()) {
+                case "json" -> rowRef + "/" + columns.get(column).name();
+                case "xlsx" -> {
+                    int bang = rowRef.lastIndexOf('!');
+                    String sheet = bang < 0 ? "" : rowRef.substring(0, bang + 1);
+                    yield position < 0 ? rowRef : sheet + columnLetters(position) + raw.line();
+                }
+                default -> position < 0 ? "line " + raw.line() : "line " + raw.line() + ", column " + (position + 1);
+            };
+        }
+
+        private void trackPeriodOfBadRow(RawRow raw, OpenPart part, int row) throws Rejection {
+            Object[] values = new Object[columns.size()];
+            for (int column : periodColumns) {
+                try {
+                    values[column] = typer.type(column, cellOf(raw, part, column));
+                } catch (InvalidValueException e) {
+                    return;
+                }
+                if (values[column] == null) {
+                    return;
+                }
+            }
+            trackPeriod(periodOf(values), row);
+        }
+
+        private String periodOf(Object[] values) {
+            Object first = values[periodColumns[0]];
+            return switch (contract.periodType()) {
+                case DAY -> Periods.dayKey(dateOf(first));
+                case MONTH -> Periods.monthKey(dateOf(first));
+                case QUARTER -> (String) first;
+                case SEMESTER -> Periods.semesterKey((Integer) first, (String) values[periodColumns[1]]);
+                case YEAR -> Periods.yearKey((Integer) first);
+            };
+        }
+
+        private static LocalDate dateOf(Object value) {
+            return value instanceof LocalDateTime dateTime ? dateTime.toLocalDate() : (LocalDate) value;
+        }
+
+        private void trackPeriod(String rowPeriod, int row) throws Rejection {
+            if (period == null) {
+                period = rowPeriod;
+            } else if (!period.equals(rowPeriod)) {
+                throw new Rejection(
+                        ReasonCode.MIXED_PERIODS, Map.of("first_period", period, "period", rowPeriod, "row", row));
+            }
+        }
+
+        private Optional<RowError> checkRules(RawRow raw, OpenPart part, int row, Object[] values) {
+            for (int i = 0; i < rules.size(); i++) {
+                CrossColumnRule rule = rules.get(i);
+                Object left = values[ruleColumns[i][0]];
+                Object right = values[ruleColumns[i][1]];
+                if (left == null || right == null || rule.operator().holds(compare(left, right))) {
+                    continue;
+                }
+                if (rule.isWarning()) {
+                    long[] counts = ruleWarnings.computeIfAbsent(rule.warningCode(), k -> new long[] {0, row});
+                    counts[0]++;
+                    continue;
+                }
+                int column = ruleColumns[i][0];
+                RawCell cell = cellOf(raw, part, column);
+                Map<String, Object> arguments = new LinkedHashMap<>();
+                arguments.put("rule", rule.text());
+                arguments.put("other_column", rule.right());
+                arguments.put("other_value", String.valueOf(right));
+                return Optional.of(rowError(
+                        raw,
+                        row,
+                        cellRef(raw, part, column, cell),
+                        rule.left(),
+                        headerOf(part, column),
+                        ReasonCode.RULE_VIOLATION.name(),
+                        rawValue(cell),
+                        arguments));
+            }
+            return Optional.empty();
+        }
+
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        private static int compare(Object left, Object right) {
+            if (left instanceof Number a && right instanceof Number b) {
+                return Double.compare(a.doubleValue(), b.doubleValue());
+            }
+            return ((Comparable) left).compareTo(right);
+        }
+
+        private void checkKey(RawRow raw, OpenPart part, int row, Object[] values) throws Rejection {
+            long keyHash = RowHasher.hash(values, keyColumns);
+            long rowHash = RowHasher.hashAll(values);
+            if (collidedKeyHashes.contains(keyHash)) {
+                checkExactKey(raw, part, row, values, rowHash);
+                return;
+            }
+            int slot = keys.find(keyHash);
+            if (slot < 0) {
+                keys.add(keyHash, rowHash, row);
+                accept(raw, row, values);
+            } else if (keys.rowHashAt(slot) == rowHash) {
+                duplicate(raw, row, keys.rowAt(slot));
+            } else {
+                ReadAgain earlier = readAgain(keys.rowAt(slot));
+                String keyText = RowHasher.text(values, keyColumns);
+                if (earlier == null || keyText.equals(earlier.keyText())) {
+                    throw keyConflict(earlier, raw, row, keyText, keys.rowAt(slot));
+                }
+                // two different keys with one 64-bit hash: compare this hash's keys by their text from now on
+                collidedKeyHashes.add(keyHash);
+                exactKeys.put(earlier.keyText(), new long[] {keys.rowHashAt(slot), keys.rowAt(slot)});
+                exactKeys.put(keyText, new long[] {rowHash, row});
+                accept(raw, row, values);
+            }
+        }
+
+        private void checkExactKey(RawRow raw, OpenPart part, int row, Object[] values, long rowHash) throws Rejection {
+            String keyText = RowHasher.text(values, keyColumns);
+            long[] seen = exactKeys.get(keyText);
+            if (seen == null) {
+                exactKeys.put(keyText, new long[] {rowHash, row});
+                accept(raw, row, values);
+            } else if (seen[0] == rowHash) {
+                duplicate(raw, row, (int) seen[1]);
+            } else {
+                throw keyConflict(readAgain((int) seen[1]), raw, row, keyText, (int) seen[1]);
+            }
+        }
+
+        private Rejection keyConflict(ReadAgain earlier, RawRow raw, int row, String keyText, int earlierRow) {
+            String key = RowHasher.display(keyText);
+            Map<String, Object> arguments = Map.of("key", key, "first_row", earlierRow, "row", row);
+            List<RowError> errors = new ArrayList<>();
+            if (earlier != null) {
+                errors.add(rowError(
+                        earlier.raw(),
+                        earlierRow,
+                        earlier.raw().rowRef(),
+                        keyName(),
+                        null,
+                        ReasonCode.KEY_CONFLICT.name(),
+                        key,
+                        arguments));
+            }
+            errors.add(
+                    rowError(raw, row, raw.rowRef(), keyName(), null, ReasonCode.KEY_CONFLICT.name(), key, arguments));
+            return new Rejection(ReasonCode.KEY_CONFLICT.name(), arguments, errors);
+        }
+
+        private String keyName() {
+            return String.join(", ", contract.key());
+        }
+
+        private void duplicate(RawRow raw, int row, int firstRow) {
+            quarantine(rowError(
+                    raw,
+                    row,
+                    raw.rowRef(),
+                    null,
+                    null,
+                    ReasonCode.DUPLICATE_ROW.name(),
+                    null,
+                    Map.of("first_row", firstRow)));
+        }
+
+        /** Reads the files again up to a data row, to compare its key exactly; null if it cannot be found. */
+        private ReadAgain readAgain(int wantedRow) throws Rejection {
+            for (int p = partOffsets.size() - 1; p >= 0; p--) {
+                int offset = partOffsets.get(p);
+                if (wantedRow <= offset) {
+                    continue;
+                }
+                Path file = parts.get(p);
+                String format = formatOf(file).orElseThrow();
+                try (ReportReader reader = open(file, format)) {
+                    OpenPart part = matchHeader(reader, format, false);
+                    RawRow raw;
+                    while ((raw = next(reader)) != null) {
+                        if (offset + raw.row() == wantedRow) {
+                            Object[] values = new Object[columns.size()];
+                            for (int column : keyColumns) {
+                                try {
+                                    values[column] = typer.type(column, cellOf(raw, part, column));
+                                } catch (InvalidValueException e) {
+                                    return null;
+                                }
+                            }
+                            return new ReadAgain(raw, part, wantedRow, RowHasher.text(values, keyColumns));
+                        }
+                    }
+                }
+                return null;
+            }
+            return null;
+        }
+
+        private void accept(RawRow raw, int row, Object[] values) {
+            rowsAccepted++;
+            sink.accepted(new ValidRow(row, raw.rowRef(), values), period);
+        }
+
+        private void quarantine(RowError error) {
+            rowsQuarantined++;
+            if (rowErrors.size() < MAX_ROW_ERRORS) {
+                rowErrors.add(error);
+            }
+            sink.quarantined(error);
+        }
+
+        private RowError rowError(
+                RawRow raw,
+                int row,
+                String cell,
+                String column,
+                String header,
+                String code,
+                String value,
+                Map<String, Object> details) {
+            Map<String, Object> arguments = new LinkedHashMap<>(details);
+            arguments.put("row", row);
+            arguments.put("line", raw.line());
+            arguments.put("cell", cell == null ? "" : cell);
+            if (column != null) {
+                arguments.put("column", column);
+            }
+            if (header != null) {
+                arguments.put("header", header);
+            }
+            if (value != null) {
+                arguments.putIfAbsent("value", value);
+            }
+            return new RowError(row, raw.line(), cell, column, header, code, value, arguments);
+        }
+
+        private ValidationOutcome finish() throws Rejection {
+            if (rowsRead == 0) {
+                throw new Rejection(ReasonCode.NO_DATA, Map.of("detail", "0 data rows"));
+            }
+            if (period == null) {
+                throw new Rejection(
+                        ReasonCode.PERIOD_UNKNOWN,
+                        Map.of(
+                                "columns",
+                                String.join(", ", contract.periodRule().columns())));
+            }
+            if (rowsAccepted == 0) {
+                return rejected(
+                        ReasonCode.NO_VALID_ROWS.name(),
+                        Map.of("rows", rowsRead),
+                        warningList(),
+                        rowErrors,
+                        rowsQuarantined > rowErrors.size());
+            }
+            return new ValidationOutcome(
+                    rowsQuarantined == 0
+                            ? ValidationOutcome.Status.ACCEPTED
+                            : ValidationOutcome.Status.ACCEPTED_WITH_QUARANTINE,
+                    period,
+                    rowsRead,
+                    rowsAccepted,
+                    rowsQuarantined,
+                    null,
+                    Map.of(),
+                    warningList(),
+                    List.copyOf(rowErrors),
+                    rowsQuarantined > rowErrors.size());
+        }
+
+        private List<ValidationOutcome.Warning> warningList() {
+            List<ValidationOutcome.Warning> list = new ArrayList<>(warnings.values());
+            ruleWarnings.forEach((code, counts) ->
+                    list.add(new ValidationOutcome.Warning(code, Map.of("count", counts[0], "row", counts[1]))));
+            return list;
+        }
+    }
+
+    private static String extension(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot < 0 ? name : name.substring(dot);
+    }
+
+    static String columnLetters(int position) {
+        StringBuilder letters = new StringBuilder();
+        int n = position + 1;
+        while (n > 0) {
+            int remainder = (n - 1) % 26;
+            letters.insert(0, (char) ('A' + remainder));
+            n = (n - 1) / 26;
+        }
+        return letters.toString();
+    }
+}

@@ -1,0 +1,20 @@
+package ma.marsad.pipeline.quality;
+
+import java.util.Map;
+
+/** HCP region codes {@code 01}..{@code 12}; {@code 1}..{@code 12} and Arabic-Indic digits are accepted. */
+public final class Regions {
+
+    private Regions() {}
+
+    public static String normalize(String raw) throws InvalidValueException {
+        String text = Digits.toAscii(Digits.strip(TextValues.removeFormatCharacters(raw)));
+        if (text.length() >= 1 && text.length() <= 2 && Digits.allAscii(text)) {
+            int code = Integer.parseInt(text);
+            if (code >= 1 && code <= 12) {
+                return code < 10 ? "0" + code : Integer.toString(code);
+            }
+        }
+        throw new InvalidValueException(ReasonCode.BAD_REGION, Map.of("value", raw));
+    }
+}
