@@ -77,9 +77,7 @@ public final class ConfigFolder {
 
     /** Where a subfolder is read from, for messages. */
     public String describe(String subfolder) {
-        return overrideFor(subfolder)
-                .map(Path::toString)
-                .orElse("classpath:" + CLASSPATH_ROOT + subfolder);
+        return overrideFor(subfolder).map(Path::toString).orElse("classpath:" + CLASSPATH_ROOT + subfolder);
     }
 
     private Optional<Path> overrideFor(String subfolder) {
