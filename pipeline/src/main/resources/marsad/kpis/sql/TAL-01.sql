@@ -1,0 +1,10 @@
+-- TAL-01 young people trained in digital skills per year (graduates, both semesters)
+-- grain: one row per calendar year, national ('00') and per region
+select
+    annee::varchar as period,
+    make_date(annee, 12, 31) as period_end,
+    case when grouping(code_region) = 1 then '00' else code_region end as region_code,
+    sum(diplomes)::double as value,
+    string_agg(distinct submission_id, ',') as submission_ids
+from fct_digital_training
+group by grouping sets ((annee), (annee, code_region))

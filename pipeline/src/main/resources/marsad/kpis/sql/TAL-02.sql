@@ -1,0 +1,11 @@
+-- TAL-02 professional reconversions per year (graduates of type_formation 'reconversion', both semesters)
+-- grain: one row per calendar year, national ('00') and per region
+select
+    annee::varchar as period,
+    make_date(annee, 12, 31) as period_end,
+    case when grouping(code_region) = 1 then '00' else code_region end as region_code,
+    sum(diplomes)::double as value,
+    string_agg(distinct submission_id, ',') as submission_ids
+from fct_digital_training
+where type_formation = 'reconversion'
+group by grouping sets ((annee), (annee, code_region))

@@ -1,0 +1,129 @@
+package ma.marsad.pipeline.kpi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import ma.marsad.pipeline.config.ConfigFolder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class KpiCatalogTests {
+
+    @TempDir
+    Path config;
+
+    private static final String VALID_KPI = """
+            pillar: egov
+            kpis:
+              - id: EGOV-03
+                name_fr: "Part des demandes déposées en ligne"
+                name_ar: "نسبة الطلبات المقدمة عبر الإنترنت"
+                name_en: "Share of requests submitted online"
+                unit: "%"
+                direction: up
+                frequency: monthly
+                source_template: egov-requests
+                sql: sql/EGOV-03.sql
+                definition: "requests with channel web or mobile / all requests x 100"
+                aggregation: ratio
+                has_regions: true
+            """;
+
+    @Test
+    void theShippedCatalogueHoldsAll36Kpis() {
+        KpiCatalog catalog = KpiCatalog.load(ConfigFolder.shipped());
+
+        assertThat(catalog.kpis()).hasSize(36);
+        assertThat(catalog.kpis())
+                .extracting(KpiDefinition::pillar)
+                .containsOnly("egov", "economy", "talent", "connectivity", "ai", "governance");
+        assertThat(catalog.kpis())
+                .filteredOn(kpi -> kpi.sourceTemplate() != null)
+                .allSatisfy(kpi -> assertThat(kpi.sql()).contains("submission_ids"));
+    }
+
+    @Test
+    void theShippedCatalogueKeepsTheReferenceFigures() {
+        KpiCatalog catalog = KpiCatalog.load(ConfigFolder.shipped());
+
+        KpiDefinition osiRank = catalog.find("EGOV-06").orElseThrow();
+        assertThat(osiRank.direction()).isEqualTo(Direction.DOWN);
+        assertThat(osiRank.baseline()).isEqualTo(new KpiDefinition.Baseline("2022", 113));
+        assertThat(osiRank.target2030()).isEqualTo(50.0);
+        assertThat(osiRank.authoritativeSubmitter()).isEqualTo("UNDESA");
+        assertThat(catalog.find("EGOV-04").orElseThrow().targetRelative()).isEqualTo(-0.5);
+        assertThat(catalog.find("CON-01").orElseThrow().milestone2026()).isEqualTo(4.4);
+        assertThat(catalog.find("CON-07").orElseThrow().sourceTemplate()).isNull();
+        assertThat(catalog.find("GOV-03").orElseThrow().sourceTemplate()).isNull();
+        assertThat(catalog.find("TAL-01").orElseThrow().hasRegions()).isTrue();
+    }
+
+    @Test
+    void loadsAKpiFolderGivenWithConfig() throws IOException {
+        writeKpiFile(VALID_KPI);
+        writeSql("sql/EGOV-03.sql", "select 1");
+
+        KpiCatalog catalog = KpiCatalog.load(ConfigFolder.overriddenBy(config));
+
+        assertThat(catalog.kpis()).extracting(KpiDefinition::id).containsExactly("EGOV-03");
+        assertThat(catalog.kpis().get(0).sourceFile()).isEqualTo("kpis/egov.yml");
+    }
+
+    @Test
+    void anUnknownFieldNamesTheFileTheKpiAndTheFix() throws IOException {
+        writeKpiFile(VALID_KPI + "    traget_2030: 80\n");
+        writeSql("sql/EGOV-03.sql", "select 1");
+
+        assertThatThrownBy(() -> KpiCatalog.load(ConfigFolder.overriddenBy(config)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("kpis/egov.yml")
+                .hasMessageContaining("EGOV-03")
+                .hasMessageContaining("unknown field 'traget_2030'")
+                .hasMessageContaining("target_2030");
+    }
+
+    @Test
+    void aMissingSqlFileNamesTheFileAndTheFix() throws IOException {
+        writeKpiFile(VALID_KPI);
+
+        assertThatThrownBy(() -> KpiCatalog.load(ConfigFolder.overriddenBy(config)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("kpis/egov.yml: KPI EGOV-03")
+                .hasMessageContaining("sql file 'sql/EGOV-03.sql' does not exist")
+                .hasMessageContaining("add it or correct the 'sql' field");
+    }
+
+    @Test
+    void aBadDirectionNamesTheAllowedValues() throws IOException {
+        writeKpiFile(VALID_KPI.replace("direction: up", "direction: upward"));
+        writeSql("sql/EGOV-03.sql", "select 1");
+
+        assertThatThrownBy(() -> KpiCatalog.load(ConfigFolder.overriddenBy(config)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("kpis/egov.yml: KPI EGOV-03")
+                .hasMessageContaining("direction 'upward' is not known; use 'up' or 'down'");
+    }
+
+    @Test
+    void aDuplicateKpiIsRefused() throws IOException {
+        writeKpiFile(VALID_KPI + VALID_KPI.substring(VALID_KPI.indexOf("  - id:")));
+        writeSql("sql/EGOV-03.sql", "select 1");
+
+        assertThatThrownBy(() -> KpiCatalog.load(ConfigFolder.overriddenBy(config)))
+                .hasMessageContaining("KPI EGOV-03 is declared twice");
+    }
+
+    private void writeKpiFile(String content) throws IOException {
+        Files.createDirectories(config.resolve("kpis"));
+        Files.writeString(config.resolve("kpis/egov.yml"), content);
+    }
+
+    private void writeSql(String name, String content) throws IOException {
+        Path file = config.resolve("kpis").resolve(name);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, content);
+    }
+}

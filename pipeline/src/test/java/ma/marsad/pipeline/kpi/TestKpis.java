@@ -1,0 +1,60 @@
+package ma.marsad.pipeline.kpi;
+
+/** KPI definitions for tests: a plain up KPI, changed with withers. */
+final class TestKpis {
+
+    private TestKpis() {}
+
+    static KpiDefinition kpi(String id, Direction direction, String unit) {
+        return new KpiDefinition(
+                id,
+                "egov",
+                "nom",
+                "اسم",
+                "name",
+                unit,
+                direction,
+                "annual",
+                "digital-economy-annual",
+                "select 1",
+                "a definition",
+                "latest",
+                false,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                TrajectoryShape.LINEAR,
+                null,
+                "kpis/test.yml");
+    }
+
+    static KpiDefinition withTargets(
+            KpiDefinition kpi, KpiDefinition.Baseline baseline, Double milestone, Double target, Double relative) {
+        return new KpiDefinition(
+                kpi.id(),
+                kpi.pillar(),
+                kpi.nameFr(),
+                kpi.nameAr(),
+                kpi.nameEn(),
+                kpi.unit(),
+                kpi.direction(),
+                kpi.frequency(),
+                kpi.sourceTemplate(),
+                kpi.sql(),
+                kpi.definition(),
+                kpi.aggregation(),
+                kpi.hasRegions(),
+                baseline,
+                milestone,
+                target,
+                relative,
+                kpi.targetBasis(),
+                kpi.targetSource(),
+                kpi.trajectory(),
+                kpi.authoritativeSubmitter(),
+                kpi.sourceFile());
+    }
+}
