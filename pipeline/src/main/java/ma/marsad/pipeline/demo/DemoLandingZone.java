@@ -1,0 +1,61 @@
+package ma.marsad.pipeline.demo;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Objects;
+import java.util.SplittableRandom;
+
+/**
+ * Fills a landing folder with a realistic, reproducible set of submissions for every template: e-government request
+ * exports (one of them over 200,000 rows), catalogue snapshots, ANRT quarterly workbooks, training, startup funding,
+ * AI programme and digital-economy reports, the UN E-Government Survey files, and a handful of files and rows that are
+ * bad on purpose (see {@link DemoSummary#plantedProblems()}).
+ *
+ * <p>Everything written — bytes, names and modification times — is a function of {@code seed} and {@code asOf} only:
+ * two calls with the same arguments produce identical landing folders. Periods run from 2024 (2022 for the UN survey)
+ * up to the last one whose report is due by {@code asOf}.
+ */
+public final class DemoLandingZone {
+
+    /** The seed {@code marsad demo} uses unless told otherwise. */
+    public static final long DEFAULT_SEED = 2030;
+
+    private DemoLandingZone() {}
+
+    /**
+     * Writes the demo submissions under {@code landingDir/<template-id>/<submitter-code>/}.
+     *
+     * @param landingDir the landing folder; created if absent. It should be empty: existing files are overwritten
+     *     when their names collide and left alone otherwise
+     * @param seed the seed of every random choice
+     * @param asOf the run date the landing zone is prepared for; the big request export covers the day before
+     * @return the files written and the problems planted, with what the nightly job should do with each
+     */
+    public static DemoSummary generate(Path landingDir, long seed, LocalDate asOf) throws IOException {
+        Objects.requireNonNull(landingDir, "landingDir");
+        Objects.requireNonNull(asOf, "asOf");
+        if (asOf.isBefore(LocalDate.of(2024, 3, 1)) || asOf.isAfter(LocalDate.of(2030, 12, 31))) {
+            throw new IllegalArgumentException(
+                    "asOf must be between 2024-03-01 and 2030-12-31 (the demo's reporting window), was " + asOf);
+        }
+        Files.createDirectories(landingDir);
+        LandingFolder landing = new LandingFolder(landingDir, asOf);
+        ServiceCatalogue catalogue = ServiceCatalogue.generate(randomFor(seed, 1));
+        new CatalogueGenerator(landing, catalogue).generate();
+        new EgovRequestsGenerator(landing, catalogue, randomFor(seed, 2)).generate();
+        new TelecomGenerator(landing, randomFor(seed, 3)).generate();
+        new TrainingGenerator(landing, randomFor(seed, 4)).generate();
+        new FundingGenerator(landing, randomFor(seed, 5)).generate();
+        new AiProgrammeGenerator(landing, randomFor(seed, 6)).generate();
+        new DigitalEconomyGenerator(landing, randomFor(seed, 7)).generate();
+        new UnSurveyGenerator(landing, randomFor(seed, 8)).generate();
+        return landing.summary(seed);
+    }
+
+    /** An independent stream per template, so changing one generator leaves the others' files unchanged. */
+    private static SplittableRandom randomFor(long seed, int stream) {
+        return new SplittableRandom(seed * 1_000_003L + stream);
+    }
+}
