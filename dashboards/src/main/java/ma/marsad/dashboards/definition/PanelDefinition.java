@@ -1,0 +1,32 @@
+package ma.marsad.dashboards.definition;
+
+import java.util.List;
+
+/**
+ * One panel of a page.
+ *
+ * @param type what the panel shows
+ * @param title heading, or null for the type's default heading from the messages
+ * @param description an optional sentence under the heading
+ * @param sql the query of a query panel (read from its .sql file or inline), null otherwise
+ * @param columns the table columns of a query panel
+ * @param chart the declared chart, or null
+ */
+public record PanelDefinition(
+        PanelType type,
+        LocalizedText title,
+        LocalizedText description,
+        String sql,
+        List<ColumnDefinition> columns,
+        ChartDefinition chart) {
+
+    public PanelDefinition {
+        if (type == null) {
+            throw new IllegalArgumentException("panel type missing");
+        }
+        columns = List.copyOf(columns);
+        if (type == PanelType.QUERY && (sql == null || sql.isBlank() || columns.isEmpty())) {
+            throw new IllegalArgumentException("a query panel needs sql (or query) and columns");
+        }
+    }
+}

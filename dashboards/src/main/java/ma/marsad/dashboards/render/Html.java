@@ -1,0 +1,161 @@
+package ma.marsad.dashboards.render;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+
+/** Escaping and value writing shared by every page; all output is deterministic (no locale, no clock). */
+final class Html {
+
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
+
+    private Html() {}
+
+    static String escape(String text) {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        for (int index = 0; index < text.length(); index++) {
+            char character = text.charAt(index);
+            switch (character) {
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(character);
+            }
+        }
+        return out.toString();
+    }
+
+    /** A number as plain text, rounded to 6 decimals: the fallback the browser replaces with a localised one. */
+    static String plain(double value) {
+        if (Double.isNaN(value) || Double.isInfinite(value)) {
+            return "";
+        }
+        BigDecimal decimal =
+                BigDecimal.valueOf(value).setScale(6, RoundingMode.HALF_EVEN).stripTrailingZeros();
+        if (decimal.signum() == 0) {
+            return "0";
+        }
+        return decimal.toPlainString();
+    }
+
+    /** A number the site script formats with Intl.NumberFormat in the page's locale. */
+    static String number(Double value, String format) {
+        if (value == null) {
+            return "<span class=\"missing\">–</span>";
+        }
+        String plain = plain(value);
+        return "<span class=\"num\" data-num=\"" + plain + "\" data-format=\"" + format + "\">" + plain + "</span>";
+    }
+
+    static String date(LocalDate date) {
+        if (date == null) {
+            return "<span class=\"missing\">–</span>";
+        }
+        return "<time datetime=\"" + date + "\" data-date=\"day\">" + date + "</time>";
+    }
+
+    static String dateTime(LocalDateTime dateTime) {
+        if (dateTime == null) {
+            return "<span class=\"missing\">–</span>";
+        }
+        String text = DATE_TIME.format(dateTime);
+        return "<time datetime=\"" + text + "\" data-date=\"datetime\">" + text.replace('T', ' ') + "</time>";
+    }
+
+    /** A relative file path as a URL path, each segment percent-encoded; null for absolute paths or '..'. */
+    static String encodePath(String path) {
+        String normalised = path.replace('\\', '/');
+        if (normalised.startsWith("/") || normalised.contains(":") || normalised.matches("(^|.*/)\\.\\.(/.*|$)")) {
+            return null;
+        }
+        StringBuilder out = new StringBuilder();
+        for (String segment : normalised.split("/", -1)) {
+            if (out.length() > 0) {
+                out.append('/');
+            }
+            out.append(java.net.URLEncoder.encode(segment, java.nio.charset.StandardCharsets.UTF_8)
+                    .replace("+", "%20"));
+        }
+        return out.toString();
+    }
+
+    static String isoDateTime(LocalDateTime dateTime) {
+        return DATE_TIME.format(dateTime);
+    }
+
+    /** JSON for inline {@code <script type="application/json">}: '<' is escaped so no text can close the script. */
+    static String json(Object value) {
+        StringBuilder out = new StringBuilder();
+        writeJson(value, out);
+        return out.toString();
+    }
+
+    private static void writeJson(Object value, StringBuilder out) {
+        if (value == null) {
+            out.append("null");
+        } else if (value instanceof String text) {
+            out.append('"');
+            for (int index = 0; index < text.length(); index++) {
+                char character = text.charAt(index);
+                switch (character) {
+                    case '"' -> out.append("\\\"");
+                    case '\\' -> out.append("\\\\");
+                    case '\n' -> out.append("\\n");
+                    case '\r' -> out.append("\\r");
+                    case '\t' -> out.append("\\t");
+                    case '<' -> out.append("\\u003c");
+                    case '>' -> out.append("\\u003e");
+                    case '&' -> out.append("\\u0026");
+                    case '\u2028' -> out.append("\\u2028");
+                    case '\u2029' -> out.append("\\u2029");
+                    default -> {
+                        if (character < 0x20) {
+                            out.append(String.format("\\u%04x", (int) character));
+                        } else {
+                            out.append(character);
+                        }
+                    }
+                }
+            }
+            out.append('"');
+        } else if (value instanceof Double number) {
+            String plain = plain(number);
+            out.append(plain.isEmpty() ? "null" : plain);
+        } else if (value instanceof Number || value instanceof Boolean) {
+            out.append(value);
+        } else if (value instanceof Map<?, ?> map) {
+            out.append('{');
+            boolean first = true;
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                if (!first) {
+                    out.append(',');
+                }
+                first = false;
+                writeJson(String.valueOf(entry.getKey()), out);
+                out.append(':');
+                writeJson(entry.getValue(), out);
+            }
+            out.append('}');
+        } else if (value instanceof List<?> list) {
+            out.append('[');
+            for (int index = 0; index < list.size(); index++) {
+                if (index > 0) {
+                    out.append(',');
+                }
+                writeJson(list.get(index), out);
+            }
+            out.append(']');
+        } else {
+            writeJson(value.toString(), out);
+        }
+    }
+}

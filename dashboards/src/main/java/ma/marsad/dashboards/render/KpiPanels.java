@@ -1,0 +1,452 @@
+package ma.marsad.dashboards.render;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import ma.marsad.dashboards.definition.ChartDefinition;
+import ma.marsad.dashboards.definition.ChartDefinition.ReferenceLine;
+import ma.marsad.dashboards.render.WarehouseSnapshot.Kpi;
+import ma.marsad.dashboards.render.WarehouseSnapshot.Score;
+import ma.marsad.dashboards.render.WarehouseSnapshot.Submission;
+import ma.marsad.dashboards.render.WarehouseSnapshot.Value;
+
+/** The KPI panels: status summary, tiles, trajectory, definition, vintages, submissions. */
+final class KpiPanels {
+
+    static final List<String> STATUSES = List.of("on_track", "at_risk", "off_track", "no_target", "no_data");
+    private static final LocalDate END_2030 = LocalDate.of(2030, 12, 31);
+
+    private final WarehouseSnapshot data;
+    private final List<String> pillarOrder;
+
+    KpiPanels(WarehouseSnapshot data, List<String> pillarOrder) {
+        this.data = data;
+        this.pillarOrder = pillarOrder;
+    }
+
+    void statusSummary(PageBuilder page, List<Kpi> kpis) {
+        page.append("<ul class=\"status-summary\">");
+        for (String status : STATUSES) {
+            long count = kpis.stream()
+                    .filter(kpi -> data.status(kpi.id()).equals(status))
+                    .count();
+            page.append("<li class=\"status-count status-")
+                    .append(status)
+                    .append("\"><span class=\"count\">")
+                    .append(Html.number((double) count, "integer"))
+                    .append("</span> ")
+                    .append(page.statusBadge(status))
+                    .append("</li>");
+        }
+        page.append("</ul>");
+    }
+
+    void tiles(PageBuilder page, List<Kpi> kpis, boolean groupByPillar) {
+        if (kpis.isEmpty()) {
+            page.append("<p>").append(page.text("kpi.none")).append("</p>");
+            return;
+        }
+        if (!groupByPillar) {
+            tileGrid(page, kpis);
+            return;
+        }
+        for (String pillar : pillars(kpis)) {
+            List<Kpi> inPillar =
+                    kpis.stream().filter(kpi -> kpi.pillar().equals(pillar)).toList();
+            page.append("<section class=\"pillar\"><h3><a href=\"pillar-")
+                    .append(Html.escape(pillar))
+                    .append(".html\">")
+                    .append(Html.escape(pillarName(page, pillar)))
+                    .append("</a> <span class=\"muted\">(")
+                    .append(Html.number((double) inPillar.size(), "integer"))
+                    .append(" ")
+                    .append(page.text("count.kpis"))
+                    .append(")</span></h3>");
+            tileGrid(page, inPillar);
+            page.append("</section>");
+        }
+    }
+
+    List<String> pillars(List<Kpi> kpis) {
+        List<String> present = kpis.stream().map(Kpi::pillar).distinct().toList();
+        List<String> ordered = new ArrayList<>();
+        pillarOrder.stream().filter(present::contains).forEach(ordered::add);
+        present.stream().filter(pillar -> !ordered.contains(pillar)).sorted().forEach(ordered::add);
+        return ordered;
+    }
+
+    static String pillarName(PageBuilder page, String pillar) {
+        String key = "pillar." + pillar;
+        return page.messages().has(key) ? page.message(key) : pillar;
+    }
+
+    private void tileGrid(PageBuilder page, List<Kpi> kpis) {
+        page.append("<div class=\"tiles\">");
+        for (Kpi kpi : kpis) {
+            Optional<Score> latest = data.latestNational(kpi.id());
+            String status = latest.map(Score::status).orElse("no_data");
+            page.append("<article class=\"tile status-")
+                    .append(Html.escape(status))
+                    .append("\"><h4><a href=\"")
+                    .append(PageScope.kpiFile(kpi.id()))
+                    .append("\">")
+                    .append(Html.escape(kpi.name().in(page.language())))
+                    .append("</a></h4><p class=\"kpi-id\">")
+                    .append(Html.escape(kpi.id()))
+                    .append("</p><p class=\"value\">");
+            Double value = latest.map(Score::value).orElse(null);
+            if (value == null) {
+                page.append("<span class=\"missing\">–</span>");
+            } else {
+                page.append(Html.number(value, "auto"))
+                        .append(" <span class=\"unit\">")
+                        .append(Html.escape(unit(page, kpi.unit())))
+                        .append("</span>");
+            }
+            page.append("</p><p>").append(page.statusBadge(status)).append("</p>");
+            Double progress = latest.map(Score::progressClipped).orElse(null);
+            if (kpi.target2030() != null && progress != null) {
+                long percent = Math.round(Math.max(0, Math.min(1, progress)) * 100);
+                page.append("<div class=\"progress\" role=\"progressbar\" aria-valuemin=\"0\" aria-valuemax=\"100\""
+                                + " aria-valuenow=\"")
+                        .append(String.valueOf(percent))
+                        .append("\" aria-label=\"")
+                        .append(page.text("kpi.progress"))
+                        .append("\"><span style=\"inline-size:")
+                        .append(String.valueOf(percent))
+                        .append("%\"></span></div><p class=\"small\">")
+                        .append(page.text("kpi.progress"))
+                        .append(" : ")
+                        .append(Html.number(progress, "percent"))
+                        .append("</p>");
+            } else if (kpi.target2030() == null) {
+                page.append("<p class=\"small muted\">")
+                        .append(page.text("kpi.progress_none"))
+                        .append("</p>");
+            }
+            page.append(Sparkline.svg(
+                    data.nationalHistory(kpi.id()).stream().map(Score::value).toList()));
+            if (latest.isPresent() && latest.get().periodEnd() != null) {
+                page.append("<p class=\"small date\">")
+                        .append(page.text("kpi.period"))
+                        .append(" ")
+                        .append(Html.escape(latest.get().period()))
+                        .append(" · ")
+                        .append(Html.date(latest.get().periodEnd()))
+                        .append("</p>");
+            }
+            page.append("</article>");
+        }
+        page.append("</div>");
+    }
+
+    static String unit(PageBuilder page, String unit) {
+        if (unit == null) {
+            return "";
+        }
+        String key = "unit." + unit;
+        return page.messages().has(key) ? page.message(key) : unit;
+    }
+
+    /** History, target trajectory from the baseline to 2030, forecast, and the declared reference lines. */
+    void trajectory(PageBuilder page, Kpi kpi, ChartDefinition chart, boolean withHeading) {
+        if (withHeading) {
+            page.append("<h3><a href=\"")
+                    .append(PageScope.kpiFile(kpi.id()))
+                    .append("\">")
+                    .append(Html.escape(kpi.name().in(page.language())))
+                    .append("</a></h3>");
+        }
+        List<Score> history = data.nationalHistory(kpi.id());
+        Map<String, List<List<Object>>> series = new LinkedHashMap<>();
+        List<String> wanted = chart.series().isEmpty() ? List.of("history", "trajectory", "forecast") : chart.series();
+        if (wanted.contains("history")) {
+            series.put(
+                    "history",
+                    history.stream()
+                            .map(score -> List.<Object>of(score.periodEnd().toString(), score.value()))
+                            .toList());
+        }
+        if (wanted.contains("trajectory")) {
+            series.put("trajectory", trajectoryPoints(kpi, history));
+        }
+        Optional<Score> latest = data.latestNational(kpi.id());
+        if (wanted.contains("forecast")
+                && latest.isPresent()
+                && latest.get().forecast2030() != null
+                && latest.get().value() != null
+                && latest.get().periodEnd() != null) {
+            series.put(
+                    "forecast",
+                    List.of(
+                            List.of(
+                                    latest.get().periodEnd().toString(),
+                                    latest.get().value()),
+                            List.of(END_2030.toString(), latest.get().forecast2030())));
+        }
+        series.values().removeIf(List::isEmpty);
+        if (series.isEmpty()) {
+            page.append("<p class=\"muted\">")
+                    .append(page.text("kpi.no_history"))
+                    .append("</p>");
+            return;
+        }
+        List<Map<String, Object>> seriesJson = new ArrayList<>();
+        List<List<String>> tableRows = new ArrayList<>();
+        for (Map.Entry<String, List<List<Object>>> entry : series.entrySet()) {
+            Map<String, Object> one = new LinkedHashMap<>();
+            one.put("name", page.message("kpi." + entry.getKey()));
+            one.put(
+                    "style",
+                    switch (entry.getKey()) {
+                        case "trajectory" -> "dashed";
+                        case "forecast" -> "dotted";
+                        default -> "solid";
+                    });
+            one.put("data", entry.getValue());
+            seriesJson.add(one);
+            for (List<Object> point : entry.getValue()) {
+                tableRows.add(List.of(
+                        Html.escape(page.message("kpi." + entry.getKey())),
+                        Html.date(LocalDate.parse(point.get(0).toString())),
+                        Html.number((Double) point.get(1), chart.numberFormat().yamlName())));
+            }
+        }
+        List<Map<String, Object>> lines = new ArrayList<>();
+        for (ReferenceLine line : chart.referenceLines()) {
+            Double value = line == ReferenceLine.MILESTONE_2026 ? kpi.milestone2026() : kpi.target2030();
+            if (value != null) {
+                String name = page.message("kpi." + line.yamlName());
+                lines.add(Map.of("name", name, "value", value));
+                tableRows.add(List.of(
+                        Html.escape(name),
+                        Html.date(line == ReferenceLine.MILESTONE_2026 ? LocalDate.of(2026, 12, 31) : END_2030),
+                        Html.number(value, chart.numberFormat().yamlName())));
+            }
+        }
+        Map<String, Object> spec = new LinkedHashMap<>();
+        spec.put("type", "line");
+        spec.put("xType", "time");
+        spec.put("format", chart.numberFormat().yamlName());
+        spec.put("unit", unit(page, kpi.unit()));
+        spec.put("series", seriesJson);
+        spec.put("refLines", lines);
+        String label = kpi.name().in(page.language()) + " — " + page.message("panel.kpi-trajectory");
+        page.chart(label, spec);
+        page.openDetails();
+        page.table(
+                label,
+                List.of(
+                        page.message("kpi.history") + " / " + page.message("kpi.trajectory"),
+                        page.message("kpi.period_end"),
+                        page.message("kpi.value")),
+                tableRows,
+                List.of(false, false, true));
+        page.closeDetails();
+    }
+
+    /** The target path: baseline (or first observation) to the 2030 target, straight or geometric by year. */
+    private static List<List<Object>> trajectoryPoints(Kpi kpi, List<Score> history) {
+        if (kpi.target2030() == null) {
+            return List.of();
+        }
+        LocalDate startDate;
+        Double startValue;
+        Optional<LocalDate> baselineEnd = PeriodEnds.of(kpi.baselinePeriod());
+        if (kpi.baselineValue() != null && baselineEnd.isPresent()) {
+            startDate = baselineEnd.get();
+            startValue = kpi.baselineValue();
+        } else if (!history.isEmpty()) {
+            startDate = history.get(0).periodEnd();
+            startValue = history.get(0).value();
+        } else {
+            return List.of();
+        }
+        if (!startDate.isBefore(END_2030)) {
+            return List.of();
+        }
+        double target = kpi.target2030();
+        List<List<Object>> points = new ArrayList<>();
+        points.add(List.of(startDate.toString(), startValue));
+        if ("geometric".equals(kpi.trajectory()) && startValue > 0 && target > 0) {
+            double totalDays = ChronoUnit.DAYS.between(startDate, END_2030);
+            for (int year = startDate.getYear() + 1; year < 2030; year++) {
+                LocalDate date = LocalDate.of(year, 12, 31);
+                double share = ChronoUnit.DAYS.between(startDate, date) / totalDays;
+                points.add(List.of(date.toString(), startValue * Math.pow(target / startValue, share)));
+            }
+        }
+        points.add(List.of(END_2030.toString(), target));
+        return points;
+    }
+
+    void definition(PageBuilder page, Kpi kpi, Optional<LocalDate> dataDate) {
+        String unknown = page.message("kpi.unknown");
+        page.append("<dl class=\"facts\">");
+        fact(page, "kpi.definition", Html.escape(orElse(kpi.definition(), unknown)));
+        fact(page, "kpi.unit", Html.escape(orElse(unit(page, kpi.unit()), unknown)));
+        fact(
+                page,
+                "kpi.direction",
+                page.text("down".equals(kpi.direction()) ? "kpi.direction_down" : "kpi.direction_up"));
+        fact(page, "kpi.frequency", Html.escape(orElse(kpi.frequency(), unknown)));
+        fact(page, "kpi.source_template", Html.escape(orElse(kpi.sourceTemplate(), unknown)));
+        fact(
+                page,
+                "kpi.baseline",
+                kpi.baselineValue() == null
+                        ? Html.escape(unknown)
+                        : Html.number(kpi.baselineValue(), "auto") + " (" + Html.escape(kpi.baselinePeriod()) + ")");
+        fact(
+                page,
+                "kpi.milestone_2026",
+                kpi.milestone2026() == null ? Html.escape(unknown) : Html.number(kpi.milestone2026(), "auto"));
+        fact(
+                page,
+                "kpi.target_2030",
+                kpi.target2030() == null ? Html.escape(unknown) : Html.number(kpi.target2030(), "auto"));
+        fact(page, "kpi.target_basis", Html.escape(orElse(kpi.targetBasis(), unknown)));
+        fact(page, "kpi.target_source", sourceLinks(orElse(kpi.targetSource(), unknown)));
+        fact(page, "kpi.trajectory_shape", Html.escape(orElse(kpi.trajectory(), unknown)));
+        fact(page, "kpi.freshness", freshness(page, kpi, dataDate));
+        page.append("</dl>");
+    }
+
+    /** Sources are written as "site; site (note)": each site name becomes a link to it, outside the site. */
+    private static String sourceLinks(String sources) {
+        StringBuilder out = new StringBuilder();
+        String[] parts = sources.split(";");
+        for (int index = 0; index < parts.length; index++) {
+            String part = parts[index].trim();
+            if (index > 0) {
+                out.append("; ");
+            }
+            String host = part.split("[\\s(]")[0];
+            if (host.matches("[a-z0-9.-]+\\.[a-z]{2,}(/\\S*)?")) {
+                out.append("<a rel=\"noopener\" href=\"https://")
+                        .append(Html.escape(host))
+                        .append("\">")
+                        .append(Html.escape(host))
+                        .append("</a>")
+                        .append(Html.escape(part.substring(host.length())));
+            } else {
+                out.append(Html.escape(part));
+            }
+        }
+        return out.toString();
+    }
+
+    private String freshness(PageBuilder page, Kpi kpi, Optional<LocalDate> dataDate) {
+        Optional<Score> latest = data.latestNational(kpi.id());
+        if (latest.isEmpty() || latest.get().periodEnd() == null || dataDate.isEmpty()) {
+            return page.statusBadge("no_data");
+        }
+        long days = ChronoUnit.DAYS.between(latest.get().periodEnd(), dataDate.get());
+        long allowed =
+                switch (orElse(kpi.frequency(), "")) {
+                    case "daily" -> 7;
+                    case "monthly" -> 62;
+                    case "quarterly" -> 183;
+                    case "semiannual" -> 366;
+                    case "biennial" -> 1461;
+                    default -> 731;
+                };
+        boolean fresh = days <= allowed;
+        return "<span class=\"badge " + (fresh ? "status-on_track" : "status-at_risk")
+                + "\"><span class=\"icon\" aria-hidden=\"true\">" + (fresh ? "✓" : "!") + "</span> "
+                + page.text(fresh ? "kpi.fresh" : "kpi.stale") + "</span> "
+                + Html.number((double) Math.max(0, days), "integer")
+                + " " + page.text("kpi.days_old") + " (" + page.text("kpi.known_at") + " "
+                + Html.dateTime(latest.get().knownAt()) + ")";
+    }
+
+    private static void fact(PageBuilder page, String key, String valueHtml) {
+        page.append("<dt>")
+                .append(page.text(key))
+                .append("</dt><dd>")
+                .append(valueHtml)
+                .append("</dd>");
+    }
+
+    void vintages(PageBuilder page, Kpi kpi) {
+        List<Value> values = new ArrayList<>(data.valuesByKpi().getOrDefault(kpi.id(), List.of()).stream()
+                .filter(value -> WarehouseSnapshot.NATIONAL.equals(value.regionCode()))
+                .toList());
+        values.sort(Comparator.comparing(Value::periodEnd, Comparator.nullsLast(Comparator.reverseOrder()))
+                .thenComparing(Value::knownAt, Comparator.nullsLast(Comparator.reverseOrder())));
+        List<List<String>> rows = new ArrayList<>();
+        for (Value value : values) {
+            rows.add(List.of(
+                    Html.escape(value.period()),
+                    Html.date(value.periodEnd()),
+                    Html.number(value.value(), "auto"),
+                    Html.dateTime(value.knownAt()),
+                    page.text(value.latestVintage() ? "kpi.vintage_latest" : "kpi.vintage_old")));
+        }
+        page.table(
+                kpi.name().in(page.language()) + " — " + page.message("panel.kpi-vintages"),
+                List.of(
+                        page.message("kpi.period"),
+                        page.message("kpi.period_end"),
+                        page.message("kpi.value"),
+                        page.message("kpi.known_at"),
+                        page.message("kpi.vintage")),
+                rows,
+                List.of(false, false, true, false, false));
+    }
+
+    void submissions(PageBuilder page, Kpi kpi) {
+        Optional<Score> latest = data.latestNational(kpi.id());
+        List<Submission> behind = new ArrayList<>();
+        if (latest.isPresent() && latest.get().submissionIds() != null) {
+            for (String id : latest.get().submissionIds().split(",")) {
+                Submission submission = data.submissions().get(id.trim());
+                if (submission != null) {
+                    behind.add(submission);
+                }
+            }
+        }
+        if (behind.isEmpty()) {
+            page.append("<p class=\"muted\">")
+                    .append(page.text("kpi.no_submissions"))
+                    .append("</p>");
+            return;
+        }
+        List<List<String>> rows = new ArrayList<>();
+        for (Submission submission : behind) {
+            rows.add(List.of(
+                    Html.escape(submission.fileName()),
+                    Html.escape(submission.submitter()),
+                    Html.escape(submission.templateId()),
+                    Html.escape(submission.period()),
+                    Html.dateTime(submission.receivedAt()),
+                    page.statusBadge(orElse(submission.status(), "no_data")),
+                    "<code title=\"" + Html.escape(submission.id()) + "\">"
+                            + Html.escape(submission
+                                    .id()
+                                    .substring(0, Math.min(12, submission.id().length())))
+                            + "</code>"));
+        }
+        page.table(
+                kpi.name().in(page.language()) + " — " + page.message("panel.kpi-submissions"),
+                List.of(
+                        page.message("submission.file"),
+                        page.message("submission.submitter"),
+                        page.message("submission.template"),
+                        page.message("kpi.period"),
+                        page.message("submission.received_at"),
+                        page.message("submission.status"),
+                        page.message("submission.id")),
+                rows,
+                List.of(false, false, false, false, false, false, false));
+    }
+
+    private static String orElse(String value, String fallback) {
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}

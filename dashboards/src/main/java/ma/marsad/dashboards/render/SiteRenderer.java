@@ -1,0 +1,144 @@
+package ma.marsad.dashboards.render;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+import java.util.stream.Stream;
+import ma.marsad.dashboards.definition.DashboardDefinitions;
+import ma.marsad.dashboards.definition.Language;
+import ma.marsad.pipeline.config.ConfigFolder;
+
+/**
+ * Renders the published warehouse into the static trilingual site: every page of the dashboard definitions in French,
+ * Arabic and English, with the ECharts library, the site's stylesheet and script copied alongside, so the site works
+ * offline from {@code file://}. The output is a pure function of the warehouse content and the definitions: rendering
+ * the same warehouse twice gives identical bytes (and the same version folder).
+ */
+public final class SiteRenderer {
+
+    static final String ECHARTS = "META-INF/resources/webjars/echarts/5.5.0/echarts.min.js";
+    private static final String ASSETS = "ma/marsad/dashboards/render/";
+
+    private final ConfigFolder config;
+
+    public SiteRenderer(ConfigFolder config) {
+        if (config == null) {
+            throw new IllegalArgumentException(
+                    "config is null: pass ConfigFolder.shipped() or ConfigFolder.overriddenBy(dir)");
+        }
+        this.config = config;
+    }
+
+    /**
+     * Renders into {@code <workDir>/site-versions/<content hash>/} and swaps the symbolic link {@code siteLink} to it.
+     *
+     * @param warehouseFile the published DuckDB file, opened read-only
+     * @param siteLink the symbolic link readers open (for example {@code work/site})
+     * @param workDir the folder holding {@code site-versions/}
+     */
+    public RenderSummary render(Path warehouseFile, Path siteLink, Path workDir) throws IOException, SQLException {
+        long start = System.nanoTime();
+        if (!Files.isRegularFile(warehouseFile)) {
+            throw new NoSuchFileException(warehouseFile.toString(), null, "no published warehouse: build it first");
+        }
+        DashboardDefinitions definitions = DashboardDefinitions.load(config);
+        SiteVersions versions = new SiteVersions(workDir.resolve("site-versions"));
+        Path staging = versions.newStagingFolder();
+        try {
+            int pages = write(definitions, warehouseFile, staging);
+            Path version = versions.publish(staging);
+            versions.swapLink(siteLink, version);
+            return summarise(version, pages, Duration.ofNanos(System.nanoTime() - start));
+        } catch (IOException | SQLException | RuntimeException e) {
+            SiteVersions.deleteTree(staging);
+            throw e;
+        }
+    }
+
+    private int write(DashboardDefinitions definitions, Path warehouseFile, Path site)
+            throws IOException, SQLException {
+        Properties properties = new Properties();
+        properties.setProperty("duckdb.read_only", "true");
+        try (Connection connection =
+                DriverManager.getConnection("jdbc:duckdb:" + warehouseFile.toAbsolutePath(), properties)) {
+            WarehouseSnapshot data = WarehouseSnapshot.read(connection);
+            SitePages pages = new SitePages(definitions, data, connection);
+            List<PageScope> scopes = pages.scopes();
+            int written = 0;
+            for (Language language : Language.values()) {
+                Path folder = Files.createDirectories(site.resolve(language.code()));
+                for (PageScope scope : scopes) {
+                    Files.writeString(folder.resolve(scope.fileName()), pages.render(scope, language, scopes));
+                    written++;
+                }
+            }
+            Files.writeString(site.resolve("index.html"), rootIndex(definitions));
+            written++;
+            Path assets = Files.createDirectories(site.resolve("assets"));
+            copyResource(ECHARTS, assets.resolve("echarts.min.js"));
+            copyResource(ASSETS + "marsad.css", assets.resolve("marsad.css"));
+            copyResource(ASSETS + "marsad.js", assets.resolve("marsad.js"));
+            Files.writeString(
+                    Files.createDirectories(site.resolve("data")).resolve("kpi-values.csv"), pages.kpiValuesCsv());
+            return written;
+        }
+    }
+
+    private static String rootIndex(DashboardDefinitions definitions) {
+        StringBuilder links = new StringBuilder();
+        for (Language language : Language.values()) {
+            links.append("<li><a href=\"")
+                    .append(language.code())
+                    .append("/index.html\" lang=\"")
+                    .append(language.code())
+                    .append("\" dir=\"")
+                    .append(language.direction())
+                    .append("\">")
+                    .append(Html.escape(definitions.messages().get("lang." + language.code(), language)))
+                    .append("</a></li>");
+        }
+        return "<!DOCTYPE html>\n<html lang=\"fr\" dir=\"ltr\">\n<head>\n<meta charset=\"utf-8\">\n"
+                + "<meta http-equiv=\"refresh\" content=\"0; url=fr/index.html\">\n<title>"
+                + Html.escape(definitions.messages().get("site.name", Language.FR))
+                + "</title>\n<link rel=\"stylesheet\" href=\"assets/marsad.css\">\n</head>\n<body>\n<main id=\"main\"><h1>"
+                + Html.escape(definitions.messages().get("site.name", Language.FR)) + "</h1><ul>" + links
+                + "</ul></main>\n</body>\n</html>\n";
+    }
+
+    private static void copyResource(String resource, Path target) throws IOException {
+        try (InputStream in = SiteRenderer.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new NoSuchFileException(
+                        resource,
+                        null,
+                        "missing from the classpath: check the org.webjars:echarts dependency and the build");
+            }
+            Files.copy(in, target);
+        }
+    }
+
+    private static RenderSummary summarise(Path version, int pages, Duration duration) throws IOException {
+        long total = 0;
+        long largest = -1;
+        String largestPage = "";
+        try (Stream<Path> walk = Files.walk(version)) {
+            for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
+                long size = Files.size(file);
+                total += size;
+                if (file.toString().endsWith(".html") && size > largest) {
+                    largest = size;
+                    largestPage = version.relativize(file).toString().replace('\\', '/');
+                }
+            }
+        }
+        return new RenderSummary(version, pages, total, largestPage, Math.max(0, largest), duration);
+    }
+}

@@ -1,0 +1,289 @@
+package ma.marsad.dashboards.render;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import ma.marsad.dashboards.definition.LocalizedText;
+
+/** What the site shows, read once from the published warehouse's marts. */
+record WarehouseSnapshot(
+        List<Kpi> kpis,
+        Map<String, List<Score>> latestByKpi,
+        Map<String, List<Score>> historyByKpi,
+        Map<String, List<Value>> valuesByKpi,
+        List<Region> regions,
+        Map<String, Submission> submissions,
+        Optional<LocalDate> dataDate) {
+
+    record Kpi(
+            String id,
+            String pillar,
+            LocalizedText name,
+            String unit,
+            String direction,
+            String frequency,
+            String sourceTemplate,
+            String definition,
+            boolean hasRegions,
+            String baselinePeriod,
+            Double baselineValue,
+            Double milestone2026,
+            Double target2030,
+            String targetBasis,
+            String targetSource,
+            String trajectory) {}
+
+    record Score(
+            String kpiId,
+            String period,
+            LocalDate periodEnd,
+            String regionCode,
+            Double value,
+            Double progressClipped,
+            String status,
+            Double forecast2030,
+            LocalDateTime knownAt,
+            String submissionIds) {}
+
+    record Value(
+            String kpiId,
+            String period,
+            LocalDate periodEnd,
+            String regionCode,
+            Double value,
+            LocalDateTime knownAt,
+            boolean latestVintage) {}
+
+    record Region(String code, LocalizedText name) {}
+
+    record Submission(
+            String id,
+            String templateId,
+            String submitter,
+            String period,
+            String status,
+            String fileName,
+            LocalDateTime receivedAt) {}
+
+    static final String NATIONAL = "00";
+
+    static WarehouseSnapshot read(Connection connection) throws SQLException {
+        List<Kpi> kpis = new ArrayList<>();
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(
+                        "select kpi_id, pillar, name_fr, name_ar, name_en, unit, direction, frequency, source_template,"
+                                + " definition, has_regions, baseline_period, baseline_value, milestone_2026,"
+                                + " target_2030, target_basis, target_source, trajectory"
+                                + " from kpi_catalogue order by kpi_id")) {
+            while (rows.next()) {
+                String id = rows.getString("kpi_id");
+                kpis.add(new Kpi(
+                        id,
+                        rows.getString("pillar"),
+                        new LocalizedText(
+                                orDefault(rows.getString("name_fr"), id),
+                                orDefault(rows.getString("name_ar"), id),
+                                orDefault(rows.getString("name_en"), id)),
+                        rows.getString("unit"),
+                        rows.getString("direction"),
+                        rows.getString("frequency"),
+                        rows.getString("source_template"),
+                        rows.getString("definition"),
+                        rows.getBoolean("has_regions"),
+                        rows.getString("baseline_period"),
+                        doubleOrNull(rows, "baseline_value"),
+                        doubleOrNull(rows, "milestone_2026"),
+                        doubleOrNull(rows, "target_2030"),
+                        rows.getString("target_basis"),
+                        rows.getString("target_source"),
+                        rows.getString("trajectory")));
+            }
+        }
+        Map<String, List<Score>> latest = scores(connection, "kpi_latest");
+        Map<String, List<Score>> history = scores(connection, "kpi_score");
+        Map<String, List<Value>> values = new LinkedHashMap<>();
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(
+                        "select kpi_id, period, period_end, region_code, value, known_at, is_latest_vintage"
+                                + " from kpi_value order by kpi_id, region_code, period_end, period, known_at")) {
+            while (rows.next()) {
+                Value value = new Value(
+                        rows.getString("kpi_id"),
+                        rows.getString("period"),
+                        date(rows, "period_end"),
+                        rows.getString("region_code"),
+                        doubleOrNull(rows, "value"),
+                        dateTime(rows, "known_at"),
+                        rows.getBoolean("is_latest_vintage"));
+                values.computeIfAbsent(value.kpiId(), id -> new ArrayList<>()).add(value);
+            }
+        }
+        List<Region> regions = new ArrayList<>();
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("select region_code, name_fr, name_ar, name_en from dim_region"
+                        + " where region_code <> '00' order by region_code")) {
+            while (rows.next()) {
+                regions.add(new Region(
+                        rows.getString(1), new LocalizedText(rows.getString(2), rows.getString(3), rows.getString(4))));
+            }
+        }
+        Map<String, Submission> submissions = new LinkedHashMap<>();
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(
+                        "select submission_id, template_id, submitter, period, status, file_name, received_at"
+                                + " from submission order by submission_id")) {
+            while (rows.next()) {
+                submissions.put(
+                        rows.getString(1),
+                        new Submission(
+                                rows.getString(1),
+                                rows.getString(2),
+                                rows.getString(3),
+                                rows.getString(4),
+                                rows.getString(5),
+                                rows.getString(6),
+                                dateTime(rows, "received_at")));
+            }
+        }
+        return new WarehouseSnapshot(
+                kpis, latest, history, values, regions, submissions, dataDate(connection, history));
+    }
+
+    /** The run's as-of date when runs are recorded, else the latest period end: a fact of the data, never "now". */
+    private static Optional<LocalDate> dataDate(Connection connection, Map<String, List<Score>> history)
+            throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(
+                        "select as_of from ops_run where as_of is not null order by run_id desc limit 1")) {
+            if (rows.next()) {
+                return Optional.of(rows.getObject(1, LocalDate.class));
+            }
+        }
+        return history.values().stream()
+                .flatMap(List::stream)
+                .map(Score::periodEnd)
+                .filter(date -> date != null)
+                .max(Comparator.naturalOrder());
+    }
+
+    private static Map<String, List<Score>> scores(Connection connection, String table) throws SQLException {
+        Map<String, List<Score>> result = new LinkedHashMap<>();
+        // the table name is one of two constants, never data
+        try (PreparedStatement statement = connection.prepareStatement(
+                        "select kpi_id, period, period_end, region_code, value, progress_clipped, status,"
+                                + " forecast_2030, known_at, submission_ids from " + table
+                                + " order by kpi_id, region_code, period_end nulls first, period");
+                ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                Score score = new Score(
+                        rows.getString("kpi_id"),
+                        rows.getString("period"),
+                        date(rows, "period_end"),
+                        orDefault(rows.getString("region_code"), NATIONAL),
+                        doubleOrNull(rows, "value"),
+                        doubleOrNull(rows, "progress_clipped"),
+                        orDefault(rows.getString("status"), "no_data"),
+                        doubleOrNull(rows, "forecast_2030"),
+                        dateTime(rows, "known_at"),
+                        rows.getString("submission_ids"));
+                result.computeIfAbsent(score.kpiId(), id -> new ArrayList<>()).add(score);
+            }
+        }
+        return result;
+    }
+
+    Optional<Score> latestNational(String kpiId) {
+        return latestByKpi.getOrDefault(kpiId, List.of()).stream()
+                .filter(score -> NATIONAL.equals(score.regionCode()))
+                .findFirst();
+    }
+
+    String status(String kpiId) {
+        return latestNational(kpiId).map(Score::status).orElse("no_data");
+    }
+
+    List<Score> nationalHistory(String kpiId) {
+        return historyByKpi.getOrDefault(kpiId, List.of()).stream()
+                .filter(score ->
+                        NATIONAL.equals(score.regionCode()) && score.value() != null && score.periodEnd() != null)
+                .toList();
+    }
+
+    List<Score> latestRegional(String kpiId) {
+        return latestByKpi.getOrDefault(kpiId, List.of()).stream()
+                .filter(score -> !NATIONAL.equals(score.regionCode()) && score.value() != null)
+                .toList();
+    }
+
+    /** Runs a page query with its bound parameters and returns every cell as a Java value. */
+    static QueryResult query(Connection connection, String sql, List<Object> parameters) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int index = 0; index < parameters.size(); index++) {
+                statement.setObject(index + 1, parameters.get(index));
+            }
+            try (ResultSet rows = statement.executeQuery()) {
+                ResultSetMetaData meta = rows.getMetaData();
+                List<String> columns = new ArrayList<>();
+                for (int column = 1; column <= meta.getColumnCount(); column++) {
+                    columns.add(meta.getColumnLabel(column));
+                }
+                List<List<Object>> result = new ArrayList<>();
+                while (rows.next()) {
+                    List<Object> row = new ArrayList<>();
+                    for (int column = 1; column <= columns.size(); column++) {
+                        Object value = rows.getObject(column);
+                        if (value instanceof Timestamp timestamp) {
+                            value = timestamp.toLocalDateTime();
+                        } else if (value instanceof java.sql.Date date) {
+                            value = date.toLocalDate();
+                        }
+                        row.add(value);
+                    }
+                    result.add(row);
+                }
+                return new QueryResult(columns, result);
+            }
+        }
+    }
+
+    record QueryResult(List<String> columns, List<List<Object>> rows) {
+
+        int indexOf(String column, String where) {
+            int index = columns.indexOf(column);
+            if (index < 0) {
+                throw new IllegalArgumentException(
+                        where + ": the query has no column '" + column + "', it has " + columns);
+            }
+            return index;
+        }
+    }
+
+    private static String orDefault(String value, String fallback) {
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    private static Double doubleOrNull(ResultSet rows, String column) throws SQLException {
+        double value = rows.getDouble(column);
+        return rows.wasNull() ? null : value;
+    }
+
+    private static LocalDate date(ResultSet rows, String column) throws SQLException {
+        return rows.getObject(column, LocalDate.class);
+    }
+
+    private static LocalDateTime dateTime(ResultSet rows, String column) throws SQLException {
+        return rows.getObject(column, LocalDateTime.class);
+    }
+}

@@ -1,0 +1,208 @@
+/* Marsad dashboards: localised numbers and dates (Intl), charts (ECharts, mirrored in Arabic), CSV and PNG export.
+   Works from file:// with no network: chart data is inline JSON in each page. */
+(function () {
+  'use strict';
+  var root = document.documentElement;
+  var lang = root.lang || 'fr';
+  var rtl = root.dir === 'rtl';
+  var locale = root.getAttribute('data-locale') || 'fr-MA';
+
+  function readDigits() {
+    if (lang !== 'ar') { return 'latn'; }
+    var asked = null;
+    try { asked = new URLSearchParams(window.location.search).get('digits'); } catch (e) { asked = null; }
+    if (asked === 'arab' || asked === 'latn') { store(asked); return asked; }
+    try { return window.localStorage.getItem('marsad.digits') === 'arab' ? 'arab' : 'latn'; } catch (e) { return 'latn'; }
+  }
+  function store(value) { try { window.localStorage.setItem('marsad.digits', value); } catch (e) { /* storage off */ } }
+  var digits = readDigits();
+
+  var FORMATS = {
+    integer: { maximumFractionDigits: 0 },
+    decimal: { minimumFractionDigits: 1, maximumFractionDigits: 1 },
+    precise: { maximumFractionDigits: 4 },
+    percent: { style: 'percent', maximumFractionDigits: 0 }
+  };
+  function formatNumber(value, format) {
+    if (value === null || value === undefined || value === '' || isNaN(value)) { return '–'; }
+    var number = Number(value);
+    var options = FORMATS[format];
+    if (!options) {
+      var size = Math.abs(number);
+      options = { maximumFractionDigits: size >= 10000 ? 0 : size >= 1 || size === 0 ? 2 : 4 };
+    }
+    var all = Object.assign({ numberingSystem: digits }, options);
+    return new Intl.NumberFormat(locale, all).format(number);
+  }
+  function formatDate(text, kind) {
+    var parts = String(text).split(/[-T:]/).map(Number);
+    var date = new Date(parts[0], (parts[1] || 1) - 1, parts[2] || 1, parts[3] || 0, parts[4] || 0, parts[5] || 0);
+    var options = kind === 'datetime'
+      ? { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' }
+      : kind === 'month' ? { year: 'numeric', month: 'short' } : { year: 'numeric', month: 'short', day: 'numeric' };
+    options.numberingSystem = digits;
+    return new Intl.DateTimeFormat(locale, options).format(date);
+  }
+  function localise() {
+    root.setAttribute('data-digits', digits);
+    document.querySelectorAll('[data-num]').forEach(function (element) {
+      element.textContent = formatNumber(element.getAttribute('data-num'), element.getAttribute('data-format'));
+    });
+    document.querySelectorAll('time[data-date]').forEach(function (element) {
+      element.textContent = formatDate(element.getAttribute('datetime'), element.getAttribute('data-date'));
+    });
+  }
+
+  /* Status and series are told apart by line style and decal patterns, not by colour alone. */
+  var PALETTE = ['#0b5394', '#b45f06', '#38761d', '#741b47', '#134f5c', '#7f6000'];
+  function chartOption(spec) {
+    var fmt = function (value) { return formatNumber(value, spec.format); };
+    var legend = { type: 'scroll', top: 0 };
+    legend[rtl ? 'right' : 'left'] = 0;
+    var grid = { top: 40, bottom: 24, containLabel: true };
+    grid.left = 12; grid.right = 12;
+    var series = spec.series.map(function (one, index) {
+      var item = {
+        name: one.name, type: spec.type === 'bar' ? 'bar' : 'line', data: one.data,
+        symbolSize: 6, showSymbol: true,
+        lineStyle: { type: one.style, width: one.style === 'solid' ? 3 : 2 },
+        itemStyle: { color: PALETTE[index % PALETTE.length] }
+      };
+      if (index === 0 && spec.refLines && spec.refLines.length) {
+        item.markLine = {
+          symbol: 'none', silent: true,
+          data: spec.refLines.map(function (line, lineIndex) {
+            return {
+              yAxis: line.value, name: line.name,
+              lineStyle: { type: lineIndex === 0 ? 'dashed' : 'solid', color: lineIndex === 0 ? '#8a5200' : '#b3261e', width: 2 },
+              label: { formatter: line.name + ' : ' + fmt(line.value), position: rtl ? 'insideStartTop' : 'insideEndTop', color: '#1d2733' }
+            };
+          })
+        };
+      }
+      return item;
+    });
+    var valueAxis = { type: 'value', scale: spec.type !== 'bar', axisLabel: { formatter: fmt } };
+    var categoryAxis;
+    if (spec.xType === 'time') {
+      categoryAxis = { type: 'time', axisLabel: { formatter: function (value) { return formatDate(new Date(value).toISOString().slice(0, 10), 'month'); }, hideOverlap: true } };
+    } else {
+      categoryAxis = { type: 'category', data: spec.categories, axisLabel: { hideOverlap: true } };
+    }
+    var option = {
+      animation: false,
+      aria: { enabled: true, decal: { show: spec.type === 'bar' && spec.series.length > 1 } },
+      color: PALETTE, legend: legend, grid: grid,
+      tooltip: { trigger: spec.horizontal ? 'item' : 'axis', valueFormatter: fmt },
+      series: series
+    };
+    if (spec.horizontal) {
+      option.xAxis = Object.assign(valueAxis, { inverse: rtl, scale: false });
+      option.yAxis = Object.assign(categoryAxis, { inverse: true, position: rtl ? 'right' : 'left' });
+      option.legend.show = false;
+      option.grid.top = 8;
+    } else {
+      option.xAxis = Object.assign(categoryAxis, { inverse: rtl });
+      option.yAxis = Object.assign(valueAxis, { position: rtl ? 'right' : 'left', name: spec.unit || '', nameLocation: 'end' });
+    }
+    return option;
+  }
+  function drawCharts() {
+    if (typeof window.echarts === 'undefined') { return; }
+    document.querySelectorAll('script.chart-spec').forEach(function (script) {
+      var element = document.getElementById(script.getAttribute('data-chart'));
+      var chart = window.echarts.init(element, null, { renderer: 'canvas' });
+      chart.setOption(chartOption(JSON.parse(script.textContent)));
+    });
+    window.addEventListener('resize', function () {
+      document.querySelectorAll('.chart').forEach(function (element) {
+        var chart = window.echarts.getInstanceByDom(element);
+        if (chart) { chart.resize(); }
+      });
+    });
+  }
+
+  /* CSV: text a spreadsheet would run as a formula (=, +, -, @, tab, CR first) gets a leading apostrophe;
+     numbers stay numbers. The same rule is applied by the renderer's own CSV files. */
+  function neutralise(text) { return /^[=+\-@\t\r]/.test(text) ? "'" + text : text; }
+  function csvCell(value) {
+    if (value === null || value === undefined) { return ''; }
+    if (typeof value === 'number') { return isFinite(value) ? String(value) : ''; }
+    var text = neutralise(String(value));
+    return /[",\r\n]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
+  }
+  function toCsv(rows) {
+    return rows.map(function (row) { return row.map(csvCell).join(','); }).join('\r\n') + '\r\n';
+  }
+  function tableRows(table) {
+    var rows = [];
+    table.querySelectorAll('tr').forEach(function (tr) {
+      var row = [];
+      tr.querySelectorAll('th, td').forEach(function (cell) {
+        var number = cell.querySelector('[data-num]');
+        var time = cell.querySelector('time[datetime]');
+        if (number && cell.textContent.trim() === number.textContent.trim()) { row.push(Number(number.getAttribute('data-num'))); }
+        else if (time && cell.textContent.trim() === time.textContent.trim()) { row.push(time.getAttribute('datetime')); }
+        else { row.push(cell.textContent.trim()); }
+      });
+      rows.push(row);
+    });
+    return rows;
+  }
+  function download(name, href) {
+    var link = document.createElement('a');
+    link.href = href; link.download = name;
+    document.body.appendChild(link); link.click(); link.remove();
+  }
+  function exportCsv(button) {
+    var table = document.getElementById(button.getAttribute('data-table'));
+    var blob = new Blob(['\ufeff' + toCsv(tableRows(table))], { type: 'text/csv;charset=utf-8' });
+    var url = URL.createObjectURL(blob);
+    download(button.getAttribute('data-file'), url);
+    setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
+  }
+  function exportPng(button) {
+    var name = button.getAttribute('data-file');
+    if (button.hasAttribute('data-chart')) {
+      var chart = window.echarts && window.echarts.getInstanceByDom(document.getElementById(button.getAttribute('data-chart')));
+      if (chart) { download(name, chart.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#ffffff' })); }
+      return;
+    }
+    var svg = document.getElementById(button.getAttribute('data-svg')).querySelector('svg');
+    var box = svg.viewBox.baseVal;
+    var image = new Image();
+    image.onload = function () {
+      var canvas = document.createElement('canvas');
+      canvas.width = box.width * 2; canvas.height = box.height * 2;
+      var context = canvas.getContext('2d');
+      context.fillStyle = '#ffffff'; context.fillRect(0, 0, canvas.width, canvas.height);
+      context.drawImage(image, 0, 0, canvas.width, canvas.height);
+      download(name, canvas.toDataURL('image/png'));
+    };
+    image.src = 'data:image/svg+xml;charset=utf-8,' + encodeURIComponent(new XMLSerializer().serializeToString(svg));
+  }
+  function wireButtons() {
+    document.addEventListener('click', function (event) {
+      var button = event.target.closest('button');
+      if (!button) { return; }
+      if (button.classList.contains('export-csv')) { exportCsv(button); }
+      else if (button.classList.contains('export-png')) { exportPng(button); }
+      else if (button.classList.contains('digits')) {
+        digits = digits === 'arab' ? 'latn' : 'arab';
+        store(digits);
+        button.setAttribute('aria-pressed', String(digits === 'arab'));
+        localise();
+        document.querySelectorAll('script.chart-spec').forEach(function (script) {
+          var chart = window.echarts && window.echarts.getInstanceByDom(document.getElementById(script.getAttribute('data-chart')));
+          if (chart) { chart.setOption(chartOption(JSON.parse(script.textContent)), true); }
+        });
+      }
+    });
+    var toggle = document.querySelector('button.digits');
+    if (toggle) { toggle.setAttribute('aria-pressed', String(digits === 'arab')); }
+  }
+
+  window.Marsad = { toCsv: toCsv, neutralise: neutralise, formatNumber: formatNumber, tableRows: tableRows };
+  function start() { localise(); drawCharts(); wireButtons(); }
+  if (document.readyState === 'loading') { document.addEventListener('DOMContentLoaded', start); } else { start(); }
+}());

@@ -1,0 +1,273 @@
+package ma.marsad.dashboards.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import ma.marsad.pipeline.config.ConfigFolder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SiteRendererTests {
+
+    private static final List<String> PAGES = List.of(
+            "index.html",
+            "pillar-egov.html",
+            "pillar-economy.html",
+            "pillar-talent.html",
+            "pillar-connectivity.html",
+            "pillar-ai.html",
+            "pillar-governance.html",
+            "kpi-egov-01.html",
+            "kpi-egov-06.html",
+            "kpi-eco-03.html",
+            "kpi-tal-01.html",
+            "kpi-con-07.html",
+            "kpi-ai-03.html",
+            "kpi-gov-09.html",
+            "regions.html",
+            "data-supply.html");
+
+    @TempDir
+    Path work;
+
+    private RenderSummary render() throws Exception {
+        Path warehouse = WarehouseFixture.build(Files.createDirectories(work.resolve("warehouse")));
+        return new SiteRenderer(ConfigFolder.shipped()).render(warehouse, work.resolve("site"), work);
+    }
+
+    private String page(String language, String page) throws Exception {
+        return Files.readString(work.resolve("site").resolve(language).resolve(page));
+    }
+
+    @Test
+    void writesEveryPageInEveryLanguageBehindTheSiteLink() throws Exception {
+        // when
+        RenderSummary summary = render();
+
+        // then: 16 pages x 3 languages + the root index = 49
+        assertThat(summary.pagesWritten()).isEqualTo(49);
+        assertThat(Files.isSymbolicLink(work.resolve("site"))).isTrue();
+        assertThat(work.resolve("site").toRealPath())
+                .isEqualTo(summary.siteFolder().toRealPath());
+        assertThat(summary.siteFolder().getParent().getFileName()).hasToString("site-versions");
+        for (String language : List.of("fr", "ar", "en")) {
+            for (String page : PAGES) {
+                assertThat(work.resolve("site").resolve(language).resolve(page)).isRegularFile();
+            }
+        }
+        assertThat(Files.readString(work.resolve("site/index.html"))).contains("url=fr/index.html");
+        assertThat(work.resolve("site/assets/echarts.min.js")).isRegularFile();
+        assertThat(Files.size(work.resolve("site/assets/echarts.min.js"))).isGreaterThan(500_000);
+        assertThat(summary.totalBytes()).isGreaterThan(summary.largestPageBytes());
+        assertThat(summary.largestPage()).endsWith(".html");
+    }
+
+    @Test
+    void arabicPagesAreRightToLeftAndNameKpisFromTheCatalogue() throws Exception {
+        render();
+
+        for (String page : PAGES) {
+            assertThat(page("ar", page)).contains("<html lang=\"ar\" dir=\"rtl\"");
+            assertThat(page("fr", page)).contains("<html lang=\"fr\" dir=\"ltr\"");
+            assertThat(page("en", page)).contains("<html lang=\"en\" dir=\"ltr\"");
+        }
+        assertThat(page("ar", "index.html"))
+                .contains("الخدمات العمومية المتاحة عبر الإنترنت")
+                .contains("data-locale=\"ar-MA\"")
+                .contains("class=\"digits\"");
+        assertThat(page("fr", "index.html")).contains("Services publics en ligne (transactionnels ou plus)");
+        assertThat(page("en", "kpi-egov-01.html")).contains("<h1>E-services available online</h1>");
+    }
+
+    @Test
+    void languageSwitchLeadsToTheSamePageInTheOtherLanguages() throws Exception {
+        render();
+
+        for (String page : PAGES) {
+            String french = page("fr", page);
+            assertThat(french)
+                    .contains("href=\"../ar/" + page + "\"")
+                    .contains("href=\"../en/" + page + "\"")
+                    .contains("href=\"../fr/" + page + "\" hreflang=\"fr\" lang=\"fr\" data-lang=\"fr\" aria-current");
+        }
+    }
+
+    @Test
+    void pagesLoadNothingFromTheNetwork() throws Exception {
+        render();
+        Pattern remote = Pattern.compile(
+                "<(script|img|link|iframe|source|video|audio)\\b[^>]*\\b(src|href)=\"(https?:)?//",
+                Pattern.CASE_INSENSITIVE);
+        Pattern cssRemote = Pattern.compile("url\\(\\s*['\"]?(https?:)?//|@import", Pattern.CASE_INSENSITIVE);
+
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(work.resolve("site").toRealPath())) {
+            files = walk.filter(path -> path.toString().endsWith(".html")).toList();
+        }
+        assertThat(files).hasSize(49);
+        for (Path file : files) {
+            assertThat(remote.matcher(Files.readString(file)).find())
+                    .as("remote resource in %s", file)
+                    .isFalse();
+        }
+        assertThat(cssRemote
+                        .matcher(Files.readString(work.resolve("site/assets/marsad.css")))
+                        .find())
+                .isFalse();
+        // a target's source may point outside: that is a link, not a resource
+        assertThat(page("fr", "kpi-egov-01.html")).contains("<a rel=\"noopener\" href=\"https://afrique-sur7.fr\">");
+    }
+
+    @Test
+    void overviewCountsStatusesAndShowsEveryKpiAsATile() throws Exception {
+        render();
+        String overview = page("fr", "index.html");
+
+        // on track: EGOV-01, AI-03; at risk: EGOV-06; off track: ECO-03, TAL-01; no target: GOV-09; no data: CON-07
+        assertThat(overview)
+                .contains("status-count status-on_track\"><span class=\"count\"><span class=\"num\" data-num=\"2\"")
+                .contains("status-count status-at_risk\"><span class=\"count\"><span class=\"num\" data-num=\"1\"")
+                .contains("status-count status-off_track\"><span class=\"count\"><span class=\"num\" data-num=\"2\"")
+                .contains("status-count status-no_data\"><span class=\"count\"><span class=\"num\" data-num=\"1\"");
+        assertThat(Pattern.compile("<article class=\"tile ").matcher(overview).results())
+                .hasSize(7);
+        // status is a text label too, never colour alone
+        assertThat(overview)
+                .contains("En bonne voie")
+                .contains("Hors trajectoire")
+                .contains("Pas de données");
+        // EGOV-01 progress 0.5455 -> bar at 55 %
+        assertThat(overview).contains("aria-valuenow=\"55\"").contains("inline-size:55%");
+        // data date from the last run's as_of, not from the clock
+        assertThat(overview).contains("<time datetime=\"2026-11-28\"");
+    }
+
+    @Test
+    void kpiPageShowsTrajectoryVintagesDefinitionAndSubmissions() throws Exception {
+        render();
+        String kpi = page("fr", "kpi-egov-01.html");
+
+        assertThat(kpi)
+                .contains("class=\"chart-spec\"")
+                .contains("\"refLines\":[{")
+                .contains("Cible 2030")
+                .contains("press; target year uncertain")
+                .contains("catalogue-2026-Q3.csv")
+                .contains("Révisée depuis") // the 450 vintage of 2026-Q2, revised to 455
+                .contains("data-num=\"455\"")
+                .contains("<details class=\"data-table\"><summary>");
+        assertThat(page("fr", "kpi-con-07.html")).contains("Aucune valeur observée");
+        assertThat(page("fr", "kpi-tal-01.html")).contains("class=\"tile-map\"").contains("Casablanca");
+    }
+
+    @Test
+    void dataSupplyLinksFeedbackReportsFromTheWorkFolderAndEscapesHostileText() throws Exception {
+        render();
+        String supply = page("fr", "data-supply.html");
+
+        assertThat(supply)
+                .contains("href=\"../../feedback/digital-training/OFPPT/2025-S2%20rapport.fr.html\"")
+                .contains("=HYPERLINK(&quot;http://example.org&quot;)&lt;b&gt;.csv")
+                .doesNotContain("<b>.csv");
+        // OFPPT sent 2 files, 3 rows quarantined
+        assertThat(supply).contains("class=\"export-csv\"");
+    }
+
+    @Test
+    void downloadableCsvNeutralisesFormulasAndKeepsNumbersAsNumbers() throws Exception {
+        render();
+        String csv = Files.readString(work.resolve("site/data/kpi-values.csv"));
+
+        assertThat(csv).startsWith("\uFEFFkpi_id,");
+        assertThat(csv).contains("GOV-09,'=1+1 Taux de rapports complets,'=1+1 نسبة التقارير الكاملة,");
+        assertThat(csv).contains(",00,87.5,2026-11-01T00:00:00,true\r\n");
+    }
+
+    @Test
+    void csvRuleMatchesThePageScript() {
+        assertThat(CsvCells.cell("=SUM(A1)")).isEqualTo("'=SUM(A1)");
+        assertThat(CsvCells.cell("+33")).isEqualTo("'+33");
+        assertThat(CsvCells.cell("-2")).isEqualTo("'-2");
+        assertThat(CsvCells.cell("@cmd")).isEqualTo("'@cmd");
+        assertThat(CsvCells.cell("\tx")).isEqualTo("'\tx");
+        assertThat(CsvCells.cell("\rx")).isEqualTo("\"'\rx\"");
+        assertThat(CsvCells.cell(-2.5)).isEqualTo("-2.5");
+        assertThat(CsvCells.cell(42L)).isEqualTo("42");
+        assertThat(CsvCells.cell("a,\"b\"")).isEqualTo("\"a,\"\"b\"\"\"");
+        assertThat(CsvCells.cell("Casablanca")).isEqualTo("Casablanca");
+        assertThat(Files.exists(Path.of("src/main/resources/ma/marsad/dashboards/render/marsad.js")))
+                .isTrue();
+    }
+
+    @Test
+    void twoRendersOfTheSameWarehouseGiveIdenticalBytes() throws Exception {
+        // given
+        Path warehouse = WarehouseFixture.build(Files.createDirectories(work.resolve("warehouse")));
+        byte[] warehouseBefore = Files.readAllBytes(warehouse);
+        SiteRenderer renderer = new SiteRenderer(ConfigFolder.shipped());
+
+        // when
+        RenderSummary first = renderer.render(warehouse, work.resolve("a/site"), work.resolve("a"));
+        RenderSummary second = renderer.render(warehouse, work.resolve("b/site"), work.resolve("b"));
+
+        // then
+        assertThat(first.siteFolder().getFileName())
+                .isEqualTo(second.siteFolder().getFileName());
+        List<Path> firstFiles = files(first.siteFolder());
+        assertThat(firstFiles).isEqualTo(files(second.siteFolder()));
+        for (Path relative : firstFiles) {
+            assertThat(Files.readAllBytes(second.siteFolder().resolve(relative)))
+                    .as(relative.toString())
+                    .isEqualTo(Files.readAllBytes(first.siteFolder().resolve(relative)));
+        }
+        assertThat(Files.readAllBytes(warehouse)).as("opened read-only").isEqualTo(warehouseBefore);
+    }
+
+    @Test
+    void swapsTheLinkAndKeepsOnlyTheCurrentAndPreviousVersions() throws Exception {
+        SiteRenderer renderer = new SiteRenderer(ConfigFolder.shipped());
+        List<Path> versions = new ArrayList<>();
+        for (int run = 1; run <= 3; run++) {
+            Path folder = Files.createDirectories(work.resolve("warehouse-" + run));
+            Path warehouse = WarehouseFixture.build(
+                    folder, "update ops_run set as_of = date '2026-11-28' + " + run + " where run_id = 2");
+            versions.add(renderer.render(warehouse, work.resolve("site"), work).siteFolder());
+        }
+
+        assertThat(versions).doesNotHaveDuplicates();
+        try (Stream<Path> children = Files.list(work.resolve("site-versions"))) {
+            assertThat(children.map(Path::getFileName).map(Path::toString).sorted())
+                    .containsExactlyInAnyOrder(
+                            versions.get(1).getFileName().toString(),
+                            versions.get(2).getFileName().toString());
+        }
+        assertThat(work.resolve("site").toRealPath()).isEqualTo(versions.get(2).toRealPath());
+        assertThat(Files.readSymbolicLink(work.resolve("site")).isAbsolute()).isFalse();
+    }
+
+    @Test
+    void refusesToReplaceARealFolderAtTheSiteLink() throws Exception {
+        Path warehouse = WarehouseFixture.build(Files.createDirectories(work.resolve("warehouse")));
+        Files.createDirectories(work.resolve("site"));
+
+        assertThatThrownBy(() -> new SiteRenderer(ConfigFolder.shipped()).render(warehouse, work.resolve("site"), work))
+                .isInstanceOf(FileAlreadyExistsException.class)
+                .hasMessageContaining("not a symbolic link");
+    }
+
+    private static List<Path> files(Path folder) throws Exception {
+        try (Stream<Path> walk = Files.walk(folder)) {
+            return walk.filter(Files::isRegularFile)
+                    .map(folder::relativize)
+                    .sorted()
+                    .toList();
+        }
+    }
+}
