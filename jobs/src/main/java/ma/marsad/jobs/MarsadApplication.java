@@ -2,12 +2,14 @@ package ma.marsad.jobs;
 
 import ma.marsad.jobs.cli.MarsadCommand;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
  * The {@code marsad} command line. Commands that run a job start a Spring Boot context with Spring Batch and its JDBC
  * job repository; the others ({@code validate}, {@code template}, {@code --help}) run without it, so they answer fast.
  */
 @SpringBootApplication
+@ConfigurationPropertiesScan
 public class MarsadApplication {
 
     public static void main(String[] args) {

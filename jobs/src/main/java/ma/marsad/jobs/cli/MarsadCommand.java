@@ -9,8 +9,6 @@ import ma.marsad.jobs.nightly.StatusCommand;
 import ma.marsad.jobs.publish.DashboardsCommand;
 import ma.marsad.jobs.publish.RollbackCommand;
 import ma.marsad.jobs.publish.WithdrawCommand;
-import ma.marsad.jobs.validate.TemplateCommand;
-import ma.marsad.jobs.validate.ValidateCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -29,8 +27,6 @@ import picocli.CommandLine.Command;
         subcommands = {
             DemoCommand.class,
             NightlyCommand.class,
-            ValidateCommand.class,
-            TemplateCommand.class,
             StatusCommand.class,
             RecoverCommand.class,
             DashboardsCommand.class,

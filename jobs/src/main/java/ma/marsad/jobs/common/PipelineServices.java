@@ -86,7 +86,7 @@ public class PipelineServices {
     }
 
     public SubmissionIngester ingester() {
-        return new SubmissionIngester(lake, registry, templates, new SubmissionValidator(ReportReaders::open), messages);
+        return new SubmissionIngester(lake, registry, templates, new SubmissionValidator(templates, ReportReaders::open), messages);
     }
 
     public WarehouseBuilder warehouseBuilder() {

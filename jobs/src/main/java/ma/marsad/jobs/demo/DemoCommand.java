@@ -52,8 +52,13 @@ public class DemoCommand implements Callable<Integer> {
             long start = System.nanoTime();
             var summary = DemoLandingZone.generate(landing, seed, date);
             System.err.printf(
-                    "marsad demo: generated %s in %d ms (seed %d, as of %s)%n",
-                    summary, (System.nanoTime() - start) / 1_000_000, seed, date);
+                    "marsad demo: generated %d files (%d deliberately bad) in %s in %d ms (seed %d, as of %s)%n",
+                    summary.files().size(),
+                    summary.plantedProblems().size(),
+                    landing,
+                    (System.nanoTime() - start) / 1_000_000,
+                    seed,
+                    date);
         }
         Map<String, Object> properties = work.properties();
         properties.put("marsad.landing", landing.toString());
