@@ -21,8 +21,9 @@ public final class ReportReaders {
 
     /**
      * Opens {@code file} with the reader for {@code settings.format()}: {@code csv}, {@code xlsx} or {@code json} (an
-     * array of objects or NDJSON). Nothing is read before the first call to {@link ReportReader#header()} or {@link
-     * ReportReader#next()}, except the encoding check of a CSV file declared Windows-1256.
+     * array of objects or NDJSON). Rows are read on demand from {@link ReportReader#header()} and {@link
+     * ReportReader#next()}; opening checks a CSV file declared Windows-1256 for UTF-8 content, and opens an XLSX
+     * package with its workbook, styles, shared strings and merged ranges. The caller closes the reader.
      *
      * @throws FileRejectedException when the file is rejected while opening
      * @throws IllegalArgumentException for an unknown format (a configuration error)
