@@ -102,7 +102,7 @@ public final class KpiEngine {
         }
         if (queries.hasHistory(kpi)) {
             String submitter = kpi.authoritativeSubmitter();
-            for (LocalDateTime knownAt : queries.vintageTimes(kpi, submitter, KpiQueries.endOfDay(asOf))) {
+            for (LocalDateTime knownAt : queries.vintageTimes(kpi, submitter, KpiQueries.startOfNextDay(asOf))) {
                 for (KpiObservation observation : queries.asKnownAt(kpi, knownAt, submitter)) {
                     figures.putIfAbsent(
                             observation.identity(), new KpiMartWriter.ValueRow(kpi.id(), observation, false));

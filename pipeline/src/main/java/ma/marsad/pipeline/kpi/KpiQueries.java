@@ -217,7 +217,7 @@ final class KpiQueries implements AutoCloseable {
                 .collect(Collectors.joining(","));
     }
 
-    static LocalDateTime endOfDay(LocalDate date) {
+    static LocalDateTime startOfNextDay(LocalDate date) {
         return date.plusDays(1).atStartOfDay();
     }
 
