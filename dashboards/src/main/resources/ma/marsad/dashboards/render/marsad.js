@@ -60,7 +60,7 @@
     var legend = { type: 'scroll', bottom: 0 };
     legend[rtl ? 'right' : 'left'] = 0;
     var grid = { top: 36, bottom: 36, containLabel: true };
-    grid.left = 12; grid.right = 12;
+    grid.left = 28; grid.right = 28;
     var series = spec.series.map(function (one, index) {
       var item = {
         name: one.name, type: spec.type === 'bar' ? 'bar' : 'line', data: one.data,
