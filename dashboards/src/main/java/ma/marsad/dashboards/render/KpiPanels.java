@@ -97,8 +97,9 @@ final class KpiPanels {
                     .append("\">")
                     .append(Html.escape(kpi.name().in(page.language())))
                     .append("</a></h4><p class=\"kpi-id\">")
+                    .append("<bdi>")
                     .append(Html.escape(kpi.id()))
-                    .append("</p><p class=\"value\">");
+                    .append("</bdi></p><p class=\"value\">");
             Double value = latest.map(Score::value).orElse(null);
             if (value == null) {
                 page.append("<span class=\"missing\">–</span>");
@@ -134,9 +135,9 @@ final class KpiPanels {
             if (latest.isPresent() && latest.get().periodEnd() != null) {
                 page.append("<p class=\"small date\">")
                         .append(page.text("kpi.period"))
-                        .append(" ")
+                        .append(" <bdi>")
                         .append(Html.escape(latest.get().period()))
-                        .append(" · ")
+                        .append("</bdi> · ")
                         .append(Html.date(latest.get().periodEnd()))
                         .append("</p>");
             }
@@ -382,7 +383,7 @@ final class KpiPanels {
         List<List<String>> rows = new ArrayList<>();
         for (Value value : values) {
             rows.add(List.of(
-                    Html.escape(value.period()),
+                    "<bdi>" + Html.escape(value.period()) + "</bdi>",
                     Html.date(value.periodEnd()),
                     Html.number(value.value(), "auto"),
                     Html.dateTime(value.knownAt()),
@@ -423,7 +424,7 @@ final class KpiPanels {
                     Html.escape(submission.fileName()),
                     Html.escape(submission.submitter()),
                     Html.escape(submission.templateId()),
-                    Html.escape(submission.period()),
+                    "<bdi>" + Html.escape(submission.period()) + "</bdi>",
                     Html.dateTime(submission.receivedAt()),
                     page.statusBadge(orElse(submission.status(), "no_data")),
                     "<code title=\"" + Html.escape(submission.id()) + "\">"

@@ -40,9 +40,9 @@ final class RegionPanels {
             }
             page.append("<p class=\"small\">")
                     .append(page.text("kpi.period"))
-                    .append(" ")
+                    .append(" <bdi>")
                     .append(Html.escape(first.period()))
-                    .append(" · ")
+                    .append("</bdi> · ")
                     .append(Html.escape(KpiPanels.unit(page, kpi.unit())))
                     .append("</p><div class=\"region-pair\">");
             String label = kpi.name().in(page.language()) + " — " + page.message("region.map");

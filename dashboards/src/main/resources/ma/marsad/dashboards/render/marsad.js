@@ -57,10 +57,10 @@
   var PALETTE = ['#0b5394', '#b45f06', '#38761d', '#741b47', '#134f5c', '#7f6000'];
   function chartOption(spec) {
     var fmt = function (value) { return formatNumber(value, spec.format); };
-    var legend = { type: 'scroll', top: 0 };
+    var legend = { type: 'scroll', bottom: 0 };
     legend[rtl ? 'right' : 'left'] = 0;
-    var grid = { top: 40, bottom: 24, containLabel: true };
-    grid.left = 12; grid.right = 12;
+    var grid = { top: 36, bottom: 36, containLabel: true };
+    grid.left = 28; grid.right = 28;
     var series = spec.series.map(function (one, index) {
       var item = {
         name: one.name, type: spec.type === 'bar' ? 'bar' : 'line', data: one.data,

@@ -1,0 +1,104 @@
+package ma.marsad.dashboards.definition;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import ma.marsad.pipeline.config.ConfigFolder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DashboardDefinitionsTests {
+
+    @TempDir
+    Path config;
+
+    @Test
+    void shippedPagesLoadInMenuOrderWithTheirQueries() {
+        DashboardDefinitions definitions = DashboardDefinitions.load(ConfigFolder.shipped());
+
+        assertThat(definitions.pages())
+                .extracting(PageDefinition::slug)
+                .containsExactly("index", "pillar-{pillar}", "kpi-{kpi}", "regions", "data-supply");
+        PanelDefinition bySubmitter = definitions.pages().get(4).panels().get(0);
+        assertThat(bySubmitter.sql()).contains("from submission");
+        assertThat(bySubmitter.chart().type()).isEqualTo(ChartDefinition.ChartType.BAR);
+        assertThat(definitions.pages().get(2).panels().get(1).chart().referenceLines())
+                .containsExactly(
+                        ChartDefinition.ReferenceLine.MILESTONE_2026, ChartDefinition.ReferenceLine.TARGET_2030);
+        assertThat(definitions.messages().get("status.on_track", Language.AR)).isEqualTo("في المسار الصحيح");
+    }
+
+    @Test
+    void aPageAddedAsAFileNeedsNoJava() throws Exception {
+        writeMessages();
+        write("30-unegov.yml", """
+                page: un-egov
+                title: {fr: "ONU", ar: "الأمم المتحدة", en: "UN"}
+                panels:
+                  - type: query
+                    query: select survey_year, egdi_published from un_egov_scores order by survey_year
+                    columns:
+                      - {name: survey_year, format: integer, label: {fr: Année, ar: السنة, en: Year}}
+                    chart: {type: line, x: survey_year, series: [egdi_published], number_format: precise}
+                """);
+
+        DashboardDefinitions definitions = DashboardDefinitions.load(ConfigFolder.overriddenBy(config));
+
+        assertThat(definitions.pages()).singleElement().satisfies(page -> {
+            assertThat(page.slug()).isEqualTo("un-egov");
+            assertThat(page.panels().get(0).chart().numberFormat()).isEqualTo(ChartDefinition.NumberFormat.PRECISE);
+        });
+    }
+
+    @Test
+    void queriesOutsideTheMartsAreRefusedNamingTheTable() throws Exception {
+        writeMessages();
+        write("30-raw.yml", """
+                page: raw
+                title: {fr: "Brut", ar: "خام", en: "Raw"}
+                panels:
+                  - type: query
+                    query: "select extract(year from submitted_at) as y from fct_egov_requests"
+                    columns: [{name: y, label: {fr: A, ar: A, en: A}}]
+                """);
+
+        assertThatThrownBy(() -> DashboardDefinitions.load(ConfigFolder.overriddenBy(config)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("30-raw.yml panel 1")
+                .hasMessageContaining("'fct_egov_requests'")
+                .hasMessageContaining("only the marts");
+    }
+
+    @Test
+    void missingTranslationsAndUnknownPanelTypesNameTheFileAndTheFix() throws Exception {
+        writeMessages();
+        write("40-bad.yml", """
+                page: bad
+                title: {fr: "Mauvais", en: "Bad"}
+                panels: [{type: status-summary}]
+                """);
+        assertThatThrownBy(() -> DashboardDefinitions.load(ConfigFolder.overriddenBy(config)))
+                .hasMessageContaining("40-bad.yml title")
+                .hasMessageContaining("give all three");
+
+        write("40-bad.yml", """
+                page: bad
+                title: {fr: "Mauvais", ar: "سيء", en: "Bad"}
+                panels: [{type: pie}]
+                """);
+        assertThatThrownBy(() -> DashboardDefinitions.load(ConfigFolder.overriddenBy(config)))
+                .hasMessageContaining("unknown panel type 'pie'")
+                .hasMessageContaining("kpi-tiles");
+    }
+
+    private void writeMessages() throws Exception {
+        write("messages.yml", "site.name: {fr: Marsad, ar: مرصد, en: Marsad}\n");
+    }
+
+    private void write(String name, String content) throws Exception {
+        Files.createDirectories(config.resolve("dashboards"));
+        Files.writeString(config.resolve("dashboards").resolve(name), content);
+    }
+}
