@@ -29,8 +29,17 @@ final class AiProgrammeGenerator {
 
     static final String TEMPLATE = "ai-programme-quarterly";
     private static final String[] HEADER = {
-        "trimestre", "code_entite", "type_entite", "code_region", "talents_formes", "projets_pilotes_lances",
-        "startups_accompagnees", "ateliers", "chercheurs", "budget_engage_mad", "budget_execute_mad",
+        "trimestre",
+        "code_entite",
+        "type_entite",
+        "code_region",
+        "talents_formes",
+        "projets_pilotes_lances",
+        "startups_accompagnees",
+        "ateliers",
+        "chercheurs",
+        "budget_engage_mad",
+        "budget_execute_mad",
         "statut_operationnel"
     };
 
@@ -51,7 +60,17 @@ final class AiProgrammeGenerator {
 
         Object[] values() {
             return new Object[] {
-                quarter.label(), entity, type, region, talents, pilots, startups, workshops, researchers, committed, executed,
+                quarter.label(),
+                entity,
+                type,
+                region,
+                talents,
+                pilots,
+                startups,
+                workshops,
+                researchers,
+                committed,
+                executed,
                 operational ? "oui" : "non"
             };
         }
@@ -91,10 +110,13 @@ final class AiProgrammeGenerator {
         }
     }
 
-    private Report institute(Quarter quarter, String entity, String region, int index, boolean operational, boolean overspend) {
+    private Report institute(
+            Quarter quarter, String entity, String region, int index, boolean operational, boolean overspend) {
         double ramp = Math.min(1, (index + 1) / 6.0);
         long talents = operational ? Math.round(Trend.jitter(random, 150 + 450 * ramp, 0.15)) : 0;
-        long committed = Math.round(Trend.jitter(random, (operational ? 14_000_000 : 6_000_000) + 9_000_000 * ramp, 0.1) / 1_000) * 1_000;
+        long committed =
+                Math.round(Trend.jitter(random, (operational ? 14_000_000 : 6_000_000) + 9_000_000 * ramp, 0.1) / 1_000)
+                        * 1_000;
         double executionRate = overspend ? 1.06 : 0.55 + 0.35 * ramp + 0.05 * random.nextDouble();
         return new Report(
                 quarter,
@@ -130,8 +152,8 @@ final class AiProgrammeGenerator {
     }
 
     private Path writeWorkbook(Report report, LocalDate receivedOn) throws IOException {
-        String fileName = "kpi-" + report.entity().toLowerCase(java.util.Locale.ROOT) + "-" + report.quarter().year() + "-T"
-                + report.quarter().quarter() + ".xlsx";
+        String fileName = "kpi-" + report.entity().toLowerCase(java.util.Locale.ROOT) + "-"
+                + report.quarter().year() + "-T" + report.quarter().quarter() + ".xlsx";
         Path file = landing.newFile(TEMPLATE, report.entity(), fileName);
         SXSSFWorkbook workbook = XlsxFiles.newWorkbook();
         SXSSFSheet sheet = workbook.createSheet("KPI");
@@ -146,7 +168,8 @@ final class AiProgrammeGenerator {
             boolean budget = column >= 9 && column <= 10;
             if (budget) {
                 // Budgets typed as text the French way, with decimals.
-                row.createCell(column).setCellValue(FrenchNumbers.decimal((Long) value, 2, FrenchNumbers.NO_BREAK_SPACE));
+                row.createCell(column)
+                        .setCellValue(FrenchNumbers.decimal((Long) value, 2, FrenchNumbers.NO_BREAK_SPACE));
             } else if (value instanceof Long number) {
                 row.createCell(column).setCellValue(number);
             } else {
@@ -161,11 +184,15 @@ final class AiProgrammeGenerator {
 
     private void writeLabJson(Report report, LocalDate receivedOn) throws IOException {
         Path file = landing.newFile(
-                TEMPLATE, "MISTRAL-LAB", "mistral-lab-" + report.quarter().year() + "-T" + report.quarter().quarter() + ".json");
+                TEMPLATE,
+                "MISTRAL-LAB",
+                "mistral-lab-" + report.quarter().year() + "-T"
+                        + report.quarter().quarter() + ".json");
         try (OutputStream out = Files.newOutputStream(file);
                 JsonGenerator json = new JsonFactory().createGenerator(out, JsonEncoding.UTF8)) {
             DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
-            json.setPrettyPrinter(new DefaultPrettyPrinter().withObjectIndenter(indenter).withArrayIndenter(indenter));
+            json.setPrettyPrinter(
+                    new DefaultPrettyPrinter().withObjectIndenter(indenter).withArrayIndenter(indenter));
             json.writeStartArray();
             json.writeStartObject();
             Object[] values = report.values();

@@ -49,11 +49,18 @@ final class DigitalEconomyGenerator {
                 }
             }
             if (landing.arrivedBy(LocalDate.of(year + 1, 4, 15))) {
-                double exports = year == 2023 ? 17.9e9 : Trend.jitter(random, 17.9e9 * Math.pow(1.135, sinceBaseline), 0.02);
+                double exports = year == 2023
+                        ? 17.9e9
+                        : round(Trend.jitter(random, 17.9e9 * Math.pow(1.135, sinceBaseline), 0.02), 1e6);
                 writeYear(
                         "ODC",
                         year,
-                        List.of(new Figure(year, "exportations_numeriques", exports, "MAD", "Office des Changes – balance des paiements")),
+                        List.of(new Figure(
+                                year,
+                                "exportations_numeriques",
+                                exports,
+                                "MAD",
+                                "Office des Changes – balance des paiements")),
                         LocalDate.of(year + 1, 4, 15));
             }
         }
@@ -65,22 +72,45 @@ final class DigitalEconomyGenerator {
     private List<Figure> mef(int year, int sinceBaseline) {
         String source = "MEF – Direction des études et des prévisions financières";
         List<Figure> figures = new ArrayList<>();
-        figures.add(new Figure(year, "emplois_numeriques_directs", round(Trend.jitter(random, 118_000 * Math.pow(1.11, sinceBaseline), 0.01), 100), "emplois", source));
-        double offshoring = year == 2023 ? 130_000 : round(Trend.jitter(random, 130_000 * Math.pow(1.092, sinceBaseline), 0.01), 100);
+        figures.add(new Figure(
+                year,
+                "emplois_numeriques_directs",
+                round(Trend.jitter(random, 118_000 * Math.pow(1.11, sinceBaseline), 0.01), 100),
+                "emplois",
+                source));
+        double offshoring = year == 2023
+                ? 130_000
+                : round(Trend.jitter(random, 130_000 * Math.pow(1.092, sinceBaseline), 0.01), 100);
         figures.add(new Figure(year, "emplois_offshoring", offshoring, "emplois", source));
-        figures.add(new Figure(year, "contribution_pib_numerique", round(Trend.jitter(random, 55e9 * Math.pow(1.095, sinceBaseline), 0.01), 1e6), "MAD", source));
-        figures.add(new Figure(year, "contribution_pib_ia", round(Trend.jitter(random, 2.1e9 * Math.pow(1.45, sinceBaseline), 0.03), 1e6), "MAD", source));
-        figures.add(new Figure(year, "emplois_ia", round(Trend.jitter(random, 4_200 * Math.pow(1.45, sinceBaseline), 0.03), 10), "emplois", source));
+        figures.add(new Figure(
+                year,
+                "contribution_pib_numerique",
+                round(Trend.jitter(random, 55e9 * Math.pow(1.095, sinceBaseline), 0.01), 1e6),
+                "MAD",
+                source));
+        figures.add(new Figure(
+                year,
+                "contribution_pib_ia",
+                round(Trend.jitter(random, 2.1e9 * Math.pow(1.45, sinceBaseline), 0.03), 1e6),
+                "MAD",
+                source));
+        figures.add(new Figure(
+                year,
+                "emplois_ia",
+                round(Trend.jitter(random, 4_200 * Math.pow(1.45, sinceBaseline), 0.03), 10),
+                "emplois",
+                source));
         return figures;
     }
 
     /** The 2024–2026 envelope is 11 bn MAD; execution lags commitments. Values in dirhams with centimes. */
     private List<Figure> mtnra(int year) {
-        double committed = switch (year) {
-            case 2023 -> 0.9e9;
-            case 2024 -> 3.2e9;
-            default -> 4.1e9;
-        };
+        double committed =
+                switch (year) {
+                    case 2023 -> 0.9e9;
+                    case 2024 -> 3.2e9;
+                    default -> 4.1e9;
+                };
         committed = Trend.jitter(random, committed, 0.03);
         double executed = committed * (0.68 + 0.15 * random.nextDouble());
         String source = "MTNRA – programme Maroc Digital 2030";
@@ -103,11 +133,16 @@ final class DigitalEconomyGenerator {
             String value = withCentimes
                     ? FrenchNumbers.decimal(figure.value(), 2, FrenchNumbers.NARROW_NO_BREAK_SPACE)
                     : FrenchNumbers.integer(Math.round(figure.value()), FrenchNumbers.SPACE);
-            csv.append(figure.year()).append(';')
-                    .append(figure.indicator()).append(';')
-                    .append(value).append(';')
-                    .append(figure.unit()).append(';')
-                    .append(figure.source()).append('\n');
+            csv.append(figure.year())
+                    .append(';')
+                    .append(figure.indicator())
+                    .append(';')
+                    .append(value)
+                    .append(';')
+                    .append(figure.unit())
+                    .append(';')
+                    .append(figure.source())
+                    .append('\n');
         }
         Files.writeString(file, csv, StandardCharsets.UTF_8);
     }
@@ -119,7 +154,12 @@ final class DigitalEconomyGenerator {
         for (Figure figure : figures) {
             if (figure.indicator().equals("emplois_offshoring")) {
                 correctedJobs = figure.value() + 6_500;
-                corrected.add(new Figure(figure.year(), figure.indicator(), correctedJobs, figure.unit(), figure.source() + " (rectificatif)"));
+                corrected.add(new Figure(
+                        figure.year(),
+                        figure.indicator(),
+                        correctedJobs,
+                        figure.unit(),
+                        figure.source() + " (rectificatif)"));
             } else {
                 corrected.add(figure);
             }
@@ -138,8 +178,9 @@ final class DigitalEconomyGenerator {
                 ExpectedOutcome.REVISION,
                 null,
                 List.of(),
-                "a later MEF file for 2024 with emplois_offshoring corrected to " + FrenchNumbers.integer(Math.round(correctedJobs), FrenchNumbers.SPACE)
-                        + "; it replaces " + original.getFileName() + " as a whole, which stays as history");
+                "a later MEF file for 2024 with emplois_offshoring corrected to "
+                        + FrenchNumbers.integer(Math.round(correctedJobs), FrenchNumbers.SPACE) + "; it replaces "
+                        + original.getFileName() + " as a whole, which stays as history");
     }
 
     private static double round(double value, double step) {

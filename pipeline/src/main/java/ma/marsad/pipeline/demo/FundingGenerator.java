@@ -32,15 +32,45 @@ final class FundingGenerator {
     private static final double[] NEW_STARTUP_STAGES = Trend.cumulative(0.55, 0.35, 0.08, 0.015, 0.005);
     // Ticket ranges per stage, in MAD.
     private static final long[][] TICKETS = {
-        {80_000, 400_000}, {400_000, 2_500_000}, {4_000_000, 20_000_000}, {25_000_000, 80_000_000}, {60_000_000, 200_000_000}
+        {50_000, 300_000},
+        {300_000, 1_500_000},
+        {3_000_000, 12_000_000},
+        {15_000_000, 40_000_000},
+        {30_000_000, 100_000_000}
     };
     private static final String[] SECTORS = {
-        "fintech", "healthtech", "agritech", "edtech", "logistique", "e-commerce", "intelligence artificielle", "cleantech",
-        "govtech", "mobilité"
+        "fintech",
+        "healthtech",
+        "agritech",
+        "edtech",
+        "logistique",
+        "e-commerce",
+        "intelligence artificielle",
+        "cleantech",
+        "govtech",
+        "mobilité"
     };
     private static final String[] NAME_STARTS = {
-        "Argan", "Atlas", "Sahara", "Medina", "Tifawt", "Zellige", "Oasis", "Noor", "Amal", "Dar", "Souk", "Riad",
-        "Baraka", "Tanja", "Agadir", "Ifrane", "Majorelle", "Zagora", "Kasbah", "Nakhla"
+        "Argan",
+        "Atlas",
+        "Sahara",
+        "Medina",
+        "Tifawt",
+        "Zellige",
+        "Oasis",
+        "Noor",
+        "Amal",
+        "Dar",
+        "Souk",
+        "Riad",
+        "Baraka",
+        "Tanja",
+        "Agadir",
+        "Ifrane",
+        "Majorelle",
+        "Zagora",
+        "Kasbah",
+        "Nakhla"
     };
     private static final String[] NAME_ENDS = {
         "Pay", "Tech", "Health", "Logix", "AI", "Labs", "Cloud", "Data", "Farm", "Learn", "Move", "Energy", "Soft",
@@ -52,7 +82,13 @@ final class FundingGenerator {
 
     /** One funding event as written. */
     private record Event(
-            String id, Startup startup, String stage, String programme, BigDecimal amount, LocalDate date, BigDecimal valuation) {}
+            String id,
+            Startup startup,
+            String stage,
+            String programme,
+            BigDecimal amount,
+            LocalDate date,
+            BigDecimal valuation) {}
 
     private final LandingFolder landing;
     private final SplittableRandom random;
@@ -86,7 +122,9 @@ final class FundingGenerator {
     void generate() throws IOException {
         List<Event> lastAddMonth = null;
         YearMonth lastMonth = null;
-        for (YearMonth month = YearMonth.of(2024, 1); landing.arrivedBy(receivedOn(month)); month = month.plusMonths(1)) {
+        for (YearMonth month = YearMonth.of(2024, 1);
+                landing.arrivedBy(receivedOn(month));
+                month = month.plusMonths(1)) {
             double progress = Trend.progress(month.atDay(15));
             List<Event> add = events("ADD", month, (int) Trend.jitter(random, 14 + 10 * progress, 0.25));
             List<Event> tamwilcom = events("TMW", month, (int) Trend.jitter(random, 8 + 8 * progress, 0.25));
@@ -95,10 +133,10 @@ final class FundingGenerator {
                 tamwilcom.add(event("TMW", month, 1, 1, tamwilcom.size() + 1));
             }
             if (month.equals(YearMonth.of(2026, 8))) {
-                add.add(unicornRound("ADD", month, 0, add.size() + 1, "950000000", "10400000000"));
+                add.add(unicornRound("ADD", month, 0, add.size() + 1, "600000000", "10400000000"));
             }
             if (month.equals(YearMonth.of(2026, 10))) {
-                tamwilcom.add(unicornRound("TMW", month, 1, tamwilcom.size() + 1, "1100000000", "11250000000"));
+                tamwilcom.add(unicornRound("TMW", month, 1, tamwilcom.size() + 1, "750000000", "11250000000"));
             }
             add.sort(Comparator.comparing(Event::date));
             tamwilcom.sort(Comparator.comparing(Event::date));
@@ -133,7 +171,10 @@ final class FundingGenerator {
             int startup = newcomer && nextNewStartup < pool.size()
                     ? nextNewStartup++
                     : funded.get(random.nextInt(funded.size()));
-            int stage = newcomer ? Trend.weighted(random, NEW_STARTUP_STAGES) : Math.min(4, lastStage[startup] + 1);
+            // A follow-on ticket is often at the same stage (bridge), sometimes the next one.
+            int stage = newcomer
+                    ? Trend.weighted(random, NEW_STARTUP_STAGES)
+                    : Math.min(4, lastStage[startup] + (random.nextDouble() < 0.35 ? 1 : 0));
             events.add(event(prefix, month, startup, stage, i));
         }
         return events;
@@ -149,9 +190,7 @@ final class FundingGenerator {
         BigDecimal amountMad = random.nextDouble() < 0.1
                 ? BigDecimal.valueOf(amount).add(new BigDecimal("0.50"))
                 : BigDecimal.valueOf(amount);
-        BigDecimal valuation = stage >= 2
-                ? BigDecimal.valueOf(amount * (4 + random.nextInt(5)))
-                : null;
+        BigDecimal valuation = stage >= 2 ? BigDecimal.valueOf(amount * (4 + random.nextInt(5))) : null;
         return new Event(
                 prefix + "-" + month + "-" + String.format(java.util.Locale.ROOT, "%04d", sequence),
                 pool.get(startupIndex),
@@ -162,7 +201,8 @@ final class FundingGenerator {
                 valuation);
     }
 
-    private Event unicornRound(String prefix, YearMonth month, int startupIndex, int sequence, String amount, String valuation) {
+    private Event unicornRound(
+            String prefix, YearMonth month, int startupIndex, int sequence, String amount, String valuation) {
         lastStage[startupIndex] = 4;
         return new Event(
                 prefix + "-" + month + "-" + String.format(java.util.Locale.ROOT, "%04d", sequence),
@@ -179,12 +219,15 @@ final class FundingGenerator {
             return null;
         }
         String[] programmes = prefix.equals("ADD")
-                ? new String[] {"Startup Venture Building", "Programme national d'accélération", "Digital Morocco Champions"}
+                ? new String[] {
+                    "Startup Venture Building", "Programme national d'accélération", "Digital Morocco Champions"
+                }
                 : new String[] {"Innov Idea", "Innov Start", "Fonds de fonds Innov Invest"};
         return programmes[random.nextInt(programmes.length)];
     }
 
-    private static void writeArray(OutputStream out, List<Event> events, boolean duplicateKeyInThird) throws IOException {
+    private static void writeArray(OutputStream out, List<Event> events, boolean duplicateKeyInThird)
+            throws IOException {
         try (JsonGenerator json = JSON.createGenerator(out, JsonEncoding.UTF8)) {
             DefaultIndenter newlineIndenter = new DefaultIndenter("  ", "\n");
             json.setPrettyPrinter(new DefaultPrettyPrinter()
@@ -238,7 +281,11 @@ final class FundingGenerator {
         try (OutputStream out = Files.newOutputStream(file)) {
             writeArray(out, events, true);
         }
-        landing.submitted(file, month.toString(), events.size(), LandingFolder.at(landing.asOf().minusDays(6), 15, 5));
+        landing.submitted(
+                file,
+                month.toString(),
+                events.size(),
+                LandingFolder.at(landing.asOf().minusDays(6), 15, 5));
         landing.planted(
                 file,
                 ExpectedOutcome.REJECTED,

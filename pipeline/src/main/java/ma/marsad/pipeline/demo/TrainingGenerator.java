@@ -26,11 +26,27 @@ final class TrainingGenerator {
     static final Charset WINDOWS_1256 = Charset.forName("windows-1256");
 
     private static final String[] FRENCH_HEADER = {
-        "annee", "semestre", "code_region", "operateur", "programme", "filiere", "type_formation", "inscrits",
-        "diplomes", "dont_femmes"
+        "annee",
+        "semestre",
+        "code_region",
+        "operateur",
+        "programme",
+        "filiere",
+        "type_formation",
+        "inscrits",
+        "diplomes",
+        "dont_femmes"
     };
     private static final String[] ARABIC_HEADER = {
-        "السنة", "الأسدس", "رمز_الجهة", "المتعهد", "البرنامج", "الشعبة", "نوع_التكوين", "المسجلون", "الخريجون",
+        "السنة",
+        "الأسدس",
+        "رمز_الجهة",
+        "المتعهد",
+        "البرنامج",
+        "الشعبة",
+        "نوع_التكوين",
+        "المسجلون",
+        "الخريجون",
         "منهم_النساء"
     };
 
@@ -51,7 +67,8 @@ final class TrainingGenerator {
                             new Programme("التنمية الرقمية", "numerique", "initiale", ALL_REGIONS, 0.45),
                             new Programme("البنية التحتية الرقمية", "numerique", "initiale", ALL_REGIONS, 0.25),
                             new Programme("الذكاء الاصطناعي", "ia", "initiale", ALL_REGIONS, 0.12),
-                            new Programme("إعادة التأهيل في المهن الرقمية", "numerique", "reconversion", ALL_REGIONS, 0.18))),
+                            new Programme(
+                                    "إعادة التأهيل في المهن الرقمية", "numerique", "reconversion", ALL_REGIONS, 0.18))),
             new Operator(
                     "UM5",
                     "Université Mohammed V de Rabat",
@@ -59,7 +76,12 @@ final class TrainingGenerator {
                     List.of(
                             new Programme("Licence Informatique", "numerique", "initiale", new String[] {"04"}, 0.55),
                             new Programme("Master Big Data et IA", "ia", "initiale", new String[] {"04"}, 0.25),
-                            new Programme("Formation continue Transformation digitale", "numerique", "reconversion", new String[] {"04"}, 0.20))),
+                            new Programme(
+                                    "Formation continue Transformation digitale",
+                                    "numerique",
+                                    "reconversion",
+                                    new String[] {"04"},
+                                    0.20))),
             new Operator(
                     "UIR",
                     "Université Internationale de Rabat",
@@ -74,14 +96,25 @@ final class TrainingGenerator {
                     List.of(
                             new Programme("École de codage", "numerique", "initiale", new String[] {"07", "04"}, 0.5),
                             new Programme("College of Computing - IA", "ia", "initiale", new String[] {"07"}, 0.3),
-                            new Programme("Bootcamp reconversion IA", "ia", "reconversion", new String[] {"07", "04"}, 0.2))),
+                            new Programme(
+                                    "Bootcamp reconversion IA", "ia", "reconversion", new String[] {"07", "04"}, 0.2))),
             new Operator(
                     "MTNRA",
                     "Ministère de la Transition Numérique et de la Réforme de l'Administration",
                     0.20,
                     List.of(
-                            new Programme("Programme national de reconversion numérique", "numerique", "reconversion", ALL_REGIONS, 0.75),
-                            new Programme("IA pour tous", "ia", "reconversion", new String[] {"01", "03", "04", "06", "07"}, 0.25))));
+                            new Programme(
+                                    "Programme national de reconversion numérique",
+                                    "numerique",
+                                    "reconversion",
+                                    ALL_REGIONS,
+                                    0.75),
+                            new Programme(
+                                    "IA pour tous",
+                                    "ia",
+                                    "reconversion",
+                                    new String[] {"01", "03", "04", "06", "07"},
+                                    0.25))));
 
     private final LandingFolder landing;
     private final SplittableRandom random;
@@ -159,7 +192,8 @@ final class TrainingGenerator {
             }
             for (String region : programme.regions()) {
                 double regionShare = Regions.share(Integer.parseInt(region) - 1) / regionsWeight;
-                long graduates = Math.max(3, Math.round(Trend.jitter(random, operatorGraduates * weight * regionShare, 0.15)));
+                long graduates =
+                        Math.max(3, Math.round(Trend.jitter(random, operatorGraduates * weight * regionShare, 0.15)));
                 long enrolled = Math.round(graduates / (0.65 + 0.2 * random.nextDouble()));
                 double womenShare = 0.31 + 0.08 * progress + 0.06 * (random.nextDouble() - 0.5);
                 long women = Math.min(graduates, Math.round(graduates * womenShare));
@@ -201,12 +235,18 @@ final class TrainingGenerator {
     }
 
     private static void write(Path file, boolean ofppt, List<String[]> rows) throws IOException {
-        write(file, ofppt ? WINDOWS_1256 : StandardCharsets.UTF_8, ofppt ? ARABIC_HEADER : FRENCH_HEADER, ofppt ? "\r\n" : "\n", rows);
+        write(
+                file,
+                ofppt ? WINDOWS_1256 : StandardCharsets.UTF_8,
+                ofppt ? ARABIC_HEADER : FRENCH_HEADER,
+                ofppt ? "\r\n" : "\n",
+                rows);
     }
 
     private static void write(Path file, Charset charset, String[] header, String newline, List<String[]> rows)
             throws IOException {
-        try (Writer out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(file), charset.newEncoder()))) {
+        try (Writer out =
+                new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(file), charset.newEncoder()))) {
             out.write(String.join(";", header));
             out.write(newline);
             for (String[] row : rows) {
@@ -220,7 +260,8 @@ final class TrainingGenerator {
     private void writeOfpptResentAsUtf8(List<String[]> rows, String period) throws IOException {
         Path file = landing.newFile(TEMPLATE, "OFPPT", "ofppt-formation-" + period + "-v2.csv");
         write(file, StandardCharsets.UTF_8, ARABIC_HEADER, "\r\n", rows);
-        landing.submitted(file, period, rows.size(), LandingFolder.at(landing.asOf().minusDays(20), 9, 40));
+        landing.submitted(
+                file, period, rows.size(), LandingFolder.at(landing.asOf().minusDays(20), 9, 40));
         landing.planted(
                 file,
                 ExpectedOutcome.REJECTED,

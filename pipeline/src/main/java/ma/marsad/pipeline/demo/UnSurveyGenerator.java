@@ -60,8 +60,8 @@ final class UnSurveyGenerator {
     // Morocco: UN E-Government Survey 2022 and 2024 (reference/morocco-egdi-history.csv).
     // 2022: 95 + 17 = 112 higher OSI (rank 113), 95 + 5 = 100 higher EGDI (rank 101).
     // 2024: 82 + 17 = 99 higher OSI (rank 100), 82 + 7 = 89 higher EGDI (rank 90).
-    private static final Edition EDITION_2022 = new Edition(
-            2022, 4, 0.5915, 101, 0.2727, 0.4721, 0.635, 0.6676, 95, 17, 5, 0.0, LocalDate.of(2022, 9, 28));
+    private static final Edition EDITION_2022 =
+            new Edition(2022, 4, 0.5915, 101, 0.2727, 0.4721, 0.635, 0.6676, 95, 17, 5, 0.0, LocalDate.of(2022, 9, 28));
     private static final Edition EDITION_2024 = new Edition(
             2024, 5, 0.68411, 90, 0.4384, 0.56184, 0.60783, 0.88273, 82, 17, 7, 0.12, LocalDate.of(2024, 9, 17));
 
@@ -106,7 +106,8 @@ final class UnSurveyGenerator {
         List<Country> countries = new ArrayList<>();
         for (int i = 0; i < quadrants.size(); i++) {
             String name = String.format(Locale.ROOT, "Country %03d", i + 1);
-            countries.add(country(edition, name, quadrants.get(i)[0] == 1, quadrants.get(i)[1] == 1, regions.get(i)));
+            countries.add(
+                    country(edition, name, quadrants.get(i)[0] == 1, quadrants.get(i)[1] == 1, regions.get(i)));
         }
         countries.add(new Country(
                 "Morocco", edition.egdi(), edition.epi(), edition.osi(), edition.hci(), edition.tii(), "Africa"));
@@ -120,9 +121,13 @@ final class UnSurveyGenerator {
         for (int attempt = 0; attempt < 1_000_000; attempt++) {
             double osi;
             if (osiHigher) {
-                osi = egdiHigher ? uniform(edition.osi() + minimumGap, 0.99) : uniform(edition.osi() + minimumGap, edition.osi() + 0.2);
+                osi = egdiHigher
+                        ? uniform(edition.osi() + minimumGap, 0.99)
+                        : uniform(edition.osi() + minimumGap, edition.osi() + 0.2);
             } else {
-                osi = egdiHigher ? uniform(edition.osi() - 0.15, edition.osi() - minimumGap) : uniform(0.02, edition.osi() - minimumGap);
+                osi = egdiHigher
+                        ? uniform(edition.osi() - 0.15, edition.osi() - minimumGap)
+                        : uniform(0.02, edition.osi() - minimumGap);
             }
             osi = round(osi, edition.decimals());
             double hci = round(clamp(0.45 + 0.5 * osi + 0.1 * Trend.gaussian(random), 0.15, 0.99), edition.decimals());
@@ -159,7 +164,8 @@ final class UnSurveyGenerator {
                 csv.append(country.name()).append(' ');
             }
             csv.append(',').append(rank);
-            for (double index : new double[] {country.egdi(), country.epi(), country.osi(), country.hci(), country.tii()}) {
+            for (double index :
+                    new double[] {country.egdi(), country.epi(), country.osi(), country.hci(), country.tii()}) {
                 csv.append(',').append(fiveDecimals(index));
             }
             if (edition.year() == 2024) {
@@ -168,7 +174,11 @@ final class UnSurveyGenerator {
             csv.append("\r\n");
         }
         Files.writeString(file, csv, StandardCharsets.UTF_8);
-        landing.submitted(file, Integer.toString(edition.year()), countries.size(), LandingFolder.at(edition.publishedOn(), 10, 0));
+        landing.submitted(
+                file,
+                Integer.toString(edition.year()),
+                countries.size(),
+                LandingFolder.at(edition.publishedOn(), 10, 0));
     }
 
     private double uniform(double from, double to) {
@@ -180,7 +190,9 @@ final class UnSurveyGenerator {
     }
 
     private static double round(double value, int decimals) {
-        return BigDecimal.valueOf(value).setScale(decimals, RoundingMode.HALF_UP).doubleValue();
+        return BigDecimal.valueOf(value)
+                .setScale(decimals, RoundingMode.HALF_UP)
+                .doubleValue();
     }
 
     private static String fiveDecimals(double value) {

@@ -40,7 +40,10 @@ final class XlsxFiles {
         Path asWritten = Files.createTempFile("marsad-demo-", ".xlsx");
         try {
             try (OutputStream out = Files.newOutputStream(asWritten)) {
-                workbook.getXSSFWorkbook().getProperties().getCoreProperties().setCreated(Optional.of(Date.from(createdAt)));
+                workbook.getXSSFWorkbook()
+                        .getProperties()
+                        .getCoreProperties()
+                        .setCreated(Optional.of(Date.from(createdAt)));
                 workbook.write(out);
             } finally {
                 workbook.dispose();

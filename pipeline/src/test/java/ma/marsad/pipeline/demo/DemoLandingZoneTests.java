@@ -96,7 +96,8 @@ class DemoLandingZoneTests {
         assertThat(summary.filesByTemplate()).containsOnlyKeys(TEMPLATES);
         for (WrittenFile file : summary.files()) {
             assertThat(first.resolve(file.relativePath())).isRegularFile();
-            assertThat(Files.getLastModifiedTime(first.resolve(file.relativePath())).toInstant())
+            assertThat(Files.getLastModifiedTime(first.resolve(file.relativePath()))
+                            .toInstant())
                     .as(file.relativePath())
                     .isEqualTo(file.doneMarker() ? file.receivedAt().minusSeconds(60) : file.receivedAt());
             // every report arrived before the run of 2026-11-28 starts (its end of day in Morocco)
@@ -107,13 +108,22 @@ class DemoLandingZoneTests {
     @Test
     void periodsRunFrom2024UpToTheLastReportDueByAsOf() {
         // 2026-Q3 ends 2026-09-30: ANRT's report is due 45 days later, 2026-11-14, before 2026-11-28
-        assertThat(periodsOf("telecom-quarterly", "ANRT")).startsWith("2024-Q1").endsWith("2026-Q3").hasSize(11);
+        assertThat(periodsOf("telecom-quarterly", "ANRT"))
+                .startsWith("2024-Q1")
+                .endsWith("2026-Q3")
+                .hasSize(11);
         // monthly funding: October 2026 arrived on 2026-11-10, November is not due yet (34 months from 2024-01)
-        assertThat(periodsOf("startup-funding", "TAMWILCOM")).startsWith("2024-01").endsWith("2026-10").hasSize(34);
+        assertThat(periodsOf("startup-funding", "TAMWILCOM"))
+                .startsWith("2024-01")
+                .endsWith("2026-10")
+                .hasSize(34);
         // training: 2024-S1 .. 2026-S1; 2026-S2 is due 2027-03-15
-        assertThat(periodsOf("digital-training", "UIR")).containsExactly("2024-S1", "2024-S2", "2025-S1", "2025-S2", "2026-S1");
+        assertThat(periodsOf("digital-training", "UIR"))
+                .containsExactly("2024-S1", "2024-S2", "2025-S1", "2025-S2", "2026-S1");
         assertThat(periodsOf("digital-economy-annual", "ODC")).containsExactly("2023", "2024", "2025");
-        assertThat(periodsOf("ai-programme-quarterly", "JAZARI-ROOT")).startsWith("2025-Q1").endsWith("2026-Q3");
+        assertThat(periodsOf("ai-programme-quarterly", "JAZARI-ROOT"))
+                .startsWith("2025-Q1")
+                .endsWith("2026-Q3");
         assertThat(periodsOf("egov-requests", "ADD")).startsWith("2024-01-15").endsWith("2026-10-15", "2026-11-27");
     }
 
@@ -130,10 +140,13 @@ class DemoLandingZoneTests {
         assertThat(bigDay.resolveSibling("demandes-2026-11-27.csv.done")).isRegularFile();
         try (BufferedReader reader = Files.newBufferedReader(bigDay, StandardCharsets.UTF_8)) {
             assertThat(reader.readLine())
-                    .isEqualTo("request_id,service_code,region_code,channel,submitted_at,completed_at,status,satisfaction");
+                    .isEqualTo(
+                            "request_id,service_code,region_code,channel,submitted_at,completed_at,status,satisfaction");
             String firstRow = reader.readLine();
-            assertThat(firstRow).matches("ADD-20261127-000001,[A-Z]{2,10}-[0-9]{3},(0[1-9]|1[0-2]),(web|mobile|counter),"
-                    + "2026-11-27T\\d\\d:\\d\\d:\\d\\d,[^,]*,(submitted|in_progress|completed|rejected),[1-5]?");
+            assertThat(firstRow)
+                    .matches(
+                            "ADD-20261127-000001,[A-Z]{2,10}-[0-9]{3},(0[1-9]|1[0-2]),(web|mobile|counter),"
+                                    + "2026-11-27T\\d\\d:\\d\\d:\\d\\d,[^,]*,(submitted|in_progress|completed|rejected),[1-5]?");
         }
     }
 
@@ -160,17 +173,24 @@ class DemoLandingZoneTests {
             List<String[]> rows = csvRows(first.resolve("un-egov-survey/UNDESA/EGOV_DATA_" + year + ".csv"));
             String[] morocco = morocco(rows);
             // standard competition rank: 1 + number of countries with a strictly higher value
-            int osiRank = 1 + (int) rows.stream()
-                    .filter(row -> Double.parseDouble(row[5]) > Double.parseDouble(morocco[5]))
-                    .count();
+            int osiRank = 1
+                    + (int) rows.stream()
+                            .filter(row -> Double.parseDouble(row[5]) > Double.parseDouble(morocco[5]))
+                            .count();
             assertThat(osiRank).as("OSI rank " + year).isEqualTo(year == 2022 ? 113 : 100);
             for (String[] row : rows) {
-                int egdiRank = 1 + (int) rows.stream()
-                        .filter(other -> Double.parseDouble(other[3]) > Double.parseDouble(row[3]))
-                        .count();
-                assertThat(Integer.parseInt(row[2])).as("EGDI rank of " + row[1] + " in " + year).isEqualTo(egdiRank);
-                double mean = (Double.parseDouble(row[5]) + Double.parseDouble(row[6]) + Double.parseDouble(row[7])) / 3;
-                assertThat(Math.abs(mean - Double.parseDouble(row[3]))).as("EGDI of " + row[1]).isLessThanOrEqualTo(1e-4);
+                int egdiRank = 1
+                        + (int) rows.stream()
+                                .filter(other -> Double.parseDouble(other[3]) > Double.parseDouble(row[3]))
+                                .count();
+                assertThat(Integer.parseInt(row[2]))
+                        .as("EGDI rank of " + row[1] + " in " + year)
+                        .isEqualTo(egdiRank);
+                double mean =
+                        (Double.parseDouble(row[5]) + Double.parseDouble(row[6]) + Double.parseDouble(row[7])) / 3;
+                assertThat(Math.abs(mean - Double.parseDouble(row[3])))
+                        .as("EGDI of " + row[1])
+                        .isLessThanOrEqualTo(1e-4);
             }
             assertThat(Integer.parseInt(morocco[2])).isEqualTo(year == 2022 ? 101 : 90);
         }
@@ -180,7 +200,9 @@ class DemoLandingZoneTests {
     void theOfpptReportsAreWindows1256WithArabicHeadersAndTheResendIsUtf8() throws IOException {
         byte[] original = Files.readAllBytes(first.resolve("digital-training/OFPPT/ofppt-formation-2026-S1.csv"));
         String decoded = new String(original, TrainingGenerator.WINDOWS_1256);
-        assertThat(decoded).startsWith("السنة;الأسدس;رمز_الجهة;المتعهد;البرنامج;الشعبة;نوع_التكوين;المسجلون;الخريجون;منهم_النساء\r\n");
+        assertThat(decoded)
+                .startsWith(
+                        "السنة;الأسدس;رمز_الجهة;المتعهد;البرنامج;الشعبة;نوع_التكوين;المسجلون;الخريجون;منهم_النساء\r\n");
         // the Windows-1256 bytes are not valid UTF-8: 0xC7 (alef) is not followed by a continuation byte
         assertThat(isValidUtf8(original)).isFalse();
 
@@ -197,14 +219,22 @@ class DemoLandingZoneTests {
         assertThat(outcomes)
                 .containsEntry("egov-requests/UNKNOWN-CO/requests-2026-11-26.csv", ExpectedOutcome.REJECTED)
                 .containsEntry("egov-requests/CNSS/cnss-demandes-2026-11-25.csv", ExpectedOutcome.REJECTED)
-                .containsEntry("egov-requests/DGI/dgi-demandes-2026-09-15.csv", ExpectedOutcome.ACCEPTED_WITH_QUARANTINE)
-                .containsEntry("digital-training/UM5/formation-numerique-2026-S1.csv", ExpectedOutcome.ACCEPTED_WITH_QUARANTINE)
+                .containsEntry(
+                        "egov-requests/DGI/dgi-demandes-2026-09-15.csv", ExpectedOutcome.ACCEPTED_WITH_QUARANTINE)
+                .containsEntry(
+                        "digital-training/UM5/formation-numerique-2026-S1.csv",
+                        ExpectedOutcome.ACCEPTED_WITH_QUARANTINE)
                 .containsEntry("digital-training/OFPPT/ofppt-formation-2026-S1-v2.csv", ExpectedOutcome.REJECTED)
                 .containsEntry("startup-funding/ADD/financements-2026-10-export-manuel.json", ExpectedOutcome.REJECTED)
-                .containsEntry("telecom-quarterly/ANRT/anrt-indicateurs-2026-T1.xlsx", ExpectedOutcome.ACCEPTED_WITH_QUARANTINE)
-                .containsEntry("eservices-catalogue/MTNRA/~$catalogue-eservices-2026-09-30.xlsx", ExpectedOutcome.SKIPPED)
+                .containsEntry(
+                        "telecom-quarterly/ANRT/anrt-indicateurs-2026-T1.xlsx",
+                        ExpectedOutcome.ACCEPTED_WITH_QUARANTINE)
+                .containsEntry(
+                        "eservices-catalogue/MTNRA/~$catalogue-eservices-2026-09-30.xlsx", ExpectedOutcome.SKIPPED)
                 .containsEntry("telecom-quarterly/ANRT/.DS_Store", ExpectedOutcome.SKIPPED)
-                .containsEntry("digital-economy-annual/MEF/mef-economie-numerique-2024-rectificatif.csv", ExpectedOutcome.REVISION);
+                .containsEntry(
+                        "digital-economy-annual/MEF/mef-economie-numerique-2024-rectificatif.csv",
+                        ExpectedOutcome.REVISION);
     }
 
     private List<String> periodsOf(String template, String submitter) {
@@ -260,9 +290,7 @@ class DemoLandingZoneTests {
 
     private static boolean isValidUtf8(byte[] bytes) {
         try {
-            StandardCharsets.UTF_8
-                    .newDecoder()
-                    .decode(java.nio.ByteBuffer.wrap(bytes));
+            StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes));
             return true;
         } catch (java.nio.charset.CharacterCodingException invalid) {
             return false;
