@@ -672,7 +672,7 @@ public final class SubmissionValidator {
         private List<ValidationOutcome.Warning> warningList() {
             List<ValidationOutcome.Warning> list = new ArrayList<>(warnings.values());
             ruleWarnings.forEach((code, counts) ->
-                    list.add(new ValidationOutcome.Warning(code, Map.of("count", counts[0], "row", counts[1]))));
+                    list.add(new ValidationOutcome.Warning(code, Map.of("count", counts[0], "row", (int) counts[1]))));
             return list;
         }
     }

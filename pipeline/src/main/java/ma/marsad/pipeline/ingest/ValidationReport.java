@@ -1,0 +1,300 @@
+package ma.marsad.pipeline.ingest;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import ma.marsad.pipeline.quality.Language;
+import ma.marsad.pipeline.quality.Messages;
+
+/**
+ * The result of validating files, for people and for programs: the JSON array of the {@code validate} command, one
+ * object per file in the order given, and a readable text report in French, Arabic (right to left) or English.
+ */
+public final class ValidationReport {
+
+    /** One validated file as the user named it. */
+    public record Entry(String file, String template, String submitter, ValidationOutcome outcome) {
+        public Entry {
+            Objects.requireNonNull(file, "file");
+            Objects.requireNonNull(outcome, "outcome");
+        }
+    }
+
+    private static final char RLM = '\u200F';
+    private static final JsonFactory JSON = new JsonFactory();
+
+    private final Messages messages;
+
+    public ValidationReport(Messages messages) {
+        this.messages = Objects.requireNonNull(messages, "messages");
+    }
+
+    /** The {@code validate} command's exit status: 0 all accepted, 3 some rows quarantined, 4 a file rejected. */
+    public static int exitStatus(List<Entry> entries) {
+        int status = 0;
+        for (Entry entry : entries) {
+            switch (entry.outcome().status()) {
+                case REJECTED -> status = 4;
+                case ACCEPTED_WITH_QUARANTINE -> status = Math.max(status, 3);
+                case ACCEPTED -> {}
+            }
+        }
+        return status;
+    }
+
+    public String json(List<Entry> entries, Language language) {
+        StringWriter out = new StringWriter();
+        try {
+            writeJson(entries, language, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    /** Writes one JSON array with one object per file; messages in {@code language}. */
+    public void writeJson(List<Entry> entries, Language language, Writer out) throws IOException {
+        try (JsonGenerator json = JSON.createGenerator(out)) {
+            json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            json.useDefaultPrettyPrinter();
+            json.writeStartArray();
+            for (Entry entry : entries) {
+                writeEntry(json, entry, language);
+            }
+            json.writeEndArray();
+        }
+        out.write(System.lineSeparator());
+        out.flush();
+    }
+
+    private void writeEntry(JsonGenerator json, Entry entry, Language language) throws IOException {
+        ValidationOutcome outcome = entry.outcome();
+        json.writeStartObject();
+        json.writeStringField("file", entry.file());
+        json.writeStringField("template", entry.template());
+        json.writeStringField("submitter", entry.submitter());
+        json.writeStringField("status", outcome.status().label());
+        json.writeStringField("period", outcome.period());
+        json.writeNumberField("rows_read", outcome.rowsRead());
+        json.writeNumberField("rows_accepted", outcome.rowsAccepted());
+        json.writeNumberField("rows_quarantined", outcome.rowsQuarantined());
+        if (outcome.fileErrorCode() == null) {
+            json.writeNullField("file_error");
+        } else {
+            json.writeObjectFieldStart("file_error");
+            json.writeStringField("code", outcome.fileErrorCode());
+            json.writeStringField("message", fileErrorMessage(outcome, language));
+            json.writeEndObject();
+        }
+        json.writeArrayFieldStart("warnings");
+        for (ValidationOutcome.Warning warning : outcome.warnings()) {
+            json.writeStartObject();
+            json.writeStringField("code", warning.code());
+            json.writeStringField("message", messages.message(warning.code(), warning.arguments(), language));
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+        json.writeArrayFieldStart("row_errors");
+        for (RowError error : outcome.rowErrors()) {
+            json.writeStartObject();
+            json.writeNumberField("row", error.row());
+            json.writeNumberField("line", error.line());
+            json.writeStringField("cell", error.cell());
+            json.writeStringField("column", error.column());
+            json.writeStringField("header", error.header());
+            json.writeStringField("code", error.code());
+            json.writeStringField("value", error.value());
+            json.writeStringField("message", rowErrorMessage(error, language));
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+        json.writeBooleanField("row_errors_truncated", outcome.rowErrorsTruncated());
+        json.writeEndObject();
+    }
+
+    public String fileErrorMessage(ValidationOutcome outcome, Language language) {
+        return outcome.fileErrorCode() == null
+                ? null
+                : messages.message(outcome.fileErrorCode(), outcome.fileErrorArguments(), language);
+    }
+
+    /** The message of a row error, with its place and value. */
+    public String rowErrorMessage(RowError error, Language language) {
+        Map<String, Object> arguments = new LinkedHashMap<>(error.arguments());
+        arguments.putIfAbsent("row", error.row());
+        arguments.putIfAbsent("line", error.line());
+        if (error.cell() != null) {
+            arguments.putIfAbsent("cell", error.cell());
+        }
+        if (error.column() != null) {
+            arguments.putIfAbsent("column", error.column());
+        }
+        if (error.header() != null) {
+            arguments.putIfAbsent("header", error.header());
+        }
+        if (error.value() != null) {
+            arguments.putIfAbsent("value", error.value());
+        }
+        return messages.message(error.code(), arguments, language);
+    }
+
+    /** A report to read: per file its status, counts, file error, warnings and row errors. */
+    public String text(List<Entry> entries, Language language) {
+        Labels labels = Labels.of(language);
+        StringBuilder out = new StringBuilder();
+        for (Entry entry : entries) {
+            ValidationOutcome outcome = entry.outcome();
+            line(out, language, labels.file + " : " + entry.file());
+            line(
+                    out,
+                    language,
+                    labels.template + " : " + entry.template() + " — " + labels.submitter + " : " + entry.submitter());
+            line(
+                    out,
+                    language,
+                    labels.status + " : " + labels.status(outcome.status())
+                            + (outcome.period() == null ? "" : " — " + labels.period + " " + outcome.period()));
+            line(
+                    out,
+                    language,
+                    labels.rowsRead + " : " + outcome.rowsRead() + ", " + labels.rowsAccepted + " : "
+                            + outcome.rowsAccepted() + ", " + labels.rowsQuarantined + " : "
+                            + outcome.rowsQuarantined());
+            if (outcome.fileErrorCode() != null) {
+                line(
+                        out,
+                        language,
+                        labels.fileError + " [" + outcome.fileErrorCode() + "] " + fileErrorMessage(outcome, language));
+            }
+            if (!outcome.warnings().isEmpty()) {
+                line(out, language, labels.warnings + " :");
+                for (ValidationOutcome.Warning warning : outcome.warnings()) {
+                    line(
+                            out,
+                            language,
+                            "  - [" + warning.code() + "] "
+                                    + messages.message(warning.code(), warning.arguments(), language));
+                }
+            }
+            if (!outcome.rowErrors().isEmpty()) {
+                line(
+                        out,
+                        language,
+                        labels.rowErrors + " (" + outcome.rowErrors().size() + ") :");
+                for (RowError error : outcome.rowErrors()) {
+                    line(
+                            out,
+                            language,
+                            "  - " + labels.row + " " + error.row() + " [" + error.code() + "] "
+                                    + rowErrorMessage(error, language));
+                }
+                if (outcome.rowErrorsTruncated()) {
+                    line(out, language, "  " + labels.truncated);
+                }
+            }
+            out.append(System.lineSeparator());
+        }
+        return out.toString();
+    }
+
+    private static void line(StringBuilder out, Language language, String text) {
+        if (language.rightToLeft()) {
+            out.append(RLM); // starts the paragraph right to left even when it begins with a Latin code
+        }
+        out.append(text).append(System.lineSeparator());
+    }
+
+    /** The words of the text report. */
+    private record Labels(
+            String file,
+            String template,
+            String submitter,
+            String status,
+            String period,
+            String rowsRead,
+            String rowsAccepted,
+            String rowsQuarantined,
+            String fileError,
+            String warnings,
+            String rowErrors,
+            String row,
+            String truncated,
+            String accepted,
+            String acceptedWithQuarantine,
+            String rejected) {
+
+        static Labels of(Language language) {
+            return switch (language) {
+                case FR ->
+                    new Labels(
+                            "Fichier",
+                            "Modèle",
+                            "Expéditeur",
+                            "Statut",
+                            "période",
+                            "Lignes lues",
+                            "acceptées",
+                            "en quarantaine",
+                            "Fichier refusé :",
+                            "Avertissements",
+                            "Lignes en quarantaine",
+                            "ligne",
+                            "(seules les 1000 premières erreurs sont listées ; les comptes sont exacts)",
+                            "accepté",
+                            "accepté avec des lignes en quarantaine",
+                            "refusé");
+                case AR ->
+                    new Labels(
+                            "الملف",
+                            "النموذج",
+                            "الجهة المرسلة",
+                            "الحالة",
+                            "الفترة",
+                            "الأسطر المقروءة",
+                            "المقبولة",
+                            "المعزولة",
+                            "رُفض الملف:",
+                            "تنبيهات",
+                            "الأسطر المعزولة",
+                            "السطر",
+                            "(تُعرض أول 1000 خطأ فقط؛ الأعداد دقيقة)",
+                            "مقبول",
+                            "مقبول مع أسطر معزولة",
+                            "مرفوض");
+                case EN ->
+                    new Labels(
+                            "File",
+                            "Template",
+                            "Submitter",
+                            "Status",
+                            "period",
+                            "Rows read",
+                            "accepted",
+                            "quarantined",
+                            "File rejected:",
+                            "Warnings",
+                            "Quarantined rows",
+                            "row",
+                            "(only the first 1000 errors are listed; the counts are exact)",
+                            "accepted",
+                            "accepted with quarantined rows",
+                            "rejected");
+            };
+        }
+
+        String status(ValidationOutcome.Status status) {
+            return switch (status) {
+                case ACCEPTED -> accepted;
+                case ACCEPTED_WITH_QUARANTINE -> acceptedWithQuarantine;
+                case REJECTED -> rejected;
+            };
+        }
+    }
+}

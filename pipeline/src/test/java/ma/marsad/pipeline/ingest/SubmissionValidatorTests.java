@@ -1,0 +1,495 @@
+package ma.marsad.pipeline.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import ma.marsad.pipeline.ingest.TestReaders.TypedFile;
+import ma.marsad.pipeline.ingest.ValidationOutcome.Status;
+import ma.marsad.pipeline.template.TemplateCatalog;
+import ma.marsad.pipeline.template.TemplateContract;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SubmissionValidatorTests {
+
+    private static final TemplateCatalog CATALOG = TemplateCatalog.shipped();
+    private static final String ECONOMY_HEADER = "annee;indicateur;valeur;unite;source";
+
+    @TempDir
+    Path folder;
+
+    private final RecordingSink sink = new RecordingSink();
+    private final SubmissionValidator validator = new SubmissionValidator(CATALOG, TestReaders.delimitedText());
+
+    /** Keeps what the validator sends. */
+    static final class RecordingSink implements RowSink {
+        final List<ValidRow> accepted = new ArrayList<>();
+        final List<String> periods = new ArrayList<>();
+        final List<RowError> quarantined = new ArrayList<>();
+
+        @Override
+        public void accepted(ValidRow row, String periodKey) {
+            accepted.add(row);
+            periods.add(periodKey);
+        }
+
+        @Override
+        public void quarantined(RowError error) {
+            quarantined.add(error);
+        }
+    }
+
+    private Path file(String name, String... lines) throws IOException {
+        return Files.writeString(folder.resolve(name), String.join("\n", lines) + "\n");
+    }
+
+    private ValidationOutcome validate(String template, String submitter, Path... parts) {
+        TemplateContract contract = CATALOG.contract(template);
+        return validator.validate(
+                contract, submitter, List.of(parts), parts[0].getFileName().toString(), sink);
+    }
+
+    @Test
+    void aValidFileIsAcceptedWithTypedValuesAndItsPeriod() throws IOException {
+        // given two rows in fr-MA numbers
+        Path csv = file(
+                "economy.csv",
+                ECONOMY_HEADER,
+                "2025;emplois_numeriques_directs;1 234 567;emplois;MEF",
+                "2025;exportations_numeriques;1.234.567,5;MAD;");
+        // when
+        ValidationOutcome outcome = validate("digital-economy-annual", "MEF", csv);
+        // then
+        assertThat(outcome.status()).isEqualTo(Status.ACCEPTED);
+        assertThat(outcome.period()).isEqualTo("2025");
+        assertThat(outcome.rowsRead()).isEqualTo(2);
+        assertThat(outcome.rowsAccepted()).isEqualTo(2);
+        assertThat(outcome.rowsQuarantined()).isZero();
+        assertThat(outcome.fileErrorCode()).isNull();
+        assertThat(sink.accepted.get(0).values())
+                .containsExactly(2025, "emplois_numeriques_directs", 1234567.0, "emplois", "MEF");
+        assertThat(sink.accepted.get(1).values())
+                .containsExactly(2025, "exportations_numeriques", 1234567.5, "MAD", null);
+        assertThat(sink.accepted.get(1).sourceCell()).isEqualTo("line 3");
+        assertThat(sink.periods).containsOnly("2025");
+    }
+
+    @Test
+    void badRowsAreQuarantinedWithTheirPlaceAndTheRestLoads() throws IOException {
+        Path csv = file(
+                "economy.csv",
+                ECONOMY_HEADER + ";commentaire",
+                "2025;emplois_numeriques_directs;1 234 567;emplois;MEF;ok",
+                "2025;emplois_ia;1.5;emplois;MEF;",
+                "",
+                "2025;emplois_offshoring;12 %;emplois;MEF;",
+                "2025;contribution_pib_ia;12;dollars;MEF;",
+                "2025;budget_programme_engage;-5;MAD;MEF;",
+                "2025;budget_programme_execute;5;MAD;MEF");
+        ValidationOutcome outcome = validate("digital-economy-annual", "MEF", csv);
+
+        // 6 data rows (the blank line is not one): 1 good, 4 bad values, 1 ragged row
+        assertThat(outcome.status()).isEqualTo(Status.ACCEPTED_WITH_QUARANTINE);
+        assertThat(outcome.rowsRead()).isEqualTo(6);
+        assertThat(outcome.rowsAccepted()).isEqualTo(1);
+        assertThat(outcome.rowsQuarantined()).isEqualTo(5);
+        assertThat(outcome.rowErrors())
+                .extracting(RowError::code)
+                .containsExactly("AMBIGUOUS_NUMBER", "UNIT_IN_VALUE", "BAD_ENUM", "OUT_OF_RANGE", "FIELD_COUNT");
+        RowError ambiguous = outcome.rowErrors().get(0);
+        assertThat(ambiguous.row()).isEqualTo(2);
+        assertThat(ambiguous.line()).isEqualTo(3);
+        assertThat(ambiguous.cell()).isEqualTo("line 3, column 3");
+        assertThat(ambiguous.column()).isEqualTo("valeur");
+        assertThat(ambiguous.header()).isEqualTo("valeur");
+        assertThat(ambiguous.value()).isEqualTo("1.5");
+        assertThat(outcome.rowErrors().get(1).row()).isEqualTo(3); // line 5: the blank line 4 is not counted
+        assertThat(outcome.rowErrors().get(3).arguments()).containsEntry("range", "≥ 0");
+        assertThat(outcome.rowErrors().get(4).arguments())
+                .containsEntry("expected", 6)
+                .containsEntry("actual", 5);
+        assertThat(outcome.warnings())
+                .containsExactly(new ValidationOutcome.Warning("UNKNOWN_COLUMN", Map.of("header", "commentaire")));
+        assertThat(sink.quarantined).hasSize(5);
+    }
+
+    @Test
+    void twoPeriodsInOneFileRejectIt() throws IOException {
+        Path csv = file(
+                "economy.csv", ECONOMY_HEADER, "2025;emplois_ia;10;emplois;", "2026;emplois_offshoring;10;emplois;");
+        ValidationOutcome outcome = validate("digital-economy-annual", "MEF", csv);
+        assertRejected(outcome, "MIXED_PERIODS");
+        assertThat(outcome.fileErrorArguments())
+                .containsEntry("first_period", "2025")
+                .containsEntry("period", "2026")
+                .containsEntry("row", 2);
+        assertThat(outcome.rowErrors()).isEmpty();
+    }
+
+    @Test
+    void aRowWithAnotherPeriodCountsEvenWhenItIsQuarantined() throws IOException {
+        // the spec reads the period from every row whose period columns parse
+        Path csv = file(
+                "economy.csv", ECONOMY_HEADER, "2025;emplois_ia;10;emplois;", "2026;emplois_offshoring;abc;emplois;");
+        assertRejected(validate("digital-economy-annual", "MEF", csv), "MIXED_PERIODS");
+    }
+
+    @Test
+    void noParseablePeriodRejectsTheFile() throws IOException {
+        Path csv = file("economy.csv", ECONOMY_HEADER, "20x5;emplois_ia;10;emplois;", "1999;emplois_ia;10;emplois;");
+        ValidationOutcome outcome = validate("digital-economy-annual", "MEF", csv);
+        assertRejected(outcome, "PERIOD_UNKNOWN");
+        assertThat(outcome.fileErrorArguments()).containsEntry("columns", "annee");
+    }
+
+    @Test
+    void anExactDuplicateIsQuarantinedOnce() throws IOException {
+        // "1 000" and "1000" are the same number: the rows are equal once typed
+        Path csv = file(
+                "economy.csv",
+                ECONOMY_HEADER,
+                "2025;emplois_ia;1 000;emplois;MEF",
+                "2025;emplois_offshoring;5;emplois;MEF",
+                "2025;EMPLOIS_IA;1000;emplois;MEF");
+        ValidationOutcome outcome = validate("digital-economy-annual", "MEF", csv);
+        assertThat(outcome.status()).isEqualTo(Status.ACCEPTED_WITH_QUARANTINE);
+        assertThat(outcome.rowsAccepted()).isEqualTo(2);
+        assertThat(outcome.rowsQuarantined()).isEqualTo(1);
+        RowError duplicate = outcome.rowErrors().get(0);
+        assertThat(duplicate.code()).isEqualTo("DUPLICATE_ROW");
+        assertThat(duplicate.row()).isEqualTo(3);
+        assertThat(duplicate.arguments()).containsEntry("first_row", 1);
+    }
+
+    @Test
+    void theSameKeyWithOtherValuesRejectsTheFileAndNamesBothRows() throws IOException {
+        Path csv = file(
+                "economy.csv",
+                ECONOMY_HEADER,
+                "2025;emplois_ia;1 000;emplois;MEF",
+                "2025;emplois_offshoring;5;emplois;MEF",
+                "2025;emplois_ia;1 001;emplois;MEF");
+        ValidationOutcome outcome = validate("digital-economy-annual", "MEF", csv);
+        assertRejected(outcome, "KEY_CONFLICT");
+        assertThat(outcome.fileErrorArguments())
+                .containsEntry("key", "2025 | emplois_ia")
+                .containsEntry("first_row", 1)
+                .containsEntry("row", 3);
+        assertThat(outcome.rowErrors()).extracting(RowError::row).containsExactly(1, 3);
+        assertThat(outcome.rowErrors()).extracting(RowError::line).containsExactly(2, 4);
+    }
+
+    @Test
+    void aFileWithoutAnyValidRowIsRejectedWithItsRowErrors() throws IOException {
+        Path csv = file(
+                "economy.csv", ECONOMY_HEADER, "2025;emplois_ia;1.5;emplois;", "2025;emplois_offshoring;;emplois;");
+        ValidationOutcome outcome = validate("digital-economy-annual", "MEF", csv);
+        assertRejected(outcome, "NO_VALID_ROWS");
+        assertThat(outcome.fileErrorArguments()).containsEntry("rows", 2L);
+        assertThat(outcome.rowErrors()).extracting(RowError::code).containsExactly("AMBIGUOUS_NUMBER", "REQUIRED");
+    }
+
+    @Test
+    void fileLevelProblems() throws IOException {
+        Path csv = file("economy.csv", ECONOMY_HEADER, "2025;emplois_ia;10;emplois;");
+        assertRejected(validate("digital-economy-annual", "NOBODY", csv), "UNKNOWN_SUBMITTER");
+        assertRejected(validate("digital-economy-annual", "MEF", file("economy.txt", "x")), "UNSUPPORTED_FORMAT");
+        assertRejected(validate("startup-funding", "ADD", csv), "UNSUPPORTED_FORMAT");
+        assertRejected(
+                validate("digital-economy-annual", "MEF", Files.write(folder.resolve("empty.csv"), new byte[0])),
+                "NO_DATA");
+        assertRejected(validate("digital-economy-annual", "MEF", file("header.csv", ECONOMY_HEADER)), "NO_DATA");
+        assertRejected(
+                validate(
+                        "digital-economy-annual",
+                        "MEF",
+                        file("missing.csv", "annee;indicateur;unite", "2025;emplois_ia;emplois")),
+                "MISSING_COLUMN");
+        assertRejected(
+                validate(
+                        "digital-economy-annual",
+                        "MEF",
+                        file("twice.csv", ECONOMY_HEADER + ";Valeur", "2025;emplois_ia;1;emplois;;1")),
+                "DUPLICATE_HEADER");
+    }
+
+    @Test
+    void aBlankHeaderRejectsTheFileOnlyWhenDataLiesUnderIt() throws IOException {
+        Path harmless = file("harmless.csv", ECONOMY_HEADER + ";", "2025;emplois_ia;10;emplois;;");
+        assertThat(validate("digital-economy-annual", "MEF", harmless).status()).isEqualTo(Status.ACCEPTED);
+        Path withData = file(
+                "data.csv",
+                ECONOMY_HEADER + ";",
+                "2025;emplois_ia;10;emplois;;",
+                "2025;emplois_offshoring;1;emplois;;x");
+        ValidationOutcome outcome = validate("digital-economy-annual", "MEF", withData);
+        assertRejected(outcome, "BLANK_HEADER");
+        assertThat(outcome.fileErrorArguments()).containsEntry("position", 6).containsEntry("cell", "line 3, column 6");
+    }
+
+    @Test
+    void partsContinueTheRowNumbersAndShareOneKeySpace() throws IOException {
+        Path part1 = file(
+                "e.part1of2.csv", ECONOMY_HEADER, "2025;emplois_ia;10;emplois;", "2025;emplois_offshoring;--;emplois;");
+        Path part2 = file(
+                "e.part2of2.csv", ECONOMY_HEADER, "2025;contribution_pib_ia;3;MAD;", "2025;emplois_ia;10;emplois;");
+        ValidationOutcome outcome = validate("digital-economy-annual", "MEF", part1, part2);
+        // rows 1-2 in part 1, rows 3-4 in part 2; row 4 duplicates row 1
+        assertThat(outcome.rowsRead()).isEqualTo(4);
+        assertThat(outcome.rowsAccepted()).isEqualTo(2);
+        assertThat(outcome.rowErrors()).extracting(RowError::row).containsExactly(2, 4);
+        assertThat(outcome.rowErrors()).extracting(RowError::code).containsExactly("NOT_A_NUMBER", "DUPLICATE_ROW");
+
+        Path conflicting = file("c.part2of2.csv", ECONOMY_HEADER, "2025;emplois_ia;11;emplois;");
+        ValidationOutcome conflict = validate("digital-economy-annual", "MEF", part1, conflicting);
+        assertRejected(conflict, "KEY_CONFLICT");
+        assertThat(conflict.rowErrors()).extracting(RowError::row).containsExactly(1, 3);
+    }
+
+    @Test
+    void arabicHeadersSemestersAndCrossColumnRules() throws IOException {
+        Path csv = file(
+                "training.csv",
+                "السنة;الأسدس;رمز_الجهة;المتعهد;البرنامج;الشعبة;نوع_التكوين;المسجلون;الخريجون;منهم_النساء",
+                "2025;s1;1;UM5;Code 212;ia;initiale;1 200;300;150",
+                "2025;S1;12;UM5;Code 212;numerique;initiale;100;30;31");
+        ValidationOutcome outcome = validate("digital-training", "UM5", csv);
+        assertThat(outcome.period()).isEqualTo("2025-S1");
+        assertThat(outcome.rowsAccepted()).isEqualTo(1);
+        assertThat(sink.accepted.get(0).values())
+                .containsExactly(2025, "S1", "01", "UM5", "Code 212", "ia", "initiale", 1200L, 300L, 150L);
+        RowError rule = outcome.rowErrors().get(0);
+        assertThat(rule.code()).isEqualTo("RULE_VIOLATION");
+        assertThat(rule.column()).isEqualTo("dont_femmes");
+        assertThat(rule.header()).isEqualTo("منهم_النساء");
+        assertThat(rule.arguments())
+                .containsEntry("rule", "dont_femmes <= diplomes")
+                .containsEntry("other_value", "30");
+    }
+
+    @Test
+    void egovRequestsDayPeriodAliasesAndDateRule() throws IOException {
+        Path csv = file(
+                "requests.csv",
+                "id_demande,service_code,region_code,channel,submitted_at,completed_at,status,satisfaction",
+                "R1,DGI-001,1,Guichet,2026-11-28T09:00:00,2026-11-28T10:00:00,completed,5",
+                "R2,DGI-001,13,web,2026-11-28T09:00:00,,submitted,",
+                "R3,DGI-001,2,web,2026-11-28T09:00:00,2026-11-27T10:00:00,completed,",
+                "R4,dgi-001,2,web,2026-11-28T09:00:00,,submitted,",
+                "R5,DGI-001,2,web,2026-11-28T09:00:00,,submitted,6",
+                "R6,DGI-001,2,web,28/11/2026 09:00,,submitted,");
+        ValidationOutcome outcome = validate("egov-requests", "ADD", csv);
+        assertThat(outcome.period()).isEqualTo("2026-11-28");
+        assertThat(sink.accepted.get(0).values())
+                .containsExactly(
+                        "R1",
+                        "DGI-001",
+                        "01",
+                        "counter",
+                        LocalDateTime.of(2026, 11, 28, 9, 0),
+                        LocalDateTime.of(2026, 11, 28, 10, 0),
+                        "completed",
+                        5L);
+        assertThat(outcome.rowErrors())
+                .extracting(RowError::code)
+                .containsExactly("BAD_REGION", "RULE_VIOLATION", "PATTERN_MISMATCH", "OUT_OF_RANGE", "BAD_DATE");
+    }
+
+    @Test
+    void spreadsheetCellsTypedByTheReader() {
+        // given an XLSX-like file: numbers as Double, one formula error, a footer seen by the reader
+        List<String> header = List.of(
+                "trimestre",
+                "code_entite",
+                "type_entite",
+                "code_region",
+                "talents_formes",
+                "projets_pilotes_lances",
+                "startups_accompagnees",
+                "ateliers",
+                "chercheurs",
+                "budget_engage_mad",
+                "budget_execute_mad",
+                "statut_operationnel");
+        List<List<RawCell>> rows = List.of(
+                cells(2, "T3 2026", "JAZARI-NADOR", "institut", 2.0, 120.0, 3.0, 4.0, 5.0, 6.0, 1000.0, 1500.0, "oui"),
+                cells(
+                        3,
+                        "3e trimestre 2026",
+                        "MISTRAL-LAB",
+                        "laboratoire",
+                        "2",
+                        1.5,
+                        3.0,
+                        4.0,
+                        5.0,
+                        6.0,
+                        "1 000,50",
+                        900.0,
+                        "non"),
+                cells(4, "T3 2026", "UM6P", "partenaire", 2.0, 1.0, 3.0, 4.0, 5.0, 6.0, 1000.0, 900.0, "oui"));
+        List<RawCell> withFormulaError = new ArrayList<>(rows.get(2));
+        withFormulaError.set(
+                9, new RawCell("#DIV/0!", null, "KPI!J4", new RawCell.ReasonCodeRef("FORMULA_ERROR", "#DIV/0!")));
+        TypedFile file = new TypedFile(
+                header,
+                List.of(rows.get(0), rows.get(1), withFormulaError),
+                List.of(new ReportReader.ReaderWarning("FOOTER_ROWS", "2 rows after the data (Total, Source)")));
+        SubmissionValidator typed = new SubmissionValidator(CATALOG, TestReaders.typed(Map.of("kpi.xlsx", file)));
+
+        ValidationOutcome outcome = typed.validate(
+                CATALOG.contract("ai-programme-quarterly"),
+                "JAZARI-NADOR",
+                List.of(folder.resolve("kpi.xlsx")),
+                "kpi.xlsx",
+                sink);
+
+        assertThat(outcome.period()).isEqualTo("2026-Q3");
+        assertThat(outcome.rowsAccepted()).isEqualTo(1);
+        assertThat(sink.accepted.get(0).values())
+                .containsExactly(
+                        "2026-Q3", "JAZARI-NADOR", "institut", "02", 120L, 3L, 4L, 5L, 6L, 1000.0, 1500.0, "oui");
+        assertThat(outcome.rowErrors()).extracting(RowError::code).containsExactly("NOT_AN_INTEGER", "FORMULA_ERROR");
+        assertThat(outcome.rowErrors().get(1).cell()).isEqualTo("KPI!J4");
+        assertThat(outcome.warnings())
+                .extracting(ValidationOutcome.Warning::code)
+                .containsExactly("FOOTER_ROWS", "BUDGET_ABOVE_ENGAGED");
+        assertThat(outcome.warnings().get(1).arguments())
+                .containsEntry("count", 1L)
+                .containsEntry("row", 1);
+    }
+
+    @Test
+    void jsonValuesTypedByTheReader() {
+        List<String> fields = CATALOG.contract("startup-funding")
+                .readerSettings("ADD", "json")
+                .jsonFields();
+        TypedFile file = new TypedFile(
+                fields,
+                List.of(
+                        json(
+                                1,
+                                "E1",
+                                "S1",
+                                "Atlas AI",
+                                "01",
+                                "ia",
+                                "seed",
+                                RawCell.JSON_NULL,
+                                new BigDecimal("2500000"),
+                                "2026-10-05",
+                                null),
+                        json(2, "E2", "S2", "Souk", 7, "commerce", "growth", "", "2500000", "2026-10-06", null),
+                        json(
+                                3,
+                                "E3",
+                                "S3",
+                                "Dar",
+                                "02",
+                                "fintech",
+                                "seed",
+                                null,
+                                RawCell.JSON_NULL,
+                                "2026-10-07",
+                                null),
+                        json(
+                                4,
+                                "E4",
+                                "S4",
+                                "Nour",
+                                "02",
+                                "fintech",
+                                "seed",
+                                null,
+                                new BigDecimal("1e3"),
+                                "2026-10-07",
+                                new BigDecimal("-1"))),
+                List.of());
+        SubmissionValidator typed = new SubmissionValidator(CATALOG, TestReaders.typed(Map.of("events.ndjson", file)));
+
+        ValidationOutcome outcome = typed.validate(
+                CATALOG.contract("startup-funding"),
+                "ADD",
+                List.of(folder.resolve("events.ndjson")),
+                "events.ndjson",
+                sink);
+
+        assertThat(outcome.period()).isEqualTo("2026-10");
+        assertThat(outcome.rowsAccepted()).isEqualTo(1);
+        assertThat(sink.accepted.get(0).values())
+                .containsExactly(
+                        "E1", "S1", "Atlas AI", "01", "ia", "seed", null, 2500000.0, LocalDate.of(2026, 10, 5), null);
+        assertThat(outcome.rowErrors())
+                .extracting(RowError::code)
+                .containsExactly("NUMBER_AS_STRING", "REQUIRED", "OUT_OF_RANGE");
+        assertThat(outcome.rowErrors().get(0).cell()).isEqualTo("/2/amount_mad");
+    }
+
+    @Test
+    void keepsAThousandRowErrorsAndExactCounts() throws IOException {
+        List<String> lines = new ArrayList<>(List.of(ECONOMY_HEADER, "2025;emplois_ia;1;emplois;"));
+        for (int i = 0; i < 1500; i++) {
+            lines.add("2025;emplois_offshoring;" + i + ".5;emplois;");
+        }
+        ValidationOutcome outcome =
+                validate("digital-economy-annual", "MEF", file("many.csv", lines.toArray(String[]::new)));
+        assertThat(outcome.rowsRead()).isEqualTo(1501);
+        assertThat(outcome.rowsQuarantined()).isEqualTo(1500);
+        assertThat(outcome.rowErrors()).hasSize(1000);
+        assertThat(outcome.rowErrorsTruncated()).isTrue();
+        assertThat(sink.quarantined).hasSize(1500);
+    }
+
+    private static void assertRejected(ValidationOutcome outcome, String code) {
+        assertThat(outcome.status()).isEqualTo(Status.REJECTED);
+        assertThat(outcome.fileErrorCode()).isEqualTo(code);
+        assertThat(outcome.period()).isNull();
+        assertThat(outcome.rowsRead()).isZero();
+        assertThat(outcome.rowsAccepted()).isZero();
+        assertThat(outcome.rowsQuarantined()).isZero();
+    }
+
+    private static List<RawCell> cells(int line, Object... values) {
+        List<RawCell> cells = new ArrayList<>();
+        for (int i = 0; i < values.length; i++) {
+            String ref = "KPI!" + SubmissionValidator.columnLetters(i) + line;
+            Object value = values[i];
+            cells.add(value instanceof String text ? RawCell.text(text, ref) : new RawCell(null, value, ref, null));
+        }
+        return cells;
+    }
+
+    /** A JSON element: strings are JSON strings, BigDecimal numbers, JSON_NULL null, Java null a missing field. */
+    private static List<RawCell> json(int element, Object... values) {
+        List<String> fields = Arrays.asList(
+                "event_id",
+                "startup_id",
+                "startup_name",
+                "region_code",
+                "sector",
+                "stage",
+                "programme",
+                "amount_mad",
+                "event_date",
+                "valuation_mad");
+        List<RawCell> cells = new ArrayList<>();
+        for (int i = 0; i < values.length; i++) {
+            Object value = values[i] instanceof Integer n ? new BigDecimal(n) : values[i];
+            String ref = "/" + element + "/" + fields.get(i);
+            cells.add(
+                    value == null
+                            ? new RawCell(null, null, ref, null)
+                            : new RawCell(value instanceof String s ? s : String.valueOf(value), value, ref, null));
+        }
+        return cells;
+    }
+}

@@ -1,0 +1,192 @@
+package ma.marsad.pipeline.template;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import ma.marsad.pipeline.config.ConfigFolder;
+import ma.marsad.pipeline.ingest.ReaderSettings;
+import ma.marsad.pipeline.quality.HeaderMatcher;
+import ma.marsad.pipeline.quality.InvalidValueException;
+import ma.marsad.pipeline.quality.ValueLocale;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TemplateCatalogTests {
+
+    private final TemplateCatalog catalog = TemplateCatalog.shipped();
+
+    @Test
+    void shipsTheEightTemplatesOfTheSpecification() {
+        assertThat(catalog.ids())
+                .containsExactlyInAnyOrder(
+                        "egov-requests",
+                        "eservices-catalogue",
+                        "telecom-quarterly",
+                        "digital-training",
+                        "startup-funding",
+                        "ai-programme-quarterly",
+                        "digital-economy-annual",
+                        "un-egov-survey");
+        assertThat(catalog.isRegistered("OFPPT")).isTrue();
+        assertThat(catalog.isRegistered("NOBODY")).isFalse();
+        assertThat(catalog.submitters()).hasSize(19);
+    }
+
+    @Test
+    void contractsSayWhatTheSpecificationSays() {
+        TemplateContract egov = catalog.contract("egov-requests");
+        assertThat(egov.columns())
+                .extracting(ColumnSpec::name)
+                .containsExactly(
+                        "request_id",
+                        "service_code",
+                        "region_code",
+                        "channel",
+                        "submitted_at",
+                        "completed_at",
+                        "status",
+                        "satisfaction");
+        assertThat(egov.columns().get(4).type()).isEqualTo(ColumnType.DATETIME);
+        assertThat(egov.key()).containsExactly("request_id");
+        assertThat(egov.periodType()).isEqualTo(PeriodType.DAY);
+        assertThat(egov.locale()).isEqualTo(ValueLocale.EN);
+        assertThat(egov.rules()).extracting(CrossColumnRule::text).containsExactly("completed_at >= submitted_at");
+
+        TemplateContract ai = catalog.contract("ai-programme-quarterly");
+        assertThat(ai.formats()).containsExactly("xlsx", "json");
+        ReaderSettings json = ai.readerSettings("JAZARI-NADOR", "json");
+        assertThat(json.jsonFields()).startsWith("trimestre", "code_entite").hasSize(12);
+        assertThat(ai.readerSettings("JAZARI-NADOR", "xlsx").sheet()).isEqualTo("KPI");
+        assertThat(ai.rules().get(0).warningCode()).isEqualTo("BUDGET_ABOVE_ENGAGED");
+
+        TemplateContract training = catalog.contract("digital-training");
+        assertThat(training.readerSettings("OFPPT", "csv").charset()).isEqualTo(Charset.forName("windows-1256"));
+        assertThat(training.readerSettings("UM5", "csv").charset()).isEqualTo(StandardCharsets.UTF_8);
+        assertThat(training.readerSettings("UM5", "csv").delimiter()).isEqualTo(';');
+        assertThat(training.periodRule().columns()).containsExactly("annee", "semestre");
+        assertThat(training.key()).hasSize(7);
+
+        assertThat(catalog.contract("telecom-quarterly").readerOptions().headerRow())
+                .isEqualTo(3);
+        assertThatThrownBy(() -> catalog.contract("telecom-quarterly").readerSettings("ANRT", "csv"))
+                .hasMessageContaining("accepts [xlsx]");
+    }
+
+    @Test
+    void unEgovSurveyAcceptsBothPublishedHeaderLayouts() throws InvalidValueException {
+        TemplateContract survey = catalog.contract("un-egov-survey");
+        HeaderMatcher matcher = new HeaderMatcher(
+                survey.columns().stream()
+                        .map(c -> new HeaderMatcher.ExpectedColumn(c.name(), c.required(), c.headerAliases()))
+                        .toList(),
+                false);
+        List<String> layout2024 = List.of(
+                "Survey Year",
+                "Country",
+                "Rank",
+                "E_Index",
+                "E_Participation",
+                "Online_Service",
+                "Human_Capital",
+                "Tele_Infra",
+                "Region");
+        List<String> layout2022 = List.of(
+                "Survey Year",
+                "Country Name",
+                "E-Government Rank",
+                "E-Government Index",
+                "E-Participation Index",
+                "Online Service Index",
+                "Human Capital Index",
+                "Telecommunication Infrastructure Index");
+        assertThat(matcher.match(layout2024).positionByColumn()).containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8);
+        assertThat(matcher.match(layout2022).positionByColumn()).containsExactly(0, 1, 2, 3, 4, 5, 6, 7, -1);
+        assertThat(matcher.match(layout2022).unknownHeaders()).isEmpty();
+    }
+
+    @Test
+    void anUnknownTemplateNamesTheKnownOnes() {
+        assertThatThrownBy(() -> catalog.contract("egov-request"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("unknown template 'egov-request'")
+                .hasMessageContaining("egov-requests, ");
+        assertThat(catalog.find("egov-request")).isEmpty();
+    }
+
+    @Test
+    void aBrokenContractNamesTheFileTheLineAndTheFix(@TempDir Path config) throws IOException {
+        String broken = """
+                id: tiny
+                titles: {fr: Petit, ar: صغير, en: Tiny}
+                formats: [csv]
+                locale: en
+                period: {type: year, columns: [annee]}
+                key: [annee]
+                columns:
+                  - name: annee
+                    type: year
+                    required: true
+                  - name: valeur
+                    type: decimel
+                """;
+        assertThat(loadError(config, broken))
+                .contains("tiny.yml:12:")
+                .contains("unknown type 'decimel' for column valeur")
+                .contains("Fix: use one of text, enum, region, quarter, integer, year, decimal, date, datetime");
+    }
+
+    @Test
+    void otherBrokenContracts(@TempDir Path config) throws IOException {
+        String valid = """
+                id: tiny
+                titles: {fr: Petit, ar: صغير, en: Tiny}
+                formats: [csv]
+                locale: en
+                period: {type: year, columns: [annee]}
+                key: [annee]
+                columns:
+                  - name: annee
+                    type: year
+                    required: true
+                  - name: code
+                    type: text
+                    pattern: '^[A-Z]{2,10}$'
+                """;
+        assertThat(write(config, valid).contract("tiny").columns()).hasSize(2);
+        assertThat(loadError(config, valid.replace("key: [annee]", "key: [annee, missing]")))
+                .contains("tiny.yml:6:")
+                .contains("key column 'missing' is not declared");
+        assertThat(loadError(config, valid.replace("^[A-Z]{2,10}$", "^[A-Z{2,10}$")))
+                .contains("tiny.yml:13:")
+                .contains("not a valid regular expression");
+        assertThat(loadError(config, valid.replace("locale: en", "locale: en\nencodng: UTF-8")))
+                .contains("tiny.yml:5:")
+                .contains("unknown key 'encodng'");
+        assertThat(loadError(config, valid.replace("    pattern:", "    requird: true\n    pattern:")))
+                .contains("unknown key 'requird' in columns[]")
+                .contains("Fix: use one of aliases");
+    }
+
+    private static String loadError(Path config, String yaml) throws IOException {
+        try {
+            write(config, yaml);
+        } catch (InvalidContractException e) {
+            return e.getMessage();
+        }
+        throw new AssertionError("the contract was accepted:\n" + yaml);
+    }
+
+    private static TemplateCatalog write(Path config, String yaml) throws IOException {
+        Path templates = Files.createDirectories(config.resolve("templates"));
+        Files.writeString(templates.resolve("tiny.yml"), yaml);
+        Files.writeString(
+                templates.resolve("submitters.yml"), "submitters:\n  - {code: ADD, name_fr: Agence, name_ar: وكالة}\n");
+        return TemplateCatalog.load(ConfigFolder.overriddenBy(config));
+    }
+}
