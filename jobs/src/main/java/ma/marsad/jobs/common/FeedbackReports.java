@@ -55,7 +55,8 @@ public final class FeedbackReports {
                 + record.submissionId().substring(0, 12);
     }
 
-    private static String html(SubmissionRecord record, ValidationOutcome outcome, Messages messages, Language language) {
+    private static String html(
+            SubmissionRecord record, ValidationOutcome outcome, Messages messages, Language language) {
         boolean arabic = language == Language.AR;
         StringBuilder page = new StringBuilder();
         page.append("<!DOCTYPE html>\n<html lang=\"")
@@ -119,7 +120,10 @@ public final class FeedbackReports {
             }
             page.append("</table>\n");
             if (outcome.rowErrorsTruncated()) {
-                page.append(arabic ? "<p>تم عرض أول 1000 مشكل فقط.</p>\n" : "<p>Seuls les 1 000 premiers problèmes sont listés.</p>\n");
+                page.append(
+                        arabic
+                                ? "<p>تم عرض أول 1000 مشكل فقط.</p>\n"
+                                : "<p>Seuls les 1 000 premiers problèmes sont listés.</p>\n");
             }
         }
         return page.append("</body>\n</html>\n").toString();
@@ -177,7 +181,10 @@ public final class FeedbackReports {
         if (text == null) {
             return "";
         }
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return text.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&quot;");
     }
 
     private static void atomically(Path target, String content) throws IOException {

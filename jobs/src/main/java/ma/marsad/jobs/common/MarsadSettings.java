@@ -33,7 +33,9 @@ public record MarsadSettings(
 
     public MarsadSettings {
         work = (work == null ? Path.of("work") : work).toAbsolutePath().normalize();
-        landing = (landing == null ? work.resolve("landing") : landing).toAbsolutePath().normalize();
+        landing = (landing == null ? work.resolve("landing") : landing)
+                .toAbsolutePath()
+                .normalize();
         lake = lake == null || lake.isBlank() ? work.resolve("lake").toUri().toString() : lake;
         asOf = asOf == null ? LocalDate.now() : asOf;
         stabilityCheck = stabilityCheck == null ? Duration.ofSeconds(2) : stabilityCheck;

@@ -42,9 +42,7 @@ public class PipelineServices {
 
     public PipelineServices(MarsadSettings settings) {
         this.settings = settings;
-        this.config = settings.config() == null
-                ? ConfigFolder.shipped()
-                : ConfigFolder.overriddenBy(settings.config());
+        this.config = settings.config() == null ? ConfigFolder.shipped() : ConfigFolder.overriddenBy(settings.config());
         this.templates = TemplateCatalog.load(config);
         this.messages = Messages.load(config);
         this.kpis = KpiCatalog.load(config);
@@ -86,13 +84,13 @@ public class PipelineServices {
     }
 
     public SubmissionIngester ingester() {
-        return new SubmissionIngester(lake, registry, templates, new SubmissionValidator(templates, ReportReaders::open), messages);
+        return new SubmissionIngester(
+                lake, registry, templates, new SubmissionValidator(templates, ReportReaders::open), messages);
     }
 
     public WarehouseBuilder warehouseBuilder() {
-        List<TemplateTable> tables = templates.contracts().stream()
-                .map(PipelineServices::tableOf)
-                .toList();
+        List<TemplateTable> tables =
+                templates.contracts().stream().map(PipelineServices::tableOf).toList();
         List<Map<String, String>> submitters = templates.submitters().stream()
                 .map(s -> Map.of("code", s.code(), "name_fr", s.nameFr(), "name_ar", s.nameAr()))
                 .toList();
@@ -114,7 +112,13 @@ public class PipelineServices {
     private static TemplateTable tableOf(TemplateContract contract) {
         return new TemplateTable(
                 contract.id(),
-                Map.of("fr", contract.titles().fr(), "ar", contract.titles().ar(), "en", contract.titles().en()),
+                Map.of(
+                        "fr",
+                        contract.titles().fr(),
+                        "ar",
+                        contract.titles().ar(),
+                        "en",
+                        contract.titles().en()),
                 String.join("|", contract.formats()),
                 contract.periodType().label(),
                 SubmissionIngester.stagingColumns(contract));

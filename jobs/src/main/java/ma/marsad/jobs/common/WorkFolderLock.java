@@ -41,8 +41,8 @@ public final class WorkFolderLock implements AutoCloseable {
         }
         if (recordOwner) {
             channel.truncate(0);
-            channel.write(ByteBuffer.wrap(
-                    Long.toString(ProcessHandle.current().pid()).getBytes(StandardCharsets.US_ASCII)));
+            channel.write(
+                    ByteBuffer.wrap(Long.toString(ProcessHandle.current().pid()).getBytes(StandardCharsets.US_ASCII)));
             channel.force(true);
         }
         return Optional.of(new WorkFolderLock(channel, lock));

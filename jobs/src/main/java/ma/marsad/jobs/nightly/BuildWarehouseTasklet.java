@@ -2,7 +2,6 @@ package ma.marsad.jobs.nightly;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.Statement;
 import ma.marsad.jobs.common.FaultInjection;
 import ma.marsad.jobs.common.PipelineServices;
 import ma.marsad.pipeline.warehouse.WarehouseBuilder;
@@ -32,12 +31,18 @@ class BuildWarehouseTasklet implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
         var jobExecution = chunkContext.getStepContext().getStepExecution().getJobExecution();
         Path target = buildFile(services, jobExecution.getJobInstanceId());
-        WarehouseBuilder.BuildSummary summary =
-                services.warehouseBuilder().build(services.registry().snapshot(), target, services.settings().cache());
-        try (Connection connection = WarehouseBuilder.open(target);
-                Statement statement = connection.createStatement()) {
-            statement.execute("create or replace table ops_build as select " + jobExecution.getJobInstanceId()
-                    + "::bigint as build_id, current_timestamp as built_at");
+        WarehouseBuilder.BuildSummary summary = services.warehouseBuilder()
+                .build(
+                        services.registry().snapshot(),
+                        target,
+                        services.settings().cache());
+        try (Connection connection = WarehouseBuilder.open(target)) {
+            OperationsTables.write(
+                    connection,
+                    services.settings().runs(),
+                    jobExecution.getJobInstanceId(),
+                    jobExecution.getId(),
+                    services.settings().asOf());
         }
         FaultInjection.at("build");
         long facts = summary.tableRows().entrySet().stream()

@@ -51,7 +51,11 @@ class DiscoverSubmissionsTasklet implements Tasklet {
                 known,
                 scan.skipped().size(),
                 scan.incomplete().size());
-        var jobContext = chunkContext.getStepContext().getStepExecution().getJobExecution().getExecutionContext();
+        var jobContext = chunkContext
+                .getStepContext()
+                .getStepExecution()
+                .getJobExecution()
+                .getExecutionContext();
         jobContext.putString(PendingSubmissions.CONTEXT_KEY, PendingSubmissions.encode(pending));
         jobContext.putInt(RunContext.SKIPPED, scan.skipped().size());
         jobContext.putInt(RunContext.INCOMPLETE, scan.incomplete().size());

@@ -22,7 +22,8 @@ class FileSubmissionsListener implements StepExecutionListener {
     @Override
     public ExitStatus afterStep(StepExecution stepExecution) {
         try {
-            int moved = new PartitionFiler(services.lake()).file(services.registry().snapshot());
+            int moved =
+                    new PartitionFiler(services.lake()).file(services.registry().snapshot());
             if (moved > 0) {
                 log.info("moved {} superseded partition(s) to the lake's history", moved);
             }

@@ -30,7 +30,10 @@ public class NightlyCommand implements Callable<Integer> {
     @Option(names = "--landing", paramLabel = "DIR", description = "Landing zone. Default: <work>/landing")
     Path landing;
 
-    @Option(names = "--as-of", paramLabel = "DATE", description = "Date the run reports as of (yyyy-MM-dd). Default: today")
+    @Option(
+            names = "--as-of",
+            paramLabel = "DATE",
+            description = "Date the run reports as of (yyyy-MM-dd). Default: today")
     LocalDate asOf;
 
     @Option(
@@ -58,8 +61,9 @@ public class NightlyCommand implements Callable<Integer> {
     public static int runLocked(Path workFolder, Map<String, Object> properties) throws Exception {
         var lock = WorkFolderLock.tryAcquire(workFolder);
         if (lock.isEmpty()) {
-            System.err.println("marsad: another run (process " + WorkFolderLock.holder(workFolder).orElse(-1L)
-                    + ") is using " + workFolder + "; try again when it has finished");
+            System.err.println("marsad: another run (process "
+                    + WorkFolderLock.holder(workFolder).orElse(-1L) + ") is using " + workFolder
+                    + "; try again when it has finished");
             return ExitCodes.FAILURE;
         }
         try (var held = lock.get();

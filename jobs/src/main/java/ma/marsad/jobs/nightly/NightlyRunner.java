@@ -58,8 +58,10 @@ public class NightlyRunner {
         if (execution == null || !execution.isRunning()) {
             return false;
         }
-        log.warn("run {} was left {} by a process that is gone: marking it failed so it can restart",
-                execution.getId(), execution.getStatus());
+        log.warn(
+                "run {} was left {} by a process that is gone: marking it failed so it can restart",
+                execution.getId(),
+                execution.getStatus());
         jobOperator.recover(execution);
         return true;
     }
@@ -87,8 +89,11 @@ public class NightlyRunner {
     }
 
     private boolean sameRun(JobParameters parameters) {
-        return Objects.equals(parameters.getLocalDate("asOf"), services.settings().asOf())
-                && Objects.equals(parameters.getString("landing"), services.settings().landing().toString());
+        return Objects.equals(
+                        parameters.getLocalDate("asOf"), services.settings().asOf())
+                && Objects.equals(
+                        parameters.getString("landing"),
+                        services.settings().landing().toString());
     }
 
     private static long previousRunId(JobParameters parameters) {

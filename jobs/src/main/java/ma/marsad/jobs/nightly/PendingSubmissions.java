@@ -33,7 +33,9 @@ final class PendingSubmissions {
                     .append('\t')
                     .append(submission.displayName())
                     .append('\t')
-                    .append(String.join("\0", submission.parts().stream().map(Path::toString).toList()))
+                    .append(String.join(
+                            "\0",
+                            submission.parts().stream().map(Path::toString).toList()))
                     .append('\n');
         }
         return text.toString();
@@ -46,7 +48,8 @@ final class PendingSubmissions {
         }
         for (String line : text.split("\n")) {
             String[] fields = line.split("\t", -1);
-            List<Path> parts = Arrays.stream(fields[5].split("\0")).map(Path::of).toList();
+            List<Path> parts =
+                    Arrays.stream(fields[5].split("\0")).map(Path::of).toList();
             pending.add(new Pending(
                     fields[0],
                     new LandingSubmission(fields[1], fields[2], parts, fields[4], Instant.parse(fields[3]))));

@@ -32,9 +32,10 @@ public class RecoverCommand implements Callable<Integer> {
         try (var held = lock.get();
                 var context = JobContexts.start(work.properties())) {
             boolean recovered = context.getBean(NightlyRunner.class).recoverCrashedRun();
-            System.out.println(recovered
-                    ? "recovered: the interrupted run is marked failed; 'marsad nightly' will restart it"
-                    : "nothing to recover: no run was left running");
+            System.out.println(
+                    recovered
+                            ? "recovered: the interrupted run is marked failed; 'marsad nightly' will restart it"
+                            : "nothing to recover: no run was left running");
             return ExitCodes.SUCCESS;
         }
     }

@@ -24,7 +24,10 @@ class RenderDashboardsTasklet implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
         FaultInjection.at("render");
         var summary = services.siteRenderer()
-                .render(services.publisher().published(), services.settings().site(), services.settings().work());
+                .render(
+                        services.publisher().published(),
+                        services.settings().site(),
+                        services.settings().work());
         log.info("rendered dashboards: {}", summary);
         return RepeatStatus.FINISHED;
     }

@@ -59,7 +59,8 @@ public record RunSummary(
             }
             loaded += record.rowsAccepted();
             quarantined += record.rowsQuarantined();
-            String report = FeedbackReports.pathOf(services.settings().feedback()).apply(record);
+            String report =
+                    FeedbackReports.pathOf(services.settings().feedback()).apply(record);
             if (report != null) {
                 feedback.add(report);
             }
@@ -102,14 +103,14 @@ public record RunSummary(
     /** The few lines a data engineer reads in the morning. */
     public String toText() {
         StringBuilder text = new StringBuilder();
-        text.append(String.format(
-                "Marsad nightly run %d (as of %s): %s in %d s%n", runId, asOf, status, seconds));
+        text.append(String.format("Marsad nightly run %d (as of %s): %s in %d s%n", runId, asOf, status, seconds));
         text.append(String.format(
                 "  files: %d accepted, %d with quarantined rows, %d rejected; %d landing entries skipped%n",
                 filesAccepted, filesWithQuarantine, filesRejected, entriesSkipped));
         text.append(String.format("  rows: %,d loaded, %,d quarantined%n", rowsLoaded, rowsQuarantined));
         if (!kpiStatuses.isEmpty()) {
-            long total = kpiStatuses.values().stream().mapToLong(Long::longValue).sum();
+            long total =
+                    kpiStatuses.values().stream().mapToLong(Long::longValue).sum();
             StringBuilder statuses = new StringBuilder();
             kpiStatuses.forEach((name, count) -> statuses.append(statuses.isEmpty() ? "" : ", ")
                     .append(name.replace('_', ' '))
@@ -119,7 +120,8 @@ public record RunSummary(
         }
         if (!feedbackReports.isEmpty()) {
             text.append(String.format(
-                    "  feedback to submitters: %d report(s), e.g. %s%n", feedbackReports.size(), feedbackReports.get(0)));
+                    "  feedback to submitters: %d report(s), e.g. %s%n",
+                    feedbackReports.size(), feedbackReports.get(0)));
         }
         if (siteIndex != null) {
             text.append("  dashboards: ").append(siteIndex).append(System.lineSeparator());

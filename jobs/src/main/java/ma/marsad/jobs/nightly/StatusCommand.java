@@ -49,8 +49,8 @@ public class StatusCommand implements Callable<Integer> {
                 counts[1] += record.isRejected() ? 1 : 0;
                 counts[2] += snapshot.isCurrent(record) ? 1 : 0;
             }
-            byKey.forEach((key, counts) ->
-                    System.out.printf("  %-45s %4d received, %3d rejected, %3d current%n", key, counts[0], counts[1], counts[2]));
+            byKey.forEach((key, counts) -> System.out.printf(
+                    "  %-45s %4d received, %3d rejected, %3d current%n", key, counts[0], counts[1], counts[2]));
             return ExitCodes.SUCCESS;
         }
     }

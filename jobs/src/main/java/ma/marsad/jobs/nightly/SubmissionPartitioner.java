@@ -17,7 +17,8 @@ class SubmissionPartitioner implements Partitioner, StepExecutionListener {
 
     @Override
     public void beforeStep(StepExecution stepExecution) {
-        String text = stepExecution.getJobExecution().getExecutionContext().getString(PendingSubmissions.CONTEXT_KEY, "");
+        String text =
+                stepExecution.getJobExecution().getExecutionContext().getString(PendingSubmissions.CONTEXT_KEY, "");
         this.pending = text;
     }
 

@@ -13,7 +13,8 @@ import picocli.CommandLine.Mixin;
 @Command(
         name = "dashboards",
         mixinStandardHelpOptions = true,
-        description = "Renders the dashboards again from the published warehouse, into a new folder swapped in at the end.")
+        description =
+                "Renders the dashboards again from the published warehouse, into a new folder swapped in at the end.")
 public class DashboardsCommand implements Callable<Integer> {
 
     @Mixin
@@ -29,7 +30,11 @@ public class DashboardsCommand implements Callable<Integer> {
                         + "; run 'marsad nightly' first");
                 return ExitCodes.FAILURE;
             }
-            var summary = services.siteRenderer().render(published, services.settings().site(), services.settings().work());
+            var summary = services.siteRenderer()
+                    .render(
+                            published,
+                            services.settings().site(),
+                            services.settings().work());
             System.out.println("rendered " + summary);
             System.out.println("dashboards: " + services.settings().site().resolve("index.html"));
             return ExitCodes.SUCCESS;

@@ -39,7 +39,10 @@ public class RollbackCommand implements Callable<Integer> {
                 return ExitCodes.FAILURE;
             }
             services.siteRenderer()
-                    .render(services.publisher().published(), services.settings().site(), services.settings().work());
+                    .render(
+                            services.publisher().published(),
+                            services.settings().site(),
+                            services.settings().work());
             System.out.println("published again: " + restored.get());
             return ExitCodes.SUCCESS;
         }

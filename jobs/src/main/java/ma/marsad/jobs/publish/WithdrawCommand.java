@@ -24,7 +24,10 @@ public class WithdrawCommand implements Callable<Integer> {
     @Mixin
     WorkOptions work;
 
-    @Parameters(index = "0", paramLabel = "SUBMISSION_ID", description = "SHA-256 of the submission (see the submission table)")
+    @Parameters(
+            index = "0",
+            paramLabel = "SUBMISSION_ID",
+            description = "SHA-256 of the submission (see the submission table)")
     String submissionId;
 
     @Option(names = "--reason", required = true, paramLabel = "TEXT", description = "Why, for the record")
@@ -39,8 +42,11 @@ public class WithdrawCommand implements Callable<Integer> {
             if (!services.registry().contains(submissionId)) {
                 throw new UsageException("no submission " + submissionId + " in the registry");
             }
-            services.registry().withdraw(submissionId, reason, LocalDate.now().atStartOfDay().toInstant(ZoneOffset.UTC));
-            System.out.println("withdrawn " + submissionId + "; it leaves the current data at the next 'marsad nightly'");
+            services.registry()
+                    .withdraw(
+                            submissionId, reason, LocalDate.now().atStartOfDay().toInstant(ZoneOffset.UTC));
+            System.out.println(
+                    "withdrawn " + submissionId + "; it leaves the current data at the next 'marsad nightly'");
             return ExitCodes.SUCCESS;
         }
     }

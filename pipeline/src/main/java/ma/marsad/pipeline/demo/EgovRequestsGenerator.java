@@ -289,9 +289,9 @@ final class EgovRequestsGenerator {
 
         List<PlantedRow> planted() {
             return List.of(
-                    new PlantedRow(impossibleDateRow, "completed_at", impossibleDate, "INVALID_DATE"),
-                    new PlantedRow(unknownRegionRow, "region_code", "13", "INVALID_REGION"),
-                    new PlantedRow(unknownChannelRow, "channel", "fax", "INVALID_ENUM"));
+                    new PlantedRow(impossibleDateRow, "completed_at", impossibleDate, "BAD_DATE"),
+                    new PlantedRow(unknownRegionRow, "region_code", "13", "BAD_REGION"),
+                    new PlantedRow(unknownChannelRow, "channel", "fax", "BAD_ENUM"));
         }
     }
 }

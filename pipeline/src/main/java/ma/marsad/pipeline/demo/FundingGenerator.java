@@ -289,7 +289,7 @@ final class FundingGenerator {
         landing.planted(
                 file,
                 ExpectedOutcome.REJECTED,
-                "DUPLICATE_KEY",
+                "JSON_DUPLICATE_KEY",
                 List.of(),
                 "the third object has the key amount_mad twice; the file is rejected and ADD's earlier export for "
                         + month + " stays current");

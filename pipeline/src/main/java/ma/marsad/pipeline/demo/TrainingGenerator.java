@@ -230,8 +230,8 @@ final class TrainingGenerator {
         rows.add(5, unknownField);
         return List.of(
                 new PlantedRow(2, "inscrits", "1.5", "AMBIGUOUS_NUMBER"),
-                new PlantedRow(4, "code_region", "13", "INVALID_REGION"),
-                new PlantedRow(6, "filiere", "cybersecurite", "INVALID_ENUM"));
+                new PlantedRow(4, "code_region", "13", "BAD_REGION"),
+                new PlantedRow(6, "filiere", "cybersecurite", "BAD_ENUM"));
     }
 
     private static void write(Path file, boolean ofppt, List<String[]> rows) throws IOException {

@@ -64,7 +64,8 @@ public final class LandingScanner {
         List<SkippedEntry> skipped = new ArrayList<>();
         Map<Path, FileState> candidates = new TreeMap<>();
         if (!Files.isDirectory(landing)) {
-            return new Scan(List.of(), List.of(new SkippedEntry(landing.toString(), "landing folder missing")), List.of());
+            return new Scan(
+                    List.of(), List.of(new SkippedEntry(landing.toString(), "landing folder missing")), List.of());
         }
         for (Path templateDir : sortedChildren(landing)) {
             String templateName = templateDir.getFileName().toString();
@@ -131,7 +132,8 @@ public final class LandingScanner {
             String name = file.getFileName().toString();
             Matcher part = PART.matcher(name);
             if (part.matches()) {
-                String groupKey = file.getParent().resolve(part.group(1) + part.group(4)).toString();
+                String groupKey =
+                        file.getParent().resolve(part.group(1) + part.group(4)).toString();
                 int index = Integer.parseInt(part.group(2));
                 int count = Integer.parseInt(part.group(3));
                 Integer known = partCounts.putIfAbsent(groupKey, count);
@@ -151,7 +153,8 @@ public final class LandingScanner {
         for (Map.Entry<String, TreeMap<Integer, Path>> group : partGroups.entrySet()) {
             TreeMap<Integer, Path> parts = group.getValue();
             int expected = partCounts.get(group.getKey());
-            boolean allComplete = parts.size() == expected && parts.values().stream().allMatch(complete);
+            boolean allComplete =
+                    parts.size() == expected && parts.values().stream().allMatch(complete);
             if (!allComplete) {
                 incomplete.add(relative(landing, Path.of(group.getKey())) + " (" + parts.size() + " of " + expected
                         + " parts complete)");
@@ -267,7 +270,8 @@ public final class LandingScanner {
         static FileState of(Path file) throws IOException {
             BasicFileAttributes attributes =
                     Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-            return new FileState(attributes.size(), attributes.lastModifiedTime().toMillis());
+            return new FileState(
+                    attributes.size(), attributes.lastModifiedTime().toMillis());
         }
     }
 }

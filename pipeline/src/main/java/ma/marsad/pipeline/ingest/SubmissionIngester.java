@@ -75,19 +75,30 @@ public final class SubmissionIngester {
         }
         keepRawBytes(submission, submissionId);
         if (!catalog.isRegistered(submission.submitter())) {
-            Map<String, Object> arguments = Map.of("submitter", submission.submitter(), "detail", submission.submitter());
+            Map<String, Object> arguments =
+                    Map.of("submitter", submission.submitter(), "detail", submission.submitter());
             SubmissionRecord rejected = rejected(submission, submissionId, "UNKNOWN_SUBMITTER", arguments);
             registry.commit(rejected);
-            return new Result(rejected, new ValidationOutcome(
-                    ValidationOutcome.Status.REJECTED, null, 0, 0, 0, "UNKNOWN_SUBMITTER", arguments, List.of(),
-                    List.of(), false));
+            return new Result(
+                    rejected,
+                    new ValidationOutcome(
+                            ValidationOutcome.Status.REJECTED,
+                            null,
+                            0,
+                            0,
+                            0,
+                            "UNKNOWN_SUBMITTER",
+                            arguments,
+                            List.of(),
+                            List.of(),
+                            false));
         }
         TemplateContract contract = catalog.contract(submission.template());
         Path stagingTemporary = lake.temporary(submissionId + ".staging.parquet");
         Path quarantineTemporary = lake.temporary(submissionId + ".quarantine.parquet");
         ValidationOutcome outcome;
-        try (LakeSink sink = new LakeSink(contract, submission.submitter(), submissionId, stagingTemporary,
-                quarantineTemporary)) {
+        try (LakeSink sink =
+                new LakeSink(contract, submission.submitter(), submissionId, stagingTemporary, quarantineTemporary)) {
             outcome = validator.validate(
                     contract, submission.submitter(), submission.parts(), submission.displayName(), sink);
         } catch (UncheckedIOException e) {
@@ -138,8 +149,8 @@ public final class SubmissionIngester {
             String extension = dot < 0 ? "" : name.substring(dot);
             String rawName = submission.parts().size() == 1
                     ? submissionId + extension
-                    : submissionId + "." + (submission.parts().indexOf(part) + 1) + "of" + submission.parts().size()
-                            + extension;
+                    : submissionId + "." + (submission.parts().indexOf(part) + 1) + "of"
+                            + submission.parts().size() + extension;
             lake.copyIn(part, lake.raw(submission.template(), rawName));
         }
     }
@@ -183,11 +194,7 @@ public final class SubmissionIngester {
         private String period;
 
         LakeSink(
-                TemplateContract contract,
-                String submitter,
-                String submissionId,
-                Path stagingFile,
-                Path quarantineFile)
+                TemplateContract contract, String submitter, String submissionId, Path stagingFile, Path quarantineFile)
                 throws IOException {
             this.contract = contract;
             this.submitter = submitter;

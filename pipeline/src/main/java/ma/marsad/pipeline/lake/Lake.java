@@ -46,7 +46,9 @@ public final class Lake {
         conf.set("fs.file.impl", "org.apache.hadoop.fs.RawLocalFileSystem");
         conf.setBoolean("fs.file.impl.disable.cache", true);
         hadoopProperties.forEach(conf::set);
-        URI normalized = uri.getScheme() == null ? java.nio.file.Path.of(uri.getPath()).toAbsolutePath().toUri() : uri;
+        URI normalized = uri.getScheme() == null
+                ? java.nio.file.Path.of(uri.getPath()).toAbsolutePath().toUri()
+                : uri;
         Path root = new Path(normalized);
         FileSystem fs = root.getFileSystem(conf);
         fs.mkdirs(root);

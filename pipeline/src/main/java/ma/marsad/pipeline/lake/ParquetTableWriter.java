@@ -84,18 +84,22 @@ public final class ParquetTableWriter implements Closeable {
 
     private static Type primitiveOf(LakeColumn column, Type.Repetition repetition) {
         return switch (column.type()) {
-            case TEXT, ENUM, REGION, QUARTER -> Types.primitive(PrimitiveTypeName.BINARY, repetition)
-                    .as(LogicalTypeAnnotation.stringType())
-                    .named(column.name());
+            case TEXT, ENUM, REGION, QUARTER ->
+                Types.primitive(PrimitiveTypeName.BINARY, repetition)
+                        .as(LogicalTypeAnnotation.stringType())
+                        .named(column.name());
             case INTEGER -> Types.primitive(PrimitiveTypeName.INT64, repetition).named(column.name());
             case YEAR -> Types.primitive(PrimitiveTypeName.INT32, repetition).named(column.name());
-            case DECIMAL -> Types.primitive(PrimitiveTypeName.DOUBLE, repetition).named(column.name());
-            case DATE -> Types.primitive(PrimitiveTypeName.INT32, repetition)
-                    .as(LogicalTypeAnnotation.dateType())
-                    .named(column.name());
-            case DATETIME -> Types.primitive(PrimitiveTypeName.INT64, repetition)
-                    .as(LogicalTypeAnnotation.timestampType(false, LogicalTypeAnnotation.TimeUnit.MICROS))
-                    .named(column.name());
+            case DECIMAL ->
+                Types.primitive(PrimitiveTypeName.DOUBLE, repetition).named(column.name());
+            case DATE ->
+                Types.primitive(PrimitiveTypeName.INT32, repetition)
+                        .as(LogicalTypeAnnotation.dateType())
+                        .named(column.name());
+            case DATETIME ->
+                Types.primitive(PrimitiveTypeName.INT64, repetition)
+                        .as(LogicalTypeAnnotation.timestampType(false, LogicalTypeAnnotation.TimeUnit.MICROS))
+                        .named(column.name());
         };
     }
 

@@ -128,7 +128,8 @@ public final class SubmissionRegistry {
             return List.of();
         }
         FileStatus[] statuses = lake.fileSystem().listStatus(directory);
-        java.util.Arrays.sort(statuses, Comparator.comparing(status -> status.getPath().getName()));
+        java.util.Arrays.sort(
+                statuses, Comparator.comparing(status -> status.getPath().getName()));
         List<Map<String, Object>> objects = new ArrayList<>();
         for (FileStatus status : statuses) {
             if (status.isFile() && status.getPath().getName().endsWith(".json")) {

@@ -16,8 +16,9 @@ final class DataTestSql {
                 String columns = uniqueColumns(test);
                 yield "select " + columns + " from " + model + " group by all having count(*) > 1";
             }
-            case "accepted_values" -> "select * from " + model + " where " + identifier(column)
-                    + " is not null and " + identifier(column) + " not in (" + literals(values(test)) + ")";
+            case "accepted_values" ->
+                "select * from " + model + " where " + identifier(column) + " is not null and " + identifier(column)
+                        + " not in (" + literals(values(test)) + ")";
             case "relationships" -> {
                 String to = (String) test.arguments().get("to");
                 String field = (String) test.arguments().get("field");
@@ -25,8 +26,9 @@ final class DataTestSql {
                         + " is not null and not exists (select 1 from " + identifier(to) + " as parent where parent."
                         + identifier(field) + " = child." + identifier(column) + ")";
             }
-            case "expression" -> "select * from " + model + " where not coalesce(("
-                    + test.arguments().get("value") + "), false)";
+            case "expression" ->
+                "select * from " + model + " where not coalesce(("
+                        + test.arguments().get("value") + "), false)";
             default -> throw new IllegalArgumentException("unknown data test " + test.kind());
         };
     }
@@ -44,8 +46,8 @@ final class DataTestSql {
     private static String uniqueColumns(SqlModel.DataTest test) {
         Object columns = test.arguments().get("columns");
         if (columns instanceof List<?> list) {
-            return ((List<Object>) list).stream().map(String::valueOf).map(DataTestSql::identifier)
-                    .collect(Collectors.joining(", "));
+            return ((List<Object>) list)
+                    .stream().map(String::valueOf).map(DataTestSql::identifier).collect(Collectors.joining(", "));
         }
         if (test.column() == null) {
             throw new IllegalArgumentException("a unique test outside a column needs 'columns: [...]'");
@@ -64,7 +66,8 @@ final class DataTestSql {
 
     private static String literals(List<Object> values) {
         return values.stream()
-                .map(value -> value instanceof Number ? value.toString()
+                .map(value -> value instanceof Number
+                        ? value.toString()
                         : "'" + String.valueOf(value).replace("'", "''") + "'")
                 .collect(Collectors.joining(", "));
     }

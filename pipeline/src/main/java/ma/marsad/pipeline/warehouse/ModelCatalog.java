@@ -63,12 +63,14 @@ public final class ModelCatalog {
     }
 
     @SuppressWarnings("unchecked")
-    private static SqlModel parse(String name, String layer, ConfigFolder.ConfigFile sqlFile, ConfigFolder.ConfigFile doc) {
+    private static SqlModel parse(
+            String name, String layer, ConfigFolder.ConfigFile sqlFile, ConfigFolder.ConfigFile doc) {
         Map<String, Object> yaml = Map.of();
         if (doc != null) {
             Object loaded = new Yaml(new SafeConstructor(new LoaderOptions())).load(doc.content());
             if (!(loaded instanceof Map<?, ?> map)) {
-                throw new IllegalArgumentException(doc.location() + ": expected a mapping with description and columns");
+                throw new IllegalArgumentException(
+                        doc.location() + ": expected a mapping with description and columns");
             }
             yaml = (Map<String, Object>) map;
         }
@@ -108,12 +110,12 @@ public final class ModelCatalog {
         if (test instanceof Map<?, ?> map && map.size() == 1) {
             Map.Entry<?, ?> entry = map.entrySet().iterator().next();
             Object value = entry.getValue();
-            Map<String, Object> arguments = value instanceof Map<?, ?> m
-                    ? (Map<String, Object>) m
-                    : Map.of("value", value);
+            Map<String, Object> arguments =
+                    value instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of("value", value);
             return checked(location, new SqlModel.DataTest(String.valueOf(entry.getKey()), column, arguments));
         }
-        throw new IllegalArgumentException(location + ": a test is a name (not_null) or a one-key mapping, not " + test);
+        throw new IllegalArgumentException(
+                location + ": a test is a name (not_null) or a one-key mapping, not " + test);
     }
 
     private static SqlModel.DataTest checked(String location, SqlModel.DataTest test) {
@@ -135,7 +137,9 @@ public final class ModelCatalog {
             String sql = stripComments(model.sql());
             for (String other : models.keySet()) {
                 if (!other.equals(model.name())
-                        && Pattern.compile("(?<![\\w.])" + other + "\\b").matcher(sql).find()) {
+                        && Pattern.compile("(?<![\\w.])" + other + "\\b")
+                                .matcher(sql)
+                                .find()) {
                     reads.add(other);
                 }
             }
@@ -164,8 +168,8 @@ public final class ModelCatalog {
             return;
         }
         if (path.contains(name)) {
-            throw new IllegalArgumentException("SQL models read each other in a cycle: " + String.join(" -> ", path)
-                    + " -> " + name);
+            throw new IllegalArgumentException(
+                    "SQL models read each other in a cycle: " + String.join(" -> ", path) + " -> " + name);
         }
         path.push(name);
         for (String dependency : dependencies.get(name)) {

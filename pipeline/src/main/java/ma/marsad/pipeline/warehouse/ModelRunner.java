@@ -23,13 +23,15 @@ final class ModelRunner {
                     body = body.substring(0, body.length() - 1);
                 }
                 String ddl = model.isPublished()
-                        ? ("view".equals(model.materialized()) ? "create or replace view main." : "create or replace table main.")
+                        ? ("view".equals(model.materialized())
+                                ? "create or replace view main."
+                                : "create or replace table main.")
                         : "create or replace temp view ";
                 try {
                     statement.execute(ddl + model.name() + " as\n" + body);
                 } catch (SQLException e) {
-                    throw new SQLException("SQL model " + model.name() + " (" + model.location() + ") failed: "
-                            + e.getMessage(), e);
+                    throw new SQLException(
+                            "SQL model " + model.name() + " (" + model.location() + ") failed: " + e.getMessage(), e);
                 }
             }
         }

@@ -46,7 +46,8 @@ public final class Rows {
         } else if (value instanceof LocalDateTime dateTime) {
             appender.append(dateTime);
         } else {
-            throw new IllegalArgumentException("cannot append a " + value.getClass().getName() + " to DuckDB");
+            throw new IllegalArgumentException(
+                    "cannot append a " + value.getClass().getName() + " to DuckDB");
         }
     }
 }

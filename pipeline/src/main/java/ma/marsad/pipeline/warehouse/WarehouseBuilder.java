@@ -128,24 +128,31 @@ public final class WarehouseBuilder {
                         rows_quarantined bigint, file_error_code varchar, file_error_message varchar,
                         received_at timestamp, valid_from timestamp, valid_to timestamp, is_current boolean,
                         is_withdrawn boolean, feedback_path varchar)""");
-            statement.execute(
-                    "create table src.template (template_id varchar, title_fr varchar, title_ar varchar,"
-                            + " title_en varchar, format varchar, period_type varchar)");
+            statement.execute("create table src.template (template_id varchar, title_fr varchar, title_ar varchar,"
+                    + " title_en varchar, format varchar, period_type varchar)");
             statement.execute("create table src.submitter (submitter_code varchar, name_fr varchar, name_ar varchar)");
             Rows.append(connection, "src", "submission", submissionRows(snapshot));
-            Rows.append(connection, "src", "template", templates.stream()
-                    .map(t -> new Object[] {
-                        t.templateId(),
-                        t.titles().get("fr"),
-                        t.titles().get("ar"),
-                        t.titles().get("en"),
-                        t.format(),
-                        t.periodType()
-                    })
-                    .toList());
-            Rows.append(connection, "src", "submitter", submitters.stream()
-                    .map(s -> new Object[] {s.get("code"), s.get("name_fr"), s.get("name_ar")})
-                    .toList());
+            Rows.append(
+                    connection,
+                    "src",
+                    "template",
+                    templates.stream()
+                            .map(t -> new Object[] {
+                                t.templateId(),
+                                t.titles().get("fr"),
+                                t.titles().get("ar"),
+                                t.titles().get("en"),
+                                t.format(),
+                                t.periodType()
+                            })
+                            .toList());
+            Rows.append(
+                    connection,
+                    "src",
+                    "submitter",
+                    submitters.stream()
+                            .map(s -> new Object[] {s.get("code"), s.get("name_fr"), s.get("name_ar")})
+                            .toList());
             for (TemplateTable template : templates) {
                 List<Path> current = localFiles(snapshot, snapshot.current(), template, filer, cache);
                 List<Path> all = localFiles(snapshot, snapshot.accepted(), template, filer, cache);
@@ -160,7 +167,8 @@ public final class WarehouseBuilder {
                     quarantineFiles.add(lake.localCopy(lake.resolve(record.quarantineFile()), cache));
                 }
             }
-            statement.execute("create temp view lake_quarantine as " + select(QuarantineColumns.COLUMNS, quarantineFiles));
+            statement.execute(
+                    "create temp view lake_quarantine as " + select(QuarantineColumns.COLUMNS, quarantineFiles));
         }
     }
 

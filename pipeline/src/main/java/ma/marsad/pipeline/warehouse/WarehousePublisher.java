@@ -91,8 +91,9 @@ public final class WarehousePublisher {
             return List.of();
         }
         try (Stream<Path> files = Files.list(versions())) {
-            List<Path> sorted = new ArrayList<>(files.filter(path -> path.getFileName().toString().startsWith("marsad-"))
-                    .toList());
+            List<Path> sorted = new ArrayList<>(
+                    files.filter(path -> path.getFileName().toString().startsWith("marsad-"))
+                            .toList());
             sorted.sort(Comparator.comparing((Path path) -> {
                         try {
                             return Files.getLastModifiedTime(path).toMillis();

@@ -34,11 +34,10 @@ public final class LakeFixtures {
     public static SubmissionRecord stageTraining(
             Lake lake, String submissionId, String submitter, String period, Instant receivedAt, long[][] rows)
             throws IOException {
-        String relative = "digital-training/period=" + period + "/submitter=" + submitter + "/" + submissionId
-                + ".parquet";
+        String relative =
+                "digital-training/period=" + period + "/submitter=" + submitter + "/" + submissionId + ".parquet";
         Path temporary = lake.temporary(submissionId + ".parquet");
-        try (ParquetTableWriter writer =
-                ParquetTableWriter.create(temporary, TRAINING_COLUMNS, lake.configuration())) {
+        try (ParquetTableWriter writer = ParquetTableWriter.create(temporary, TRAINING_COLUMNS, lake.configuration())) {
             int row = 1;
             for (long[] values : rows) {
                 writer.write(new Object[] {

@@ -31,20 +31,18 @@ class WarehouseBuilderTests {
     void buildsFactTablesFromCurrentPartitionsOnlyAndKeepsHistory() throws Exception {
         // given a revision that replaces 2 rows by 1, and another submitter's file
         Lake lake = Lake.local(folder.resolve("lake"));
-        LakeFixtures.stageTraining(lake, "aaa1", "UM5", "2025-S1", Instant.parse("2025-07-10T08:00:00Z"), new long[][] {
-            {4, 100}, {6, 50}
-        });
-        LakeFixtures.stageTraining(lake, "bbb2", "UM5", "2025-S1", Instant.parse("2025-07-20T08:00:00Z"), new long[][] {
-            {4, 120}
-        });
-        LakeFixtures.stageTraining(lake, "ccc3", "UIR", "2025-S1", Instant.parse("2025-07-01T08:00:00Z"), new long[][] {
-            {1, 30}
-        });
+        LakeFixtures.stageTraining(
+                lake, "aaa1", "UM5", "2025-S1", Instant.parse("2025-07-10T08:00:00Z"), new long[][] {{4, 100}, {6, 50}
+                });
+        LakeFixtures.stageTraining(
+                lake, "bbb2", "UM5", "2025-S1", Instant.parse("2025-07-20T08:00:00Z"), new long[][] {{4, 120}});
+        LakeFixtures.stageTraining(
+                lake, "ccc3", "UIR", "2025-S1", Instant.parse("2025-07-01T08:00:00Z"), new long[][] {{1, 30}});
         Path target = folder.resolve("warehouse/build.duckdb");
 
         // when
-        WarehouseBuilder.BuildSummary summary = builder(lake).build(
-                new SubmissionRegistry(lake).snapshot(), target, folder.resolve("cache"));
+        WarehouseBuilder.BuildSummary summary =
+                builder(lake).build(new SubmissionRegistry(lake).snapshot(), target, folder.resolve("cache"));
 
         // then current rows: UM5's revision (1 row, 120 graduates) + UIR (1 row, 30) = 2 rows, 150 graduates
         assertThat(summary.tableRows()).containsEntry("fct_digital_training", 2L);
@@ -53,11 +51,13 @@ class WarehouseBuilderTests {
         assertThat(summary.tableRows()).containsEntry("dim_region", 13L);
         try (Connection connection = WarehouseBuilder.openReadOnly(target);
                 Statement statement = connection.createStatement()) {
-            assertThat(single(statement, "select sum(diplomes) from fct_digital_training")).isEqualTo(150L);
-            assertThat(single(statement, "select count(*) from submission where is_current")).isEqualTo(2L);
+            assertThat(single(statement, "select sum(diplomes) from fct_digital_training"))
+                    .isEqualTo(150L);
+            assertThat(single(statement, "select count(*) from submission where is_current"))
+                    .isEqualTo(2L);
             // the lineage view takes a fact row back to its file and cell
-            try (ResultSet lineage = statement.executeQuery(
-                    "select file_name, source_cell from lineage where submission_id = 'bbb2'")) {
+            try (ResultSet lineage =
+                    statement.executeQuery("select file_name, source_cell from lineage where submission_id = 'bbb2'")) {
                 assertThat(lineage.next()).isTrue();
                 assertThat(lineage.getString(1)).isEqualTo("training-2025-S1.csv");
                 assertThat(lineage.getString(2)).isEqualTo("line 2");
@@ -77,9 +77,8 @@ class WarehouseBuilderTests {
     void aFailingDataTestStopsTheBuild() throws Exception {
         // given a row whose women graduates exceed its graduates (25 > 20 breaks dont_femmes <= diplomes)
         Lake lake = Lake.local(folder.resolve("lake"));
-        LakeFixtures.stageTraining(lake, "ddd4", "UM5", "2025-S2", Instant.parse("2026-01-10T08:00:00Z"), new long[][] {
-            {4, 20}
-        });
+        LakeFixtures.stageTraining(
+                lake, "ddd4", "UM5", "2025-S2", Instant.parse("2026-01-10T08:00:00Z"), new long[][] {{4, 20}});
         Path target = folder.resolve("warehouse/build.duckdb");
         try (Connection connection = WarehouseBuilder.open(folder.resolve("tamper.duckdb"));
                 Statement statement = connection.createStatement()) {
@@ -135,46 +134,68 @@ class WarehouseBuilderTests {
     static List<TemplateTable> templates() {
         List<TemplateTable> templates = new ArrayList<>();
         templates.add(new TemplateTable(
-                "digital-training", Map.of("fr", "Formation", "ar", "تكوين", "en", "Training"), "csv", "semester",
+                "digital-training",
+                Map.of("fr", "Formation", "ar", "تكوين", "en", "Training"),
+                "csv",
+                "semester",
                 LakeFixtures.TRAINING_COLUMNS));
         Map<String, List<String>> others = Map.of(
                 "egov-requests", List.of("request_id", "service_code", "region_code", "channel", "status"),
-                "eservices-catalogue", List.of("code_service", "intitule_fr", "intitule_ar", "code_ministere",
-                        "public_cible"),
+                "eservices-catalogue",
+                        List.of("code_service", "intitule_fr", "intitule_ar", "code_ministere", "public_cible"),
                 "telecom-quarterly", List.of("trimestre", "indicateur", "operateur", "unite"),
-                "startup-funding", List.of("event_id", "startup_id", "startup_name", "region_code", "sector", "stage",
-                        "programme"),
-                "ai-programme-quarterly", List.of("trimestre", "code_entite", "type_entite", "code_region",
-                        "statut_operationnel"),
+                "startup-funding",
+                        List.of(
+                                "event_id",
+                                "startup_id",
+                                "startup_name",
+                                "region_code",
+                                "sector",
+                                "stage",
+                                "programme"),
+                "ai-programme-quarterly",
+                        List.of("trimestre", "code_entite", "type_entite", "code_region", "statut_operationnel"),
                 "digital-economy-annual", List.of("indicateur", "unite", "source"),
                 "un-egov-survey", List.of("country", "region"));
         Map<String, List<LakeColumn>> typed = Map.of(
-                "egov-requests", List.of(LakeColumn.optional("submitted_at", ColumnType.DATETIME),
-                        LakeColumn.optional("completed_at", ColumnType.DATETIME),
-                        LakeColumn.optional("satisfaction", ColumnType.INTEGER)),
-                "eservices-catalogue", List.of(LakeColumn.optional("niveau_digitalisation", ColumnType.INTEGER),
-                        LakeColumn.optional("date_mise_en_ligne", ColumnType.DATE),
-                        LakeColumn.optional("date_situation", ColumnType.DATE)),
+                "egov-requests",
+                        List.of(
+                                LakeColumn.optional("submitted_at", ColumnType.DATETIME),
+                                LakeColumn.optional("completed_at", ColumnType.DATETIME),
+                                LakeColumn.optional("satisfaction", ColumnType.INTEGER)),
+                "eservices-catalogue",
+                        List.of(
+                                LakeColumn.optional("niveau_digitalisation", ColumnType.INTEGER),
+                                LakeColumn.optional("date_mise_en_ligne", ColumnType.DATE),
+                                LakeColumn.optional("date_situation", ColumnType.DATE)),
                 "telecom-quarterly", List.of(LakeColumn.optional("valeur", ColumnType.DECIMAL)),
-                "startup-funding", List.of(LakeColumn.optional("amount_mad", ColumnType.DECIMAL),
-                        LakeColumn.optional("event_date", ColumnType.DATE),
-                        LakeColumn.optional("valuation_mad", ColumnType.DECIMAL)),
-                "ai-programme-quarterly", List.of(LakeColumn.optional("talents_formes", ColumnType.INTEGER),
-                        LakeColumn.optional("projets_pilotes_lances", ColumnType.INTEGER),
-                        LakeColumn.optional("startups_accompagnees", ColumnType.INTEGER),
-                        LakeColumn.optional("ateliers", ColumnType.INTEGER),
-                        LakeColumn.optional("chercheurs", ColumnType.INTEGER),
-                        LakeColumn.optional("budget_engage_mad", ColumnType.DECIMAL),
-                        LakeColumn.optional("budget_execute_mad", ColumnType.DECIMAL)),
-                "digital-economy-annual", List.of(LakeColumn.optional("annee", ColumnType.YEAR),
-                        LakeColumn.optional("valeur", ColumnType.DECIMAL)),
-                "un-egov-survey", List.of(LakeColumn.optional("survey_year", ColumnType.YEAR),
-                        LakeColumn.optional("egdi_rank", ColumnType.INTEGER),
-                        LakeColumn.optional("egdi", ColumnType.DECIMAL),
-                        LakeColumn.optional("epart", ColumnType.DECIMAL),
-                        LakeColumn.optional("osi", ColumnType.DECIMAL),
-                        LakeColumn.optional("hci", ColumnType.DECIMAL),
-                        LakeColumn.optional("tii", ColumnType.DECIMAL)));
+                "startup-funding",
+                        List.of(
+                                LakeColumn.optional("amount_mad", ColumnType.DECIMAL),
+                                LakeColumn.optional("event_date", ColumnType.DATE),
+                                LakeColumn.optional("valuation_mad", ColumnType.DECIMAL)),
+                "ai-programme-quarterly",
+                        List.of(
+                                LakeColumn.optional("talents_formes", ColumnType.INTEGER),
+                                LakeColumn.optional("projets_pilotes_lances", ColumnType.INTEGER),
+                                LakeColumn.optional("startups_accompagnees", ColumnType.INTEGER),
+                                LakeColumn.optional("ateliers", ColumnType.INTEGER),
+                                LakeColumn.optional("chercheurs", ColumnType.INTEGER),
+                                LakeColumn.optional("budget_engage_mad", ColumnType.DECIMAL),
+                                LakeColumn.optional("budget_execute_mad", ColumnType.DECIMAL)),
+                "digital-economy-annual",
+                        List.of(
+                                LakeColumn.optional("annee", ColumnType.YEAR),
+                                LakeColumn.optional("valeur", ColumnType.DECIMAL)),
+                "un-egov-survey",
+                        List.of(
+                                LakeColumn.optional("survey_year", ColumnType.YEAR),
+                                LakeColumn.optional("egdi_rank", ColumnType.INTEGER),
+                                LakeColumn.optional("egdi", ColumnType.DECIMAL),
+                                LakeColumn.optional("epart", ColumnType.DECIMAL),
+                                LakeColumn.optional("osi", ColumnType.DECIMAL),
+                                LakeColumn.optional("hci", ColumnType.DECIMAL),
+                                LakeColumn.optional("tii", ColumnType.DECIMAL)));
         for (String id : others.keySet().stream().sorted().toList()) {
             List<LakeColumn> columns = new ArrayList<>();
             others.get(id).forEach(name -> columns.add(LakeColumn.optional(name, ColumnType.TEXT)));

@@ -1,0 +1,110 @@
+package ma.marsad.jobs.nightly;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import ma.marsad.pipeline.warehouse.Rows;
+
+/**
+ * Run metadata in the warehouse ({@code ops_*} tables): the run history from {@code work/runs/} plus the run being
+ * built. These are the only tables that depend on when and how often the job ran; checksums of the warehouse leave
+ * them aside.
+ */
+final class OperationsTables {
+
+    private OperationsTables() {}
+
+    static void write(Connection connection, Path runsFolder, long buildId, long runId, LocalDate asOf)
+            throws SQLException, IOException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("create or replace table ops_build as select " + buildId
+                    + "::bigint as build_id, current_timestamp as built_at");
+            statement.execute("""
+                    create or replace table ops_run (
+                        run_id bigint, started_at timestamp, finished_at timestamp, as_of date, status varchar,
+                        files_accepted bigint, files_with_quarantine bigint, files_rejected bigint,
+                        rows_loaded bigint, rows_quarantined bigint)""");
+        }
+        List<Object[]> rows = new ArrayList<>();
+        for (Map<String, Object> run : previousRuns(runsFolder)) {
+            long previousRun = ((Number) run.getOrDefault("run_id", -1L)).longValue();
+            if (previousRun == runId) {
+                continue;
+            }
+            rows.add(new Object[] {
+                previousRun,
+                null,
+                null,
+                parseDate(run.get("as_of")),
+                run.get("status"),
+                number(run, "files_accepted"),
+                number(run, "files_with_quarantine"),
+                number(run, "files_rejected"),
+                number(run, "rows_loaded"),
+                number(run, "rows_quarantined")
+            });
+        }
+        rows.add(new Object[] {runId, LocalDateTime.now(), null, asOf, "STARTED", null, null, null, null, null});
+        Rows.append(connection, "main", "ops_run", rows);
+    }
+
+    private static Long number(Map<String, Object> run, String field) {
+        Object value = run.get(field);
+        return value instanceof Number number ? number.longValue() : null;
+    }
+
+    private static LocalDate parseDate(Object value) {
+        try {
+            return value == null ? null : LocalDate.parse(value.toString());
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static List<Map<String, Object>> previousRuns(Path folder) throws IOException {
+        List<Map<String, Object>> runs = new ArrayList<>();
+        if (!Files.isDirectory(folder)) {
+            return runs;
+        }
+        List<Path> files = new ArrayList<>();
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(folder, "run-*.json")) {
+            stream.forEach(files::add);
+        }
+        files.sort(null);
+        JsonFactory factory = new JsonFactory();
+        for (Path file : files) {
+            Map<String, Object> fields = new HashMap<>();
+            try (JsonParser parser = factory.createParser(file.toFile())) {
+                if (parser.nextToken() != JsonToken.START_OBJECT) {
+                    continue;
+                }
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = parser.currentName();
+                    JsonToken token = parser.nextToken();
+                    if (token.isScalarValue()) {
+                        fields.put(name, token.isNumeric() ? parser.getNumberValue() : parser.getValueAsString());
+                    } else {
+                        parser.skipChildren();
+                    }
+                }
+            } catch (IOException e) {
+                continue;
+            }
+            runs.add(fields);
+        }
+        return runs;
+    }
+}
