@@ -13,6 +13,10 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class MarsadApplication {
 
     public static void main(String[] args) {
+        // Until a job context configures logging, log warnings to standard error only.
+        if (System.getProperty("logback.configurationFile") == null) {
+            System.setProperty("logback.configurationFile", "marsad-cli-logback.xml");
+        }
         System.exit(MarsadCommand.run(args));
     }
 }

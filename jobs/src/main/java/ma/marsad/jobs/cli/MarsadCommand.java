@@ -9,6 +9,7 @@ import ma.marsad.jobs.nightly.StatusCommand;
 import ma.marsad.jobs.publish.DashboardsCommand;
 import ma.marsad.jobs.publish.RollbackCommand;
 import ma.marsad.jobs.publish.WithdrawCommand;
+import ma.marsad.jobs.validate.ValidateCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -27,6 +28,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             DemoCommand.class,
             NightlyCommand.class,
+            ValidateCommand.class,
             StatusCommand.class,
             RecoverCommand.class,
             DashboardsCommand.class,

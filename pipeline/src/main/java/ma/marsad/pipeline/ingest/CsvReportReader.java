@@ -392,7 +392,7 @@ final class CsvReportReader implements ReportReader {
                         "BAD_ENCODING",
                         "byte " + invalidByteOffset + " (line " + line + ") is not valid " + charset.name()
                                 + ": save the file as " + charset.name(),
-                        Map.of("byteOffset", invalidByteOffset, "line", line, "charset", charset.name()));
+                        Map.of("byte_offset", invalidByteOffset, "line", line, "charset", charset.name()));
             }
             if (decodingFinished) {
                 break;

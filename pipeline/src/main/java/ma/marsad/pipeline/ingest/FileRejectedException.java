@@ -11,7 +11,9 @@ public class FileRejectedException extends Exception {
     public FileRejectedException(String code, String detail, Map<String, Object> arguments) {
         super(code + ": " + detail);
         this.code = code;
-        this.arguments = Map.copyOf(arguments);
+        java.util.HashMap<String, Object> withDetail = new java.util.HashMap<>(arguments);
+        withDetail.putIfAbsent("detail", detail);
+        this.arguments = Map.copyOf(withDetail);
     }
 
     public FileRejectedException(String code, String detail) {

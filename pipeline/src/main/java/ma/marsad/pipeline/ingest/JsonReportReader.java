@@ -254,7 +254,8 @@ final class JsonReportReader implements ReportReader {
         if (failure instanceof JsonProcessingException json && json.getLocation() != null) {
             arguments.put("line", json.getLocation().getLineNr());
             arguments.put("column", json.getLocation().getColumnNr());
-            arguments.put("byteOffset", json.getLocation().getByteOffset());
+            arguments.put("byte_offset", json.getLocation().getByteOffset());
+            arguments.put("charset", "UTF-8");
         }
         String code;
         if (failure instanceof StreamConstraintsException) {

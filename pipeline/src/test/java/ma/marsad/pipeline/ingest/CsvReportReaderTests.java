@@ -179,7 +179,7 @@ class CsvReportReaderTests {
                     .isInstanceOfSatisfying(FileRejectedException.class, e -> {
                         assertThat(e.code()).isEqualTo("BAD_ENCODING");
                         assertThat(e.arguments())
-                                .containsEntry("byteOffset", 10L)
+                                .containsEntry("byte_offset", 10L)
                                 .containsEntry("line", 3);
                     });
         }
@@ -202,7 +202,7 @@ class CsvReportReaderTests {
                 .isInstanceOfSatisfying(FileRejectedException.class, e -> {
                     assertThat(e.code()).isEqualTo("BAD_ENCODING");
                     assertThat(e.arguments())
-                            .containsEntry("byteOffset", 650_004L)
+                            .containsEntry("byte_offset", 650_004L)
                             .containsEntry("line", 50_002);
                 });
     }
