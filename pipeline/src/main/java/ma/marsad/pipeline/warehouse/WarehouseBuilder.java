@@ -241,7 +241,8 @@ public final class WarehouseBuilder {
         for (LakeColumn column : columns) {
             projection.append(projection.isEmpty() ? "" : ", ").append(column.name());
         }
-        return "select " + projection + " from read_parquet([" + list + "], union_by_name = true)";
+        return "select " + projection + " from read_parquet([" + list
+                + "], union_by_name = true, hive_partitioning = false)";
     }
 
     private static LocalDateTime utc(Instant instant) {

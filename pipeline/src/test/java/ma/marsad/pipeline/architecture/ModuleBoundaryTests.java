@@ -1,0 +1,35 @@
+package ma.marsad.pipeline.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** The pipeline is a plain library: jobs adapt it to Spring Batch, never the other way round. */
+class ModuleBoundaryTests {
+
+    private final JavaClasses pipeline = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("ma.marsad.pipeline");
+
+    @Test
+    void pipelineHasNoSpringDependency() {
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("org.springframework..")
+                .because("the pipeline module must stay usable without Spring")
+                .check(pipeline);
+    }
+
+    @Test
+    void pipelineNeverReachesIntoJobsOrDashboards() {
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("ma.marsad.jobs..", "ma.marsad.dashboards..")
+                .check(pipeline);
+    }
+}
