@@ -55,7 +55,8 @@ insert into fct_eservices_catalogue values
 -- TAL-*: 100 digital graduates (40 women) in region 01, 50 AI reconversion graduates (25 women) in region 04
 insert into fct_digital_training values
     (2026, 'S1', '01', 'OFPPT', 'Digital', 'numerique', 'initiale', 120, 100, 40, '2026-S1', 'OFPPT', 'sha-train-ofppt', 1, 'line 2, column 9'),
-    (2026, 'S1', '04', 'UM5', 'IA', 'ia', 'reconversion', 60, 50, 25, '2026-S1', 'UM5', 'sha-train-um5', 1, 'line 2, column 9');
+    (2026, 'S1', '04', 'UM5', 'IA', 'ia', 'reconversion', 60, 50, 25, '2026-S1', 'UM5', 'sha-train-um5', 1, 'line 2, column 9'),
+    (2026, 'S2', '01', 'OFPPT', 'Digital', 'numerique', 'initiale', 40, 30, 10, '2026-S2', 'OFPPT', 'sha-train-ofppt-s2', 1, 'line 2, column 9');
 
 -- ECO-05/06/07: startup A funded in February 2024, startup B (valued 12 bn MAD) in May 2024
 insert into fct_startup_funding values

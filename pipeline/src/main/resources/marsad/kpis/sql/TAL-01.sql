@@ -7,4 +7,6 @@ select
     sum(diplomes)::double as value,
     string_agg(distinct submission_id, ',') as submission_ids
 from fct_digital_training
+-- a year counts once both semesters are reported: a half year is not a yearly figure
+where annee in (select annee from fct_digital_training group by annee having count(distinct semestre) = 2)
 group by grouping sets ((annee), (annee, code_region))

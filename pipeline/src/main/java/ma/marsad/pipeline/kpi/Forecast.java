@@ -8,7 +8,8 @@ import java.util.OptionalDouble;
 /**
  * Where a KPI will land: a weighted least-squares line through the last {@value #POINTS} observations (value against
  * time in years), the oldest weighted 1 and the newest {@value #POINTS} (weights 1, 2, ... n), evaluated at a date.
- * Needs at least two observations at different dates.
+ * Needs at least two observations at different dates. When every observation is zero or more (counts, amounts,
+ * durations, rates), the forecast is not allowed below zero: a falling line must not predict a negative time.
  */
 final class Forecast {
 
@@ -51,7 +52,9 @@ final class Forecast {
             return OptionalDouble.empty();
         }
         double slope = covariance / variance;
-        return OptionalDouble.of(meanY + slope * (years(origin, date) - meanX));
+        double forecast = meanY + slope * (years(origin, date) - meanX);
+        boolean neverNegative = last.stream().allMatch(observation -> observation.value() >= 0);
+        return OptionalDouble.of(neverNegative ? Math.max(0, forecast) : forecast);
     }
 
     private static double years(LocalDate origin, LocalDate date) {

@@ -22,6 +22,15 @@ class ForecastTests {
     }
 
     @Test
+    void neverForecastsBelowZeroForAQuantityThatCannotBeNegative() {
+        // 10 days in 2024, 6 in 2025, 2 in 2026: -4 a year, so the line gives 2 - 4 * 4 = -14 days at 2030-12-31;
+        // a processing time cannot be negative, so the forecast is 0
+        assertThat(Forecast.at(List.of(at(2024, 10), at(2025, 6), at(2026, 2)), Trajectory.TARGET_DATE)
+                        .getAsDouble())
+                .isZero();
+    }
+
+    @Test
     void weighsRecentObservationsMore() {
         // given t = -8, -4, 0 years (2018, 2022, 2026) with values 10, 10, 16 and weights 1, 2, 3
         // weighted means: t = (-8 - 8 + 0) / 6 = -8/3, y = (10 + 20 + 48) / 6 = 13

@@ -159,8 +159,8 @@ class KpiEngineTests {
                 Map.entry("ECO-05|2024-Q2", 2.0), // cumulative: A then B
                 Map.entry("ECO-06|2024-Q2", 0.007), // 5 M + 2 M MAD in bn
                 Map.entry("ECO-07|2024", 1.0), // B valued 12 bn MAD
-                Map.entry("TAL-01|2026", 150.0),
-                Map.entry("TAL-02|2026", 50.0),
+                Map.entry("TAL-01|2026", 180.0), // 100 + 50 in S1, 30 in S2: both semesters reported
+                Map.entry("TAL-02|2026", 50.0), // reconversion graduates only
                 Map.entry("TAL-03|2026-S1", 65.0 / 150 * 100),
                 Map.entry("TAL-04|2026-S1", 50.0),
                 Map.entry("CON-03|2024-Q2", 105.2), // above 100, never capped
