@@ -19,6 +19,7 @@ import ma.marsad.dashboards.render.WarehouseSnapshot.Value;
 final class KpiPanels {
 
     static final List<String> STATUSES = List.of("on_track", "at_risk", "off_track", "no_target", "no_data");
+    private static final LocalDate END_2026 = LocalDate.of(2026, 12, 31);
     private static final LocalDate END_2030 = LocalDate.of(2030, 12, 31);
 
     private final WarehouseSnapshot data;
@@ -251,9 +252,12 @@ final class KpiPanels {
         page.closeDetails();
     }
 
-    /** The target path: baseline (or first observation) to the 2030 target, straight or geometric by year. */
+    /**
+     * The target path the scores are measured against: baseline (or first observation) → 2026 milestone → 2030 target,
+     * each leg straight, or geometric by year where the KPI says so.
+     */
     private static List<List<Object>> trajectoryPoints(Kpi kpi, List<Score> history) {
-        if (kpi.target2030() == null) {
+        if (kpi.target2030() == null && kpi.milestone2026() == null) {
             return List.of();
         }
         LocalDate startDate;
@@ -268,21 +272,37 @@ final class KpiPanels {
         } else {
             return List.of();
         }
-        if (!startDate.isBefore(END_2030)) {
+        List<LocalDate> anchorDates = new ArrayList<>(List.of(startDate));
+        List<Double> anchorValues = new ArrayList<>(List.of(startValue));
+        if (kpi.milestone2026() != null && startDate.isBefore(END_2026)) {
+            anchorDates.add(END_2026);
+            anchorValues.add(kpi.milestone2026());
+        }
+        if (kpi.target2030() != null && startDate.isBefore(END_2030)) {
+            anchorDates.add(END_2030);
+            anchorValues.add(kpi.target2030());
+        }
+        if (anchorDates.size() < 2) {
             return List.of();
         }
-        double target = kpi.target2030();
+        boolean geometric = "geometric".equals(kpi.trajectory());
         List<List<Object>> points = new ArrayList<>();
         points.add(List.of(startDate.toString(), startValue));
-        if ("geometric".equals(kpi.trajectory()) && startValue > 0 && target > 0) {
-            double totalDays = ChronoUnit.DAYS.between(startDate, END_2030);
-            for (int year = startDate.getYear() + 1; year < 2030; year++) {
-                LocalDate date = LocalDate.of(year, 12, 31);
-                double share = ChronoUnit.DAYS.between(startDate, date) / totalDays;
-                points.add(List.of(date.toString(), startValue * Math.pow(target / startValue, share)));
+        for (int leg = 1; leg < anchorDates.size(); leg++) {
+            LocalDate from = anchorDates.get(leg - 1);
+            LocalDate to = anchorDates.get(leg);
+            double fromValue = anchorValues.get(leg - 1);
+            double toValue = anchorValues.get(leg);
+            if (geometric && fromValue > 0 && toValue > 0) {
+                double totalDays = ChronoUnit.DAYS.between(from, to);
+                for (int year = from.getYear() + 1; year < to.getYear(); year++) {
+                    LocalDate date = LocalDate.of(year, 12, 31);
+                    double share = ChronoUnit.DAYS.between(from, date) / totalDays;
+                    points.add(List.of(date.toString(), fromValue * Math.pow(toValue / fromValue, share)));
+                }
             }
+            points.add(List.of(to.toString(), toValue));
         }
-        points.add(List.of(END_2030.toString(), target));
         return points;
     }
 
