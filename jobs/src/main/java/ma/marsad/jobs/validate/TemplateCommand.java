@@ -79,9 +79,8 @@ public class TemplateCommand implements Callable<Integer> {
         switch (chosen) {
             case "xlsx" -> SubmitterTemplates.writeXlsx(contract, file);
             case "csv" -> {
-                Charset charset = submitter == null
-                        ? contract.readerOptions().encoding()
-                        : contract.encodingFor(submitter);
+                Charset charset =
+                        submitter == null ? contract.readerOptions().encoding() : contract.encodingFor(submitter);
                 SubmitterTemplates.writeCsv(contract, charset, file);
             }
             default -> SubmitterTemplates.writeJson(contract, file);

@@ -262,7 +262,8 @@ public final class SubmissionValidator {
         }
 
         private Rejection unreadable(RuntimeException e) {
-            LOG.warn("reader failed on a {} file", contract.id(), e);
+            LOG.warn("reader failed on a {} file: {}", contract.id(), e.toString());
+            LOG.debug("reader failure", e);
             return new Rejection(
                     ReasonCode.UNREADABLE_FILE,
                     Map.of(
