@@ -9,6 +9,7 @@ import ma.marsad.jobs.nightly.StatusCommand;
 import ma.marsad.jobs.publish.DashboardsCommand;
 import ma.marsad.jobs.publish.RollbackCommand;
 import ma.marsad.jobs.publish.WithdrawCommand;
+import ma.marsad.jobs.validate.TemplateCommand;
 import ma.marsad.jobs.validate.ValidateCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -29,6 +30,7 @@ import picocli.CommandLine.Command;
             DemoCommand.class,
             NightlyCommand.class,
             ValidateCommand.class,
+            TemplateCommand.class,
             StatusCommand.class,
             RecoverCommand.class,
             DashboardsCommand.class,

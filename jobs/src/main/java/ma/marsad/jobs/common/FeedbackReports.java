@@ -6,24 +6,30 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.HashMap;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import ma.marsad.pipeline.ingest.RowError;
 import ma.marsad.pipeline.ingest.ValidationOutcome;
+import ma.marsad.pipeline.ingest.ValidationReport;
 import ma.marsad.pipeline.lake.SubmissionRecord;
 import ma.marsad.pipeline.quality.Language;
 import ma.marsad.pipeline.quality.Messages;
+import ma.marsad.pipeline.template.TemplateCatalog;
 
 /**
- * Feedback to a submitter whose file was rejected or had rows quarantined: an HTML page and a CSV per language
- * (French and Arabic) under {@code feedback/<submitter>/}, listing each problem with its cell. Raw values echoed in the
- * CSV are neutralised against formula injection.
+ * Feedback to a submitter whose file was rejected or had rows quarantined: a printable HTML page and a CSV per
+ * language (French and Arabic, right to left) under {@code feedback/<submitter>/}, saying what was wrong, where, and
+ * how to send the file again. Text echoed in the CSV is neutralised against formula injection.
  */
 public final class FeedbackReports {
 
     private static final List<Language> LANGUAGES = List.of(Language.FR, Language.AR);
+    private static final DateTimeFormatter RECEIVED =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Africa/Casablanca"));
 
     private FeedbackReports() {}
 
@@ -42,11 +48,12 @@ public final class FeedbackReports {
         }
         Path folder = services.settings().feedback().resolve(record.submitter());
         Files.createDirectories(folder);
-        Messages messages = services.messages();
         for (Language language : LANGUAGES) {
             String base = baseName(record) + "." + language.tag();
-            atomically(folder.resolve(base + ".html"), html(record, outcome, messages, language));
-            atomically(folder.resolve(base + ".csv"), csv(outcome, messages, language));
+            atomically(
+                    folder.resolve(base + ".html"),
+                    html(record, outcome, services.messages(), services.templates(), language));
+            atomically(folder.resolve(base + ".csv"), csv(outcome, services.messages(), language));
         }
     }
 
@@ -55,87 +62,154 @@ public final class FeedbackReports {
                 + record.submissionId().substring(0, 12);
     }
 
-    private static String html(
-            SubmissionRecord record, ValidationOutcome outcome, Messages messages, Language language) {
-        boolean arabic = language == Language.AR;
+    /** The printable page: summary, the reason a file was refused, warnings, the rows set aside, how to resend. */
+    static String html(
+            SubmissionRecord record,
+            ValidationOutcome outcome,
+            Messages messages,
+            TemplateCatalog catalog,
+            Language language) {
+        Words words = Words.of(language);
+        ValidationReport report = new ValidationReport(messages);
+        String files = String.join(" + ", record.fileNames());
+        String templateTitle = catalog.find(record.template())
+                .map(c -> c.titles().in(language) + " (" + record.template() + ")")
+                .orElse(record.template());
+        String submitterName = catalog.submitter(record.submitter())
+                .map(s -> (language == Language.AR ? s.nameAr() : s.nameFr()) + " (" + s.code() + ")")
+                .orElse(record.submitter());
         StringBuilder page = new StringBuilder();
         page.append("<!DOCTYPE html>\n<html lang=\"")
                 .append(language.tag())
                 .append("\" dir=\"")
-                .append(arabic ? "rtl" : "ltr")
-                .append("\">\n<head><meta charset=\"utf-8\"><title>Marsad — ")
-                .append(escape(String.join(" + ", record.fileNames())))
-                .append("</title>\n<style>body{font-family:system-ui,sans-serif;margin:2rem;color:#1a1a1a}"
-                        + "table{border-collapse:collapse}td,th{border:1px solid #888;padding:.3rem .6rem;"
-                        + "text-align:start}th{background:#eee}.rejected{color:#a30000;font-weight:bold}</style>"
-                        + "</head>\n<body>\n");
-        page.append("<h1>")
-                .append(escape(String.join(" + ", record.fileNames())))
-                .append("</h1>\n<p>")
-                .append(escape(record.template()))
-                .append(" · ")
-                .append(escape(record.submitter()))
-                .append(" · ")
-                .append(arabic ? "الحالة: " : "statut : ")
-                .append(escape(record.status()))
-                .append("</p>\n");
+                .append(language.rightToLeft() ? "rtl" : "ltr")
+                .append(
+                        "\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width\">\n")
+                .append("<title>")
+                .append(escape(words.title + " — " + files))
+                .append("</title>\n<style>\n")
+                .append(STYLE)
+                .append("</style>\n</head>\n<body>\n<header><p class=\"brand\">Marsad</p><h1>")
+                .append(escape(words.title))
+                .append("</h1></header>\n");
+
+        page.append("<table class=\"summary\">\n");
+        summaryRow(page, words.file, "<bdi>" + escape(files) + "</bdi>");
+        summaryRow(page, words.template, escape(templateTitle));
+        summaryRow(page, words.submitter, escape(submitterName));
+        summaryRow(page, words.received, "<bdi>" + RECEIVED.format(record.receivedAt()) + "</bdi>");
+        summaryRow(
+                page,
+                words.status,
+                "<strong class=\"" + outcome.status().label() + "\">" + escape(words.status(outcome.status()))
+                        + "</strong>");
+        if (outcome.period() != null) {
+            summaryRow(page, words.period, "<bdi>" + escape(outcome.period()) + "</bdi>");
+        }
+        if (outcome.fileErrorCode() == null) {
+            summaryRow(
+                    page,
+                    words.rows,
+                    words.rowsRead + " " + outcome.rowsRead() + " · " + words.rowsAccepted + " "
+                            + outcome.rowsAccepted() + " · " + words.rowsQuarantined + " " + outcome.rowsQuarantined());
+        }
+        page.append("</table>\n");
+
         if (outcome.fileErrorCode() != null) {
-            page.append("<p class=\"rejected\">")
-                    .append(escape(messages.message(outcome.fileErrorCode(), outcome.fileErrorArguments(), language)))
-                    .append("</p>\n");
-        } else {
-            page.append("<p>")
-                    .append(arabic ? "الأسطر المقروءة: " : "lignes lues : ")
-                    .append(outcome.rowsRead())
-                    .append(arabic ? "، المقبولة: " : ", acceptées : ")
-                    .append(outcome.rowsAccepted())
-                    .append(arabic ? "، في الحجر: " : ", en quarantaine : ")
-                    .append(outcome.rowsQuarantined())
-                    .append("</p>\n");
+            page.append("<section class=\"refused\"><h2>")
+                    .append(escape(words.whyRefused))
+                    .append("</h2>\n<p>")
+                    .append(escape(report.fileErrorMessage(outcome, language)))
+                    .append(" <span class=\"code\">")
+                    .append(escape(outcome.fileErrorCode()))
+                    .append("</span></p>\n<p>")
+                    .append(escape(words.nothingLoaded))
+                    .append("</p></section>\n");
+        }
+        if (!outcome.warnings().isEmpty()) {
+            page.append("<section><h2>").append(escape(words.warnings)).append("</h2>\n<ul>\n");
+            for (ValidationOutcome.Warning warning : outcome.warnings()) {
+                page.append("<li>")
+                        .append(escape(messages.message(warning.code(), warning.arguments(), language)))
+                        .append("</li>\n");
+            }
+            page.append("</ul></section>\n");
         }
         if (!outcome.rowErrors().isEmpty()) {
-            page.append("<table>\n<tr><th>")
-                    .append(arabic ? "السطر" : "ligne")
+            page.append("<section><h2>").append(escape(words.rowsSetAside)).append("</h2>\n");
+            Map<String, Integer> byCode = new LinkedHashMap<>();
+            outcome.rowErrors().forEach(e -> byCode.merge(e.code(), 1, Integer::sum));
+            page.append("<p>").append(escape(words.byKind)).append(" ");
+            byCode.forEach((code, count) -> page.append("<span class=\"code\">")
+                    .append(escape(code))
+                    .append(" × ")
+                    .append(count)
+                    .append("</span> "));
+            page.append("</p>\n<table class=\"errors\">\n<thead><tr><th>")
+                    .append(escape(words.dataRow))
                     .append("</th><th>")
-                    .append(arabic ? "الخلية" : "cellule")
+                    .append(escape(words.place))
                     .append("</th><th>")
-                    .append(arabic ? "العمود" : "colonne")
+                    .append(escape(words.column))
                     .append("</th><th>")
-                    .append(arabic ? "القيمة" : "valeur")
+                    .append(escape(words.value))
                     .append("</th><th>")
-                    .append(arabic ? "المشكل" : "problème")
-                    .append("</th></tr>\n");
+                    .append(escape(words.problem))
+                    .append("</th></tr></thead>\n<tbody>\n");
             for (RowError error : outcome.rowErrors()) {
                 page.append("<tr><td>")
                         .append(error.row())
-                        .append("</td><td>")
-                        .append(escape(error.cell()))
-                        .append("</td><td>")
-                        .append(escape(error.header() != null ? error.header() : error.column()))
                         .append("</td><td><bdi>")
+                        .append(escape(error.cell() == null ? "" : Messages.place(error.cell(), language)))
+                        .append("</bdi></td><td><bdi>")
+                        .append(escape(error.header() != null ? error.header() : error.column()))
+                        .append("</bdi></td><td><bdi class=\"value\">")
                         .append(escape(error.value()))
                         .append("</bdi></td><td>")
-                        .append(escape(messages.message(error.code(), arguments(error), language)))
+                        .append(escape(report.rowErrorMessage(error, language)))
                         .append("</td></tr>\n");
             }
-            page.append("</table>\n");
+            page.append("</tbody>\n</table>\n");
             if (outcome.rowErrorsTruncated()) {
-                page.append(
-                        arabic
-                                ? "<p>تم عرض أول 1000 مشكل فقط.</p>\n"
-                                : "<p>Seuls les 1 000 premiers problèmes sont listés.</p>\n");
+                page.append("<p>").append(escape(words.truncated)).append("</p>\n");
             }
+            page.append("</section>\n");
         }
-        return page.append("</body>\n</html>\n").toString();
+        page.append("<section class=\"howto\"><h2>")
+                .append(escape(words.howToFix))
+                .append("</h2>\n<ol>\n");
+        for (String step : words.steps) {
+            page.append("<li>").append(escape(step)).append("</li>\n");
+        }
+        page.append("</ol></section>\n</body>\n</html>\n");
+        return page.toString();
     }
 
-    private static String csv(ValidationOutcome outcome, Messages messages, Language language) {
-        StringBuilder csv = new StringBuilder("row,line,cell,column,header,code,value,message\n");
+    private static void summaryRow(StringBuilder page, String label, String html) {
+        page.append("<tr><th scope=\"row\">")
+                .append(escape(label))
+                .append("</th><td>")
+                .append(html)
+                .append("</td></tr>\n");
+    }
+
+    /** One line per finding: the file error, the warnings, then the rows set aside. */
+    static String csv(ValidationOutcome outcome, Messages messages, Language language) {
+        Words words = Words.of(language);
+        ValidationReport report = new ValidationReport(messages);
+        StringBuilder csv = new StringBuilder(String.join(",", words.csvHeader)).append('\n');
         if (outcome.fileErrorCode() != null) {
             csv.append(",,,,,")
                     .append(cell(outcome.fileErrorCode()))
                     .append(",,")
-                    .append(cell(messages.message(outcome.fileErrorCode(), outcome.fileErrorArguments(), language)))
+                    .append(cell(report.fileErrorMessage(outcome, language)))
+                    .append('\n');
+        }
+        for (ValidationOutcome.Warning warning : outcome.warnings()) {
+            csv.append(",,,,,")
+                    .append(cell(warning.code()))
+                    .append(",,")
+                    .append(cell(messages.message(warning.code(), warning.arguments(), language)))
                     .append('\n');
         }
         for (RowError error : outcome.rowErrors()) {
@@ -153,22 +227,16 @@ public final class FeedbackReports {
                     .append(',')
                     .append(cell(error.value()))
                     .append(',')
-                    .append(cell(messages.message(error.code(), arguments(error), language)))
+                    .append(cell(report.rowErrorMessage(error, language)))
                     .append('\n');
         }
         return csv.toString();
     }
 
-    private static Map<String, Object> arguments(RowError error) {
-        Map<String, Object> arguments = new HashMap<>(error.arguments());
-        arguments.putIfAbsent("cell", error.cell());
-        arguments.putIfAbsent("column", error.column());
-        arguments.putIfAbsent("value", error.value());
-        arguments.putIfAbsent("header", error.header());
-        return arguments;
-    }
-
-    /** A CSV cell, quoted, with text that a spreadsheet would run as a formula prefixed by a quote. */
+    /**
+     * A CSV cell, quoted. Text a spreadsheet would run as a formula (starting with {@code =}, {@code +}, {@code -},
+     * {@code @}, a tab or a carriage return) gets a leading {@code '}, so it is shown as text.
+     */
     static String cell(String value) {
         if (value == null) {
             return "";
@@ -184,17 +252,168 @@ public final class FeedbackReports {
         return text.replace("&", "&amp;")
                 .replace("<", "&lt;")
                 .replace(">", "&gt;")
-                .replace("\"", "&quot;");
+                .replace("\"", "&quot;")
+                .replace("'", "&#39;");
     }
 
     private static void atomically(Path target, String content) throws IOException {
         Path temporary = target.resolveSibling(target.getFileName() + ".tmp");
         try (Writer writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
             if (target.toString().endsWith(".csv")) {
-                writer.write('\uFEFF');
+                writer.write('\uFEFF'); // spreadsheets then read the Arabic as UTF-8
             }
             writer.write(content);
         }
         Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private static final String STYLE = """
+            body{font-family:system-ui,"Segoe UI","Noto Sans","Noto Naskh Arabic",Tahoma,sans-serif;margin:2rem auto;
+            max-width:60rem;color:#1a1a1a;line-height:1.5;padding:0 1rem}
+            .brand{color:#555;margin:0;font-size:.9rem;letter-spacing:.05em}
+            h1{margin:.2rem 0 1rem;font-size:1.5rem}h2{font-size:1.15rem;margin-top:1.8rem}
+            table{border-collapse:collapse;width:100%}td,th{border:1px solid #999;padding:.35rem .6rem;
+            text-align:start;vertical-align:top}th{background:#eee}
+            .summary th{width:12rem}.errors td:first-child{white-space:nowrap}
+            .refused{border-inline-start:.35rem solid #a30000;padding-inline-start:1rem}
+            .rejected{color:#a30000}.accepted_with_quarantine{color:#8a5a00}
+            .code{font-family:monospace;font-size:.85rem;background:#f3f3f3;padding:0 .3rem;white-space:nowrap}
+            .value{font-family:monospace;white-space:pre-wrap}
+            @media print{body{margin:0;max-width:none;font-size:10pt}thead{display:table-header-group}
+            tr{break-inside:avoid}h2{break-after:avoid}}
+            """;
+
+    /** The words of the reports in one language. */
+    private record Words(
+            String title,
+            String file,
+            String template,
+            String submitter,
+            String received,
+            String status,
+            String period,
+            String rows,
+            String rowsRead,
+            String rowsAccepted,
+            String rowsQuarantined,
+            String accepted,
+            String acceptedWithQuarantine,
+            String rejected,
+            String whyRefused,
+            String nothingLoaded,
+            String warnings,
+            String rowsSetAside,
+            String byKind,
+            String dataRow,
+            String place,
+            String column,
+            String value,
+            String problem,
+            String truncated,
+            String howToFix,
+            List<String> steps,
+            List<String> csvHeader) {
+
+        static Words of(Language language) {
+            return switch (language) {
+                case AR ->
+                    new Words(
+                            "تقرير التحقق من الملف",
+                            "الملف",
+                            "النموذج",
+                            "الجهة المرسلة",
+                            "تاريخ الاستلام",
+                            "الحالة",
+                            "الفترة",
+                            "الأسطر",
+                            "المقروءة",
+                            "المقبولة",
+                            "المعزولة",
+                            "مقبول",
+                            "مقبول مع أسطر معزولة",
+                            "مرفوض",
+                            "لماذا رُفض الملف",
+                            "لم يُحمَّل أي سطر من هذا الملف؛ تبقى النسخة السابقة لنفس الفترة، إن وُجدت، سارية.",
+                            "تنبيهات (حُمِّل الملف)",
+                            "الأسطر المعزولة (لم تُحمَّل)",
+                            "حسب نوع المشكل:",
+                            "سطر البيانات",
+                            "الموضع",
+                            "العمود",
+                            "القيمة",
+                            "المشكل وطريقة التصحيح",
+                            "تُعرض أول 1000 مشكل فقط؛ الأعداد أعلاه دقيقة.",
+                            "كيف تصححون الملف",
+                            List.of(
+                                    "صححوا الأسطر المذكورة في ملفكم الأصلي (الموضع يدل على السطر والعمود أو الخلية).",
+                                    "أعيدوا إرسال الملف كاملاً، وليس الأسطر المصححة وحدها: النسخة الجديدة تحل محل السابقة"
+                                            + " لنفس الفترة.",
+                                    "يمكنكم فحص الملف قبل إرساله بالأمر marsad validate، والانطلاق من نموذج فارغ بالأمر"
+                                            + " marsad template."),
+                            List.of(
+                                    "سطر_البيانات",
+                                    "السطر",
+                                    "الخلية",
+                                    "العمود",
+                                    "العنوان",
+                                    "الرمز",
+                                    "القيمة",
+                                    "الرسالة"));
+                // reports are written in French and Arabic (LANGUAGES); English readers get the French words
+                case FR, EN ->
+                    new Words(
+                            "Rapport de validation du fichier",
+                            "Fichier",
+                            "Modèle",
+                            "Expéditeur",
+                            "Reçu le",
+                            "Statut",
+                            "Période",
+                            "Lignes",
+                            "lues",
+                            "acceptées",
+                            "en quarantaine",
+                            "accepté",
+                            "accepté, avec des lignes mises de côté",
+                            "refusé",
+                            "Pourquoi le fichier est refusé",
+                            "Aucune ligne de ce fichier n'a été chargée ; la version précédente pour la même période,"
+                                    + " s'il y en a une, reste en vigueur.",
+                            "Avertissements (le fichier a été chargé)",
+                            "Lignes mises de côté (non chargées)",
+                            "Par type de problème :",
+                            "Ligne de données",
+                            "Emplacement",
+                            "Colonne",
+                            "Valeur",
+                            "Problème et correction",
+                            "Seuls les 1 000 premiers problèmes sont listés ; les nombres ci-dessus sont exacts.",
+                            "Comment corriger",
+                            List.of(
+                                    "Corrigez les lignes listées dans votre fichier d'origine (l'emplacement donne la"
+                                            + " ligne et la colonne, ou la cellule).",
+                                    "Renvoyez le fichier complet, pas seulement les lignes corrigées : la nouvelle"
+                                            + " version remplace la précédente pour la même période.",
+                                    "Vous pouvez vérifier le fichier avant l'envoi avec marsad validate, et partir d'un"
+                                            + " modèle vide avec marsad template."),
+                            List.of(
+                                    "ligne_donnees",
+                                    "ligne",
+                                    "cellule",
+                                    "colonne",
+                                    "en_tete",
+                                    "code",
+                                    "valeur",
+                                    "message"));
+            };
+        }
+
+        String status(ValidationOutcome.Status status) {
+            return switch (status) {
+                case ACCEPTED -> accepted;
+                case ACCEPTED_WITH_QUARANTINE -> acceptedWithQuarantine;
+                case REJECTED -> rejected;
+            };
+        }
     }
 }

@@ -96,7 +96,6 @@ public class ValidateCommand implements Callable<Integer> {
         Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         if ("json".equals(format)) {
             report.writeJson(entries, language, writer);
-            writer.write(System.lineSeparator());
         } else {
             writer.write(report.text(entries, language));
         }
@@ -118,7 +117,7 @@ public class ValidateCommand implements Callable<Integer> {
                     0,
                     0,
                     "UNREADABLE_FILE",
-                    Map.of("detail", String.valueOf(e.getMessage())),
+                    Map.of("detail", e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()),
                     List.of(),
                     List.of(),
                     false);

@@ -225,11 +225,16 @@ public final class SubmissionValidator {
                 for (ReportReader.ReaderWarning warning : reader.warnings()) {
                     warnings.putIfAbsent(
                             warning.code() + "|" + warning.detail(),
-                            new ValidationOutcome.Warning(
-                                    warning.code(), Map.of("detail", String.valueOf(warning.detail()))));
+                            new ValidationOutcome.Warning(warning.code(), warningArguments(warning)));
                 }
             }
             return lastRow;
+        }
+
+        private static Map<String, Object> warningArguments(ReportReader.ReaderWarning warning) {
+            Map<String, Object> arguments = new LinkedHashMap<>(warning.arguments());
+            arguments.putIfAbsent("detail", String.valueOf(warning.detail()));
+            return arguments;
         }
 
         private ReportReader open(Path file, String format) throws Rejection {
@@ -257,7 +262,8 @@ public final class SubmissionValidator {
         }
 
         private Rejection unreadable(RuntimeException e) {
-            LOG.warn("reader failed on a {} file", contract.id(), e);
+            LOG.warn("reader failed on a {} file: {}", contract.id(), e.toString());
+            LOG.debug("reader failure", e);
             return new Rejection(
                     ReasonCode.UNREADABLE_FILE,
                     Map.of(
@@ -532,7 +538,8 @@ public final class SubmissionValidator {
 
         private Rejection keyConflict(ReadAgain earlier, RawRow raw, int row, String keyText, int earlierRow) {
             String key = RowHasher.display(keyText);
-            Map<String, Object> arguments = Map.of("key", key, "first_row", earlierRow, "row", row);
+            // second_row, because each row error's own "row" argument is the row it is about
+            Map<String, Object> arguments = Map.of("key", key, "first_row", earlierRow, "row", row, "second_row", row);
             List<RowError> errors = new ArrayList<>();
             if (earlier != null) {
                 errors.add(rowError(

@@ -18,6 +18,10 @@ import ma.marsad.pipeline.config.ConfigFolder;
 public final class Messages {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z_]+)}");
+    private static final Pattern CSV_PLACE = Pattern.compile("line (\\d+)(?:, column (\\d+))?");
+
+    /** What a placeholder shows when the finding has no value for it (a message asking for more than is known). */
+    public static final String MISSING = "—";
 
     private final Map<Language, Properties> byLanguage;
 
@@ -70,11 +74,35 @@ public final class Messages {
         Matcher matcher = PLACEHOLDER.matcher(template);
         StringBuilder out = new StringBuilder();
         while (matcher.find()) {
-            Object value = arguments.get(matcher.group(1));
-            matcher.appendReplacement(out, Matcher.quoteReplacement(value == null ? "—" : String.valueOf(value)));
+            String name = matcher.group(1);
+            Object value = arguments.get(name);
+            String text = value == null ? MISSING : String.valueOf(value);
+            if (name.equals("cell") && value != null) {
+                text = place(text, language);
+            }
+            matcher.appendReplacement(out, Matcher.quoteReplacement(text));
         }
         matcher.appendTail(out);
         return out.toString();
+    }
+
+    /**
+     * A place in a file as a person reads it in a language: a CSV place ({@code line 8, column 3} or {@code line 8}, as
+     * the {@code cell} field gives it) becomes {@code ligne 8, colonne 3} or {@code السطر 8، العمود 3}; XLSX references
+     * ({@code Sheet!C7}) and JSON pointers ({@code /12/amount_mad}) are the same in every language.
+     */
+    public static String place(String cell, Language language) {
+        Matcher csv = CSV_PLACE.matcher(cell);
+        if (!csv.matches() || language == Language.EN) {
+            return cell;
+        }
+        String line = csv.group(1);
+        String column = csv.group(2);
+        return switch (language) {
+            case FR -> "ligne " + line + (column == null ? "" : ", colonne " + column);
+            case AR -> "السطر " + line + (column == null ? "" : "، العمود " + column);
+            case EN -> cell;
+        };
     }
 
     public String message(ReasonCode code, Map<String, ?> arguments, Language language) {

@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  * @param arabicScript for text: whether the value must be written in Arabic script
  * @param trim for text: whether surrounding spaces are removed
  * @param headerAliases other headers accepted for the column (French, Arabic, English)
- * @param description what the column holds, for data engineers and templates sent to submitters
+ * @param description what the column holds, in French, Arabic and English, for the templates sent to submitters
  */
 public record ColumnSpec(
         String name,
@@ -36,7 +36,7 @@ public record ColumnSpec(
         boolean arabicScript,
         boolean trim,
         List<String> headerAliases,
-        String description) {
+        ColumnDescription description) {
 
     public ColumnSpec {
         Objects.requireNonNull(name, "name");
@@ -45,7 +45,7 @@ public record ColumnSpec(
         valueAliases = Map.copyOf(valueAliases);
         datePatterns = List.copyOf(datePatterns);
         headerAliases = List.copyOf(headerAliases);
-        description = description == null ? "" : description;
+        description = description == null ? ColumnDescription.NONE : description;
         if (type == ColumnType.ENUM && enumValues.isEmpty()) {
             throw new IllegalArgumentException("enum column " + name + " needs values");
         }
@@ -60,6 +60,18 @@ public record ColumnSpec(
     /** A required or optional column of a simple type, for tests and tools. */
     public static ColumnSpec simple(String name, ColumnType type, boolean required) {
         return new ColumnSpec(
-                name, type, required, null, List.of(), Map.of(), null, null, List.of(), false, false, List.of(), "");
+                name,
+                type,
+                required,
+                null,
+                List.of(),
+                Map.of(),
+                null,
+                null,
+                List.of(),
+                false,
+                false,
+                List.of(),
+                ColumnDescription.NONE);
     }
 }

@@ -41,6 +41,7 @@ final class ContractParser {
             "trim",
             "aliases",
             "description");
+    private static final Set<String> DESCRIPTION_KEYS = Set.of("fr", "ar", "en");
     private static final Set<String> RULE_KEYS = Set.of("check", "warning");
     private static final Pattern COLUMN_NAME = Pattern.compile("[a-z][a-z0-9_]*");
     private static final Pattern TEMPLATE_ID = Pattern.compile("[a-z][a-z0-9-]*");
@@ -287,8 +288,7 @@ final class ContractParser {
         }
         List<String> aliases =
                 fields.containsKey("aliases") ? fields.get("aliases").textList() : List.of();
-        String description =
-                fields.containsKey("description") ? fields.get("description").text() : "";
+        ColumnDescription description = description(item, fields.get("description"), name);
         return new ColumnSpec(
                 name,
                 type,
@@ -303,6 +303,36 @@ final class ContractParser {
                 trim,
                 aliases,
                 description);
+    }
+
+    /**
+     * A column's description: a mapping {@code {fr: …, ar: …, en: …}} (fr and ar required), or a single text, read as
+     * the English one, as earlier contracts wrote it, which then still needs its French and Arabic versions.
+     */
+    private static ColumnDescription description(YamlDocument.Entry item, YamlDocument.Entry entry, String column) {
+        String example = "description: {fr: <texte en français>, ar: <نص بالعربية>, en: <English text>}";
+        if (entry == null) {
+            throw item.error(
+                    "column " + column + " has no description; submitters read it in their template", "add " + example);
+        }
+        ColumnDescription description;
+        if (entry.isScalar()) {
+            description = new ColumnDescription("", "", entry.text());
+        } else {
+            Map<String, YamlDocument.Entry> languages = entry.mapping(DESCRIPTION_KEYS);
+            description = new ColumnDescription(
+                    languages.containsKey("fr") ? languages.get("fr").text() : "",
+                    languages.containsKey("ar") ? languages.get("ar").text() : "",
+                    languages.containsKey("en") ? languages.get("en").text() : "");
+        }
+        if (!description.hasFrenchAndArabic()) {
+            String missing = description.fr().isEmpty() && description.ar().isEmpty()
+                    ? "French and Arabic"
+                    : description.fr().isEmpty() ? "French" : "Arabic";
+            throw entry.error(
+                    "the description of column " + column + " has no " + missing + " text", "write it as " + example);
+        }
+        return description;
     }
 
     private static void requireType(YamlDocument.Entry entry, String column, ColumnType actual, ColumnType expected) {

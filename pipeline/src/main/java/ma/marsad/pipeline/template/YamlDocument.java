@@ -71,6 +71,10 @@ final class YamlDocument {
             return new InvalidContractException(location + ":" + line() + ": " + problem + ". Fix: " + fix);
         }
 
+        boolean isScalar() {
+            return node instanceof ScalarNode;
+        }
+
         String text() {
             if (!(node instanceof ScalarNode scalar)) {
                 throw error("'" + name + "' must be a single value", "write it as 'key: value'");

@@ -15,11 +15,14 @@ class MessagesTests {
         Map<String, Object> arguments =
                 Map.of("cell", "line 8, column 3", "column", "valeur", "value", "1.5", "example", "1 234,5");
         assertThat(messages.message(ReasonCode.AMBIGUOUS_NUMBER, arguments, Language.FR))
-                .contains("line 8, column 3", "valeur", "« 1.5 »", "1 234,5");
+                .startsWith("ligne 8, colonne 3 (valeur) : ")
+                .contains("« 1.5 »", "1 234,5");
         assertThat(messages.message(ReasonCode.AMBIGUOUS_NUMBER, arguments, Language.EN))
-                .contains("\"1.5\"", "valeur");
+                .startsWith("line 8, column 3 (valeur): ")
+                .contains("\"1.5\"");
         assertThat(messages.message(ReasonCode.AMBIGUOUS_NUMBER, arguments, Language.AR))
-                .contains("«1.5»", "العمود");
+                .startsWith("السطر 8، العمود 3 (valeur): ")
+                .contains("«1.5»");
         for (ReasonCode code : ReasonCode.values()) {
             for (Language language : Language.values()) {
                 assertThat(messages.message(code, Map.of(), language))
@@ -27,6 +30,83 @@ class MessagesTests {
                         .doesNotContain("{");
             }
         }
+    }
+
+    @Test
+    void placesAreWrittenInTheMessagesLanguageExceptSpreadsheetAndJsonReferences() {
+        assertThat(Messages.place("line 8, column 3", Language.FR)).isEqualTo("ligne 8, colonne 3");
+        assertThat(Messages.place("line 8, column 3", Language.AR)).isEqualTo("السطر 8، العمود 3");
+        assertThat(Messages.place("line 8, column 3", Language.EN)).isEqualTo("line 8, column 3");
+        assertThat(Messages.place("line 12", Language.FR)).isEqualTo("ligne 12");
+        assertThat(Messages.place("Indicateurs!C7", Language.AR)).isEqualTo("Indicateurs!C7");
+        assertThat(Messages.place("/12/amount_mad", Language.FR)).isEqualTo("/12/amount_mad");
+    }
+
+    @Test
+    void everyLanguageAsksForTheSameValuesOfACode() {
+        // a placeholder present in one language and not in another is a message that lost or invented a fact
+        for (ReasonCode code : ReasonCode.values()) {
+            Map<String, Object> marked = new java.util.HashMap<>();
+            for (String name : java.util.List.of(
+                    "cell",
+                    "column",
+                    "header",
+                    "value",
+                    "pattern",
+                    "range",
+                    "example",
+                    "allowed",
+                    "expected",
+                    "rule",
+                    "other_column",
+                    "other_value",
+                    "first_row",
+                    "row",
+                    "rows",
+                    "key",
+                    "period",
+                    "first_period",
+                    "columns",
+                    "count",
+                    "second_row",
+                    "sheet",
+                    "available",
+                    "detail",
+                    "line",
+                    "charset",
+                    "byte_offset",
+                    "declared",
+                    "submitter",
+                    "position",
+                    "first_header",
+                    "accepted",
+                    "extension",
+                    "formats",
+                    "actual",
+                    "length",
+                    "max",
+                    "character")) {
+                marked.put(name, "<" + name + ">");
+            }
+            java.util.Set<String> french = placeholders(messages.message(code, marked, Language.FR));
+            assertThat(placeholders(messages.message(code, marked, Language.AR)))
+                    .as(code + " in Arabic")
+                    .isEqualTo(french);
+            assertThat(placeholders(messages.message(code, marked, Language.EN)))
+                    .as(code + " in English")
+                    .isEqualTo(french);
+            assertThat(messages.message(code, marked, Language.FR)).doesNotContain(Messages.MISSING);
+        }
+    }
+
+    private static java.util.Set<String> placeholders(String message) {
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        java.util.regex.Matcher matcher =
+                java.util.regex.Pattern.compile("<([a-z_]+)>").matcher(message);
+        while (matcher.find()) {
+            names.add(matcher.group(1));
+        }
+        return names;
     }
 
     @Test

@@ -13,6 +13,7 @@ import ma.marsad.pipeline.config.ConfigFolder;
 import ma.marsad.pipeline.ingest.ReaderSettings;
 import ma.marsad.pipeline.quality.HeaderMatcher;
 import ma.marsad.pipeline.quality.InvalidValueException;
+import ma.marsad.pipeline.quality.Language;
 import ma.marsad.pipeline.quality.ValueLocale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -132,11 +133,12 @@ class TemplateCatalogTests {
                   - name: annee
                     type: year
                     required: true
+                    description: {fr: Année, ar: السنة}
                   - name: valeur
                     type: decimel
                 """;
         assertThat(loadError(config, broken))
-                .contains("tiny.yml:12:")
+                .contains("tiny.yml:13:")
                 .contains("unknown type 'decimel' for column valeur")
                 .contains("Fix: use one of text, enum, region, quarter, integer, year, decimal, date, datetime");
     }
@@ -154,16 +156,18 @@ class TemplateCatalogTests {
                   - name: annee
                     type: year
                     required: true
+                    description: {fr: Année, ar: السنة}
                   - name: code
                     type: text
                     pattern: '^[A-Z]{2,10}$'
+                    description: {fr: Code, ar: الرمز, en: Code}
                 """;
         assertThat(write(config, valid).contract("tiny").columns()).hasSize(2);
         assertThat(loadError(config, valid.replace("key: [annee]", "key: [annee, missing]")))
                 .contains("tiny.yml:6:")
                 .contains("key column 'missing' is not declared");
         assertThat(loadError(config, valid.replace("^[A-Z]{2,10}$", "^[A-Z{2,10}$")))
-                .contains("tiny.yml:13:")
+                .contains("tiny.yml:14:")
                 .contains("not a valid regular expression");
         assertThat(loadError(config, valid.replace("locale: en", "locale: en\nencodng: UTF-8")))
                 .contains("tiny.yml:5:")
@@ -171,6 +175,53 @@ class TemplateCatalogTests {
         assertThat(loadError(config, valid.replace("    pattern:", "    requird: true\n    pattern:")))
                 .contains("unknown key 'requird' in columns[]")
                 .contains("Fix: use one of aliases");
+    }
+
+    @Test
+    void everyShippedColumnIsDescribedInFrenchAndArabic() {
+        for (TemplateContract contract : catalog.contracts()) {
+            for (ColumnSpec column : contract.columns()) {
+                assertThat(column.description().hasFrenchAndArabic())
+                        .as(contract.id() + "." + column.name())
+                        .isTrue();
+            }
+        }
+        assertThat(catalog.contract("digital-training")
+                        .column("dont_femmes")
+                        .orElseThrow()
+                        .description()
+                        .in(Language.AR))
+                .contains("النساء");
+    }
+
+    @Test
+    void aColumnWithoutFrenchOrArabicDescriptionIsRefusedWithFileAndLine(@TempDir Path config) throws IOException {
+        String valid = """
+                id: tiny
+                titles: {fr: Petit, ar: صغير, en: Tiny}
+                formats: [csv]
+                locale: en
+                period: {type: year, columns: [annee]}
+                key: [annee]
+                columns:
+                  - name: annee
+                    type: year
+                    required: true
+                    description: {fr: Année, ar: السنة}
+                """;
+        assertThat(write(config, valid).contract("tiny").columns().get(0).description())
+                .isEqualTo(new ColumnDescription("Année", "السنة", ""));
+        // a single text, as earlier contracts wrote it, is read as English and still needs French and Arabic
+        assertThat(loadError(config, valid.replace("{fr: Année, ar: السنة}", "Year of the figures")))
+                .contains("tiny.yml:11:")
+                .contains("the description of column annee has no French and Arabic text")
+                .contains("Fix: write it as description: {fr:");
+        assertThat(loadError(config, valid.replace("{fr: Année, ar: السنة}", "{fr: Année}")))
+                .contains("tiny.yml:11:")
+                .contains("has no Arabic text");
+        assertThat(loadError(config, valid.replace("    description: {fr: Année, ar: السنة}\n", "")))
+                .contains("tiny.yml:8:")
+                .contains("column annee has no description");
     }
 
     private static String loadError(Path config, String yaml) throws IOException {

@@ -1,0 +1,154 @@
+package ma.marsad.jobs.common;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import ma.marsad.pipeline.ingest.RowError;
+import ma.marsad.pipeline.ingest.ValidationOutcome;
+import ma.marsad.pipeline.lake.SubmissionRecord;
+import ma.marsad.pipeline.quality.Language;
+import ma.marsad.pipeline.quality.Messages;
+import ma.marsad.pipeline.template.TemplateCatalog;
+import org.junit.jupiter.api.Test;
+
+class FeedbackReportsTests {
+
+    private static final Messages MESSAGES = Messages.shipped();
+    private static final TemplateCatalog CATALOG = TemplateCatalog.shipped();
+
+    // 3 rows read: 1 accepted, 2 quarantined (a region 13 and a hostile value that is also a formula)
+    private final RowError badRegion = new RowError(
+            1,
+            2,
+            "line 2, column 3",
+            "region_code",
+            "region_code",
+            "BAD_REGION",
+            "13",
+            Map.of("cell", "line 2, column 3", "column", "region_code", "value", "13"));
+    private final RowError formula = new RowError(
+            3,
+            4,
+            "line 4, column 2",
+            "service_code",
+            "code_service",
+            "PATTERN_MISMATCH",
+            "=HYPERLINK(\"http://x\")<script>",
+            Map.of(
+                    "cell",
+                    "line 4, column 2",
+                    "column",
+                    "service_code",
+                    "value",
+                    "=HYPERLINK(\"http://x\")<script>",
+                    "pattern",
+                    "^[A-Z]{2,10}-[0-9]{3}$"));
+    private final ValidationOutcome quarantined = new ValidationOutcome(
+            ValidationOutcome.Status.ACCEPTED_WITH_QUARANTINE,
+            "2026-11-27",
+            3,
+            1,
+            2,
+            null,
+            Map.of(),
+            List.of(new ValidationOutcome.Warning("UNKNOWN_COLUMN", Map.of("header", "remarque"))),
+            List.of(badRegion, formula),
+            false);
+    private final SubmissionRecord record = new SubmissionRecord(
+            "a".repeat(64),
+            "egov-requests",
+            "ADD",
+            List.of("requests-2026-11-27.csv"),
+            Instant.parse("2026-11-28T01:00:00Z"),
+            "accepted_with_quarantine",
+            "2026-11-27",
+            3,
+            1,
+            2,
+            null,
+            null,
+            null,
+            null);
+
+    @Test
+    void frenchPageSaysWhatWhereAndHowToFixInFrench() {
+        String page = FeedbackReports.html(record, quarantined, MESSAGES, CATALOG, Language.FR);
+
+        assertThat(page).contains("<html lang=\"fr\" dir=\"ltr\">");
+        assertThat(page).contains("Demandes de services en ligne", "Agence de Développement du Digital (ADD)");
+        assertThat(page).contains("2026-11-28 02:00"); // received time in Casablanca (UTC+1)
+        assertThat(page).contains("accepté, avec des lignes mises de côté", "lues 3 · acceptées 1 · en quarantaine 2");
+        assertThat(page).contains("<bdi>ligne 2, colonne 3</bdi>", "« 13 » n&#39;est pas un code de région");
+        assertThat(page).contains("La colonne « remarque » ne fait pas partie du modèle");
+        assertThat(page).contains("BAD_REGION × 1", "Renvoyez le fichier complet");
+        assertThat(page).contains("@media print", "thead{display:table-header-group}");
+        // hostile text is escaped, never markup
+        assertThat(page).doesNotContain("<script>").contains("&lt;script&gt;");
+    }
+
+    @Test
+    void arabicPageIsRightToLeftWithArabicPlacesAndWords() {
+        String page = FeedbackReports.html(record, quarantined, MESSAGES, CATALOG, Language.AR);
+
+        assertThat(page).contains("<html lang=\"ar\" dir=\"rtl\">");
+        assertThat(page).contains("تقرير التحقق من الملف", "وكالة التنمية الرقمية (ADD)", "مقبول مع أسطر معزولة");
+        assertThat(page).contains("<bdi>السطر 2، العمود 3</bdi>", "كيف تصححون الملف");
+        assertThat(page).doesNotContain("ligne 2", "line 2,");
+    }
+
+    @Test
+    void rejectedFileSaysWhyAndThatNothingWasLoaded() {
+        ValidationOutcome rejected = new ValidationOutcome(
+                ValidationOutcome.Status.REJECTED,
+                null,
+                0,
+                0,
+                0,
+                "MISSING_COLUMN",
+                Map.of("column", "status", "accepted", "status, statut"),
+                List.of(),
+                List.of(),
+                false);
+
+        String page = FeedbackReports.html(record, rejected, MESSAGES, CATALOG, Language.FR);
+
+        assertThat(page)
+                .contains("Pourquoi le fichier est refusé")
+                .contains("La colonne obligatoire status est absente. En-têtes acceptés pour cette colonne : status,"
+                        + " statut.")
+                .contains("Aucune ligne de ce fichier n&#39;a été chargée")
+                .doesNotContain("Lignes mises de côté");
+    }
+
+    @Test
+    void csvNeutralisesFormulasAndSpeaksTheLanguage() {
+        String french = FeedbackReports.csv(quarantined, MESSAGES, Language.FR);
+        String arabic = FeedbackReports.csv(quarantined, MESSAGES, Language.AR);
+
+        List<String> lines = french.lines().toList();
+        assertThat(lines.get(0)).isEqualTo("ligne_donnees,ligne,cellule,colonne,en_tete,code,valeur,message");
+        assertThat(lines.get(1)).startsWith(",,,,,\"UNKNOWN_COLUMN\",,"); // the warning
+        assertThat(lines.get(2))
+                .startsWith("1,2,\"line 2, column 3\",\"region_code\",\"region_code\",\"BAD_REGION\",\"13\",")
+                .endsWith("\"ligne 2, colonne 3 (region_code) : « 13 » n'est pas un code de région. Utilisez un code"
+                        + " de 01 à 12.\"");
+        // the formula is shown as text: a leading quote, inner quotes doubled
+        assertThat(lines.get(3)).contains(",\"'=HYPERLINK(\"\"http://x\"\")<script>\",");
+        assertThat(arabic.lines().findFirst().orElseThrow()).startsWith("سطر_البيانات,");
+        assertThat(arabic).contains("السطر 2، العمود 3 (region_code)");
+    }
+
+    @Test
+    void everyFormulaStartIsNeutralised() {
+        assertThat(FeedbackReports.cell("=1+1")).isEqualTo("\"'=1+1\"");
+        assertThat(FeedbackReports.cell("+33 6")).isEqualTo("\"'+33 6\"");
+        assertThat(FeedbackReports.cell("-2+3")).isEqualTo("\"'-2+3\"");
+        assertThat(FeedbackReports.cell("@SUM(A1)")).isEqualTo("\"'@SUM(A1)\"");
+        assertThat(FeedbackReports.cell("\tx")).isEqualTo("\"'\tx\"");
+        assertThat(FeedbackReports.cell("\rx")).isEqualTo("\"'\rx\"");
+        assertThat(FeedbackReports.cell("a=b")).isEqualTo("\"a=b\"");
+        assertThat(FeedbackReports.cell(null)).isEmpty();
+    }
+}
