@@ -85,6 +85,37 @@ class CrashRestartIntegrationTests {
     }
 
     @Test
+    void sigtermStopsTheRunAndTheNextRunRestartsIt() throws Exception {
+        Path work = root.resolve("sigterm");
+        TestLandingZones.copyTree(seededWork, work);
+        Path bigLanding = TestLandingZones.subset(TestLandingZones.demo(root), root.resolve("landing-big"), 1, 0);
+        Path demo = TestLandingZones.demo(root);
+        TestLandingZones.copy(demo, demo.resolve(TestLandingZones.BIG_FILE), bigLanding);
+        TestLandingZones.copy(demo, demo.resolve(TestLandingZones.BIG_FILE + ".done"), bigLanding);
+        Path log = root.resolve("sigterm.log");
+
+        NightlyProcess running = NightlyProcess.start(log, Map.of(), NightlyProcess.nightly(work, bigLanding));
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (!running.logText().contains("discovered") && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(running.logText()).contains("discovered");
+        Thread.sleep(300);
+        running.process().destroy();
+        int stopped = running.waitFor();
+
+        String output = running.logText();
+        assertThat(output).contains("SIGTERM: stopping run").contains("STOPPED");
+        assertThat(stopped).as(output).isEqualTo(1);
+
+        int rerun = NightlyProcess.run(log, Map.of(), NightlyProcess.nightly(work, bigLanding));
+        String rerunOutput = Files.readString(log).substring(output.length());
+        assertThat(rerun).as(rerunOutput).isIn(0, 3);
+        assertThat(rerunOutput).contains("restarting run").doesNotContain("left STARTED");
+        assertThat(rerunOutput).contains("COMPLETED");
+    }
+
+    @Test
     void anUnwritableLakeFailsClearlyAndLeavesThePublishedWarehouse() throws Exception {
         Path work = root.resolve("unwritable-lake");
         TestLandingZones.copyTree(seededWork, work);
