@@ -8,6 +8,8 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.Map;
+import ma.marsad.jobs.metrics.PrometheusText;
+import ma.marsad.jobs.metrics.RunMetrics;
 import ma.marsad.pipeline.warehouse.WarehouseBuilder;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -47,7 +49,15 @@ class CrashRestartIntegrationTests {
         Path log = root.resolve("uninterrupted.log");
         uninterruptedExit = NightlyProcess.run(log, Map.of(), NightlyProcess.nightly(work, landing));
         assertThat(uninterruptedExit).as(Files.readString(log)).isIn(0, 3);
+        assertThat(Files.readString(log)).containsPattern("ingestSubmissionsStep: \\d+/\\d+ files, .* rows/s, done");
         uninterrupted = WarehouseChecksums.of(work.resolve("warehouse/marsad.duckdb"));
+        var metrics =
+                PrometheusText.parse(Files.readString(RunMetrics.file(work))).samples();
+        assertThat(metrics).containsEntry("marsad_run_success", 1.0);
+        assertThat(metrics.get("marsad_files_total{outcome=\"accepted\"}")).isPositive();
+        assertThat(metrics.get("marsad_rows_total{outcome=\"loaded\"}")).isPositive();
+        assertThat(metrics)
+                .containsKey("marsad_step_duration_seconds_sum{status=\"COMPLETED\",step=\"buildWarehouseStep\"}");
         // the models, marts and KPI tables; a run that built nothing would compare equal to another such run
         assertThat(uninterrupted).containsKeys("main.\"dim_region\"", "main.\"kpi_latest\"");
         assertThat(uninterrupted.get("main.\"kpi_latest\"").rows()).isPositive();

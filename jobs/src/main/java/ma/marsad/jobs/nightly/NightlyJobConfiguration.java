@@ -52,8 +52,10 @@ public class NightlyJobConfiguration {
     public Step ingestSubmissionsStep(
             JobRepository jobRepository, PlatformTransactionManager transactionManager, PipelineServices services) {
         SubmissionPartitioner partitioner = new SubmissionPartitioner();
+        IngestProgress progress = new IngestProgress(services);
         Step ingestSubmissionStep = new StepBuilder("ingestSubmissionStep", jobRepository)
                 .tasklet(new IngestSubmissionTasklet(services), transactionManager)
+                .listener(progress)
                 .build();
         SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("ingest-");
         executor.setConcurrencyLimit(PARALLEL_SUBMISSIONS);
@@ -63,6 +65,7 @@ public class NightlyJobConfiguration {
                 .taskExecutor(executor)
                 .gridSize(PARALLEL_SUBMISSIONS)
                 .listener(partitioner)
+                .listener(progress)
                 .listener(new FileSubmissionsListener(services))
                 .build();
     }
