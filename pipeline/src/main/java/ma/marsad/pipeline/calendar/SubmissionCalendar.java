@@ -95,12 +95,13 @@ public final class SubmissionCalendar {
     }
 
     /**
-     * Every period owed whose last day is before {@code asOf}, with what was received for it by then (the first
+     * Every period owed whose last day is before {@code asOf}, with what was received for it by the end of that day (the first
      * accepted file of the period; a later revision does not make it late, a rejected file does not count).
      */
     public List<CalendarEntry> evaluate(Collection<SubmissionRecord> records, LocalDate asOf) {
         Map<String, SubmissionRecord> firstReceived = new HashMap<>();
-        Instant endOfAsOf = asOf.atStartOfDay(ZONE).toInstant();
+        // the run as of a date sees the files received up to the end of that day
+        Instant endOfAsOf = asOf.plusDays(1).atStartOfDay(ZONE).toInstant();
         for (SubmissionRecord record : records) {
             if (record.isRejected()
                     || record.period() == null
