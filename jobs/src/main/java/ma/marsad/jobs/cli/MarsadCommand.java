@@ -3,6 +3,7 @@ package ma.marsad.jobs.cli;
 import java.io.PrintWriter;
 import ma.marsad.jobs.common.ExitCodes;
 import ma.marsad.jobs.demo.DemoCommand;
+import ma.marsad.jobs.nightly.BackfillCommand;
 import ma.marsad.jobs.nightly.NightlyCommand;
 import ma.marsad.jobs.nightly.RecoverCommand;
 import ma.marsad.jobs.nightly.StatusCommand;
@@ -27,6 +28,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             DemoCommand.class,
             NightlyCommand.class,
+            BackfillCommand.class,
             StatusCommand.class,
             RecoverCommand.class,
             DashboardsCommand.class,

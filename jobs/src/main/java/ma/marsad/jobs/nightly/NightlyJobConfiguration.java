@@ -1,5 +1,6 @@
 package ma.marsad.jobs.nightly;
 
+import ma.marsad.jobs.common.BackfillWindow;
 import ma.marsad.jobs.common.PipelineServices;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -42,9 +43,12 @@ public class NightlyJobConfiguration {
 
     @Bean
     public Step discoverSubmissionsStep(
-            JobRepository jobRepository, PlatformTransactionManager transactionManager, PipelineServices services) {
+            JobRepository jobRepository,
+            PlatformTransactionManager transactionManager,
+            PipelineServices services,
+            BackfillWindow backfillWindow) {
         return new StepBuilder("discoverSubmissionsStep", jobRepository)
-                .tasklet(new DiscoverSubmissionsTasklet(services), transactionManager)
+                .tasklet(new DiscoverSubmissionsTasklet(services, backfillWindow), transactionManager)
                 .build();
     }
 
