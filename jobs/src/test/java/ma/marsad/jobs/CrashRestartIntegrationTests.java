@@ -2,12 +2,16 @@ package ma.marsad.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.Map;
+import ma.marsad.jobs.cli.MarsadCommand;
 import ma.marsad.jobs.metrics.PrometheusText;
 import ma.marsad.jobs.metrics.RunMetrics;
 import ma.marsad.pipeline.warehouse.WarehouseBuilder;
@@ -110,7 +114,19 @@ class CrashRestartIntegrationTests {
             Thread.sleep(50);
         }
         assertThat(running.logText()).contains("discovered");
-        Thread.sleep(300);
+        // status only reads: it works while the run holds the work folder and the H2 job repository
+        PrintStream original = System.out;
+        ByteArrayOutputStream status = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(status, true, StandardCharsets.UTF_8));
+        try {
+            assertThat(MarsadCommand.run("status", "--work", work.toString())).isZero();
+        } finally {
+            System.setOut(original);
+        }
+        assertThat(status.toString(StandardCharsets.UTF_8)).contains("STARTED").contains("expected");
+        assertThat(running.process().isAlive())
+                .as("the big file is still being ingested")
+                .isTrue();
         running.process().destroy();
         int stopped = running.waitFor();
 

@@ -25,12 +25,27 @@ final class TestLandingZones {
 
     private TestLandingZones() {}
 
-    static Path demo(Path folder) throws IOException {
-        Path landing = folder.resolve("demo-landing");
-        if (!Files.isDirectory(landing)) {
-            DemoLandingZone.generate(landing, DemoLandingZone.DEFAULT_SEED, AS_OF);
+    private static Path demo;
+
+    /** The demo landing zone as of {@link #AS_OF}, generated once per test JVM and deleted when it ends. */
+    static synchronized Path demo(Path unused) throws IOException {
+        if (demo == null) {
+            Path folder = Files.createTempDirectory("marsad-demo-landing");
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(folder)));
+            DemoLandingZone.generate(folder, DemoLandingZone.DEFAULT_SEED, AS_OF);
+            demo = folder;
         }
-        return landing;
+        return demo;
+    }
+
+    private static void delete(Path folder) {
+        try (Stream<Path> paths = Files.walk(folder)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException e) {
+            // a temporary folder left behind is harmless
+        }
     }
 
     /** The last {@code skipLast + keep} files of each folder, less the last {@code skipLast}; markers follow. */
