@@ -3,6 +3,7 @@ package ma.marsad.jobs.cli;
 import java.io.PrintWriter;
 import ma.marsad.jobs.common.ExitCodes;
 import ma.marsad.jobs.demo.DemoCommand;
+import ma.marsad.jobs.nightly.BackfillCommand;
 import ma.marsad.jobs.nightly.NightlyCommand;
 import ma.marsad.jobs.nightly.RecoverCommand;
 import ma.marsad.jobs.nightly.StatusCommand;
@@ -29,6 +30,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             DemoCommand.class,
             NightlyCommand.class,
+            BackfillCommand.class,
             ValidateCommand.class,
             TemplateCommand.class,
             StatusCommand.class,

@@ -65,7 +65,9 @@ public class WorkOptions {
         }
         String repository = jobRepository != null ? jobRepository : System.getenv("MARSAD_JOB_REPOSITORY_URL");
         if (repository == null || repository.isBlank()) {
-            repository = "jdbc:h2:file:" + workFolder.resolve("jobrepo/marsad") + ";AUTO_SERVER=TRUE";
+            // WRITE_DELAY=0: H2 otherwise keeps the last half second of commits in memory, and a killed process
+            // would lose the record of steps that had finished, then redo them over state that moved on.
+            repository = "jdbc:h2:file:" + workFolder.resolve("jobrepo/marsad") + ";AUTO_SERVER=TRUE;WRITE_DELAY=0";
         }
         properties.put("spring.datasource.url", repository);
         if (quiet) {

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import ma.marsad.dashboards.render.SiteRenderer;
+import ma.marsad.pipeline.calendar.SubmissionCalendar;
 import ma.marsad.pipeline.config.ConfigFolder;
 import ma.marsad.pipeline.ingest.LandingScanner;
 import ma.marsad.pipeline.ingest.ReportReaders;
@@ -39,6 +40,7 @@ public class PipelineServices {
     private final ModelCatalog models;
     private final Lake lake;
     private final SubmissionRegistry registry;
+    private final SubmissionCalendar calendar;
 
     public PipelineServices(MarsadSettings settings) {
         this.settings = settings;
@@ -47,6 +49,7 @@ public class PipelineServices {
         this.messages = Messages.load(config);
         this.kpis = KpiCatalog.load(config);
         this.models = ModelCatalog.load(config);
+        this.calendar = SubmissionCalendar.load(config, templates);
         try {
             this.lake = Lake.open(URI.create(settings.lake()), settings.hadoop());
         } catch (IOException e) {
@@ -69,6 +72,10 @@ public class PipelineServices {
 
     public Messages messages() {
         return messages;
+    }
+
+    public SubmissionCalendar calendar() {
+        return calendar;
     }
 
     public Lake lake() {

@@ -31,12 +31,15 @@ class BuildWarehouseTasklet implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
         var jobExecution = chunkContext.getStepContext().getStepExecution().getJobExecution();
         Path target = buildFile(services, jobExecution.getJobInstanceId());
+        var snapshot = services.registry().snapshot();
         WarehouseBuilder.BuildSummary summary = services.warehouseBuilder()
-                .build(
-                        services.registry().snapshot(),
-                        target,
-                        services.settings().cache());
+                .build(snapshot, target, services.settings().cache());
         try (Connection connection = WarehouseBuilder.open(target)) {
+            SubmissionCalendarTable.write(
+                    connection,
+                    services.calendar(),
+                    snapshot,
+                    services.settings().asOf());
             OperationsTables.write(
                     connection,
                     services.settings().runs(),

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import ma.marsad.jobs.common.BackfillWindow;
 import ma.marsad.jobs.common.PipelineServices;
 import ma.marsad.pipeline.ingest.LandingScanner;
 import org.slf4j.Logger;
@@ -19,9 +20,11 @@ class DiscoverSubmissionsTasklet implements Tasklet {
     private static final Logger log = LoggerFactory.getLogger(DiscoverSubmissionsTasklet.class);
 
     private final PipelineServices services;
+    private final BackfillWindow window;
 
-    DiscoverSubmissionsTasklet(PipelineServices services) {
+    DiscoverSubmissionsTasklet(PipelineServices services, BackfillWindow window) {
         this.services = services;
+        this.window = window;
     }
 
     @Override
@@ -30,13 +33,25 @@ class DiscoverSubmissionsTasklet implements Tasklet {
         List<PendingSubmissions.Pending> pending = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         int known = 0;
+        int outsideWindow = 0;
         for (LandingScanner.LandingSubmission submission : scan.submissions()) {
+            if (!window.contains(submission.receivedAt())) {
+                outsideWindow++;
+                continue;
+            }
             String id = LandingScanner.submissionId(submission.parts());
             if (services.registry().contains(id) || !seen.add(id)) {
                 known++;
                 continue;
             }
             pending.add(new PendingSubmissions.Pending(id, submission));
+        }
+        if (window.isSet()) {
+            log.info(
+                    "backfill {} to {}: {} file(s) received outside these days left alone",
+                    window.from(),
+                    window.to(),
+                    outsideWindow);
         }
         for (LandingScanner.SkippedEntry skipped : scan.skipped()) {
             log.warn("skipped landing/{}: {}", skipped.path(), skipped.reason());

@@ -8,6 +8,8 @@ import ma.marsad.jobs.cli.JobContexts;
 import ma.marsad.jobs.cli.WorkOptions;
 import ma.marsad.jobs.common.ExitCodes;
 import ma.marsad.jobs.common.WorkFolderLock;
+import ma.marsad.jobs.metrics.RunMetrics;
+import org.springframework.batch.core.repository.JobRepository;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -68,8 +70,15 @@ public class NightlyCommand implements Callable<Integer> {
         }
         try (var held = lock.get();
                 var context = JobContexts.start(properties)) {
-            RunSummary summary = context.getBean(NightlyRunner.class).run();
+            RunSummary summary;
+            try {
+                summary = context.getBean(NightlyRunner.class).run();
+            } catch (Exception | Error e) {
+                RunMetrics.write(workFolder, RunMetricsFacts.failedToRun());
+                throw e;
+            }
             RunSummaries.write(context.getBean(ma.marsad.jobs.common.PipelineServices.class), summary);
+            RunMetrics.write(workFolder, RunMetricsFacts.of(summary, context.getBean(JobRepository.class)));
             System.out.print(summary.toText());
             System.out.flush();
             return summary.exitCode();

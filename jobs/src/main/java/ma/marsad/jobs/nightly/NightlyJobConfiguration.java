@@ -1,5 +1,6 @@
 package ma.marsad.jobs.nightly;
 
+import ma.marsad.jobs.common.BackfillWindow;
 import ma.marsad.jobs.common.PipelineServices;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -42,9 +43,12 @@ public class NightlyJobConfiguration {
 
     @Bean
     public Step discoverSubmissionsStep(
-            JobRepository jobRepository, PlatformTransactionManager transactionManager, PipelineServices services) {
+            JobRepository jobRepository,
+            PlatformTransactionManager transactionManager,
+            PipelineServices services,
+            BackfillWindow backfillWindow) {
         return new StepBuilder("discoverSubmissionsStep", jobRepository)
-                .tasklet(new DiscoverSubmissionsTasklet(services), transactionManager)
+                .tasklet(new DiscoverSubmissionsTasklet(services, backfillWindow), transactionManager)
                 .build();
     }
 
@@ -52,8 +56,10 @@ public class NightlyJobConfiguration {
     public Step ingestSubmissionsStep(
             JobRepository jobRepository, PlatformTransactionManager transactionManager, PipelineServices services) {
         SubmissionPartitioner partitioner = new SubmissionPartitioner();
+        IngestProgress progress = new IngestProgress(services);
         Step ingestSubmissionStep = new StepBuilder("ingestSubmissionStep", jobRepository)
                 .tasklet(new IngestSubmissionTasklet(services), transactionManager)
+                .listener(progress)
                 .build();
         SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("ingest-");
         executor.setConcurrencyLimit(PARALLEL_SUBMISSIONS);
@@ -63,6 +69,7 @@ public class NightlyJobConfiguration {
                 .taskExecutor(executor)
                 .gridSize(PARALLEL_SUBMISSIONS)
                 .listener(partitioner)
+                .listener(progress)
                 .listener(new FileSubmissionsListener(services))
                 .build();
     }

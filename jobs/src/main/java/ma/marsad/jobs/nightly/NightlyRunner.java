@@ -43,7 +43,10 @@ public class NightlyRunner {
     /** Runs the job to its end and summarises it. */
     public RunSummary run() throws Exception {
         LocalDateTime started = LocalDateTime.now();
-        JobExecution execution = launch();
+        JobExecution execution;
+        try (var stopOnSignal = StopOnSignal.install(jobOperator, jobRepository)) {
+            execution = launch();
+        }
         Duration took = Duration.between(started, LocalDateTime.now());
         return RunSummary.of(execution, services, took);
     }

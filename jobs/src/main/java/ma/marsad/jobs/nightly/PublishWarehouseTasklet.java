@@ -45,7 +45,8 @@ class PublishWarehouseTasklet implements Tasklet {
         return RepeatStatus.FINISHED;
     }
 
-    private static long publishedBuild(Path published) {
+    /** The build id recorded in the published warehouse, or -1. */
+    static long publishedBuild(Path published) {
         if (!Files.exists(published)) {
             return -1;
         }

@@ -1,5 +1,6 @@
 package ma.marsad.jobs.nightly;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import ma.marsad.jobs.common.PipelineServices;
@@ -27,6 +28,16 @@ class ScoreKpisTasklet implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
         var jobExecution = chunkContext.getStepContext().getStepExecution().getJobExecution();
         Path target = BuildWarehouseTasklet.buildFile(services, jobExecution.getJobInstanceId());
+        if (!Files.exists(target)) {
+            // Opening a missing file would create an empty warehouse, which the publish step would then publish.
+            if (PublishWarehouseTasklet.publishedBuild(services.publisher().published())
+                    == jobExecution.getJobInstanceId()) {
+                log.info("warehouse of build {} already scored and published", jobExecution.getJobInstanceId());
+                return RepeatStatus.FINISHED;
+            }
+            throw new IllegalStateException("no built warehouse at " + target
+                    + " to score; restart with 'marsad nightly' after 'marsad recover', or start a new run");
+        }
         KpiRunSummary summary;
         try (Connection connection = WarehouseBuilder.open(target)) {
             summary = services.kpiEngine().score(connection, services.settings().asOf());

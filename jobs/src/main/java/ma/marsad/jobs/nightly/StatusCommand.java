@@ -1,21 +1,31 @@
 package ma.marsad.jobs.nightly;
 
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import ma.marsad.jobs.cli.JobContexts;
 import ma.marsad.jobs.cli.WorkOptions;
 import ma.marsad.jobs.common.ExitCodes;
 import ma.marsad.jobs.common.PipelineServices;
+import ma.marsad.pipeline.calendar.CalendarEntry;
 import ma.marsad.pipeline.lake.SubmissionRecord;
 import org.springframework.batch.core.job.JobExecution;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code marsad status}: the last runs and what each submitter sent; works while a run is in progress. */
+/**
+ * {@code marsad status}: the last runs, and per template and submitter what the submission calendar expected and what
+ * arrived. Only reads (the job repository, the registry in the lake), takes no lock, so it works during a run.
+ */
 @Command(
         name = "status",
         mixinStandardHelpOptions = true,
-        description = "Shows the last runs and, per template and submitter, the submissions received and rejected.")
+        description = {
+            "Shows the last runs and, per template and submitter, the periods expected by the submission calendar up"
+                    + " to the as-of date: received (on time or late), missing, not due yet; and the files rejected.",
+            "Reads only: safe while a nightly run is in progress."
+        })
 public class StatusCommand implements Callable<Integer> {
 
     @Mixin
@@ -24,13 +34,36 @@ public class StatusCommand implements Callable<Integer> {
     @Option(names = "--runs", paramLabel = "N", description = "How many runs to list. Default: 5")
     int runs = 5;
 
+    @Option(
+            names = "--as-of",
+            paramLabel = "DATE",
+            description = "Date the calendar is evaluated at (yyyy-MM-dd). Default: the last run's, else today")
+    java.time.LocalDate asOf;
+
+    /** What one template and submitter owed and sent. */
+    static final class Counts {
+        int expected;
+        int onTime;
+        int late;
+        int missing;
+        int notDue;
+        int rejected;
+        int files;
+        boolean inCalendar;
+    }
+
     @Override
     public Integer call() throws Exception {
         var properties = work.properties();
         properties.put("logging.level.root", "WARN");
+        properties.put("logging.level.ma.marsad", "WARN");
         try (var context = JobContexts.start(properties)) {
+            var recent = context.getBean(NightlyRunner.class).recentRuns(runs);
             System.out.println("Last runs:");
-            for (JobExecution execution : context.getBean(NightlyRunner.class).recentRuns(runs)) {
+            if (recent.isEmpty()) {
+                System.out.println("  none yet");
+            }
+            for (JobExecution execution : recent) {
                 System.out.printf(
                         "  run %d (instance %d, as of %s): %s, started %s, ended %s%n",
                         execution.getId(),
@@ -38,20 +71,73 @@ public class StatusCommand implements Callable<Integer> {
                         execution.getJobParameters().getLocalDate("asOf"),
                         execution.getStatus(),
                         execution.getStartTime(),
-                        execution.getEndTime());
+                        execution.getEndTime() == null ? "-" : execution.getEndTime());
             }
-            System.out.println("Submissions (template / submitter: received, rejected, current periods):");
-            var snapshot = context.getBean(PipelineServices.class).registry().snapshot();
-            var byKey = new java.util.TreeMap<String, int[]>();
-            for (SubmissionRecord record : snapshot.records()) {
-                int[] counts = byKey.computeIfAbsent(record.template() + " / " + record.submitter(), k -> new int[3]);
-                counts[0]++;
-                counts[1] += record.isRejected() ? 1 : 0;
-                counts[2] += snapshot.isCurrent(record) ? 1 : 0;
+            java.time.LocalDate date = asOf;
+            if (date == null && !recent.isEmpty()) {
+                date = recent.get(0).getJobParameters().getLocalDate("asOf");
             }
-            byKey.forEach((key, counts) -> System.out.printf(
-                    "  %-45s %4d received, %3d rejected, %3d current%n", key, counts[0], counts[1], counts[2]));
+            if (date == null) {
+                date = java.time.LocalDate.now();
+            }
+            PipelineServices services = context.getBean(PipelineServices.class);
+            Map<String, Counts> table = counts(services, date);
+            System.out.printf("Submissions as of %s (periods owed by the submission calendar):%n", date);
+            System.out.printf(
+                    "  %-24s %-13s %8s %8s %5s %7s %7s %8s%n",
+                    "template", "submitter", "expected", "received", "late", "missing", "not due", "rejected");
+            Counts total = new Counts();
+            table.forEach((key, counts) -> {
+                String[] parts = key.split("\\|");
+                System.out.printf(
+                        "  %-24s %-13s %8s %8d %5d %7s %7s %8d%n",
+                        parts[0],
+                        parts[1],
+                        counts.inCalendar ? Integer.toString(counts.expected) : "-",
+                        counts.inCalendar ? counts.onTime + counts.late : counts.files,
+                        counts.late,
+                        counts.inCalendar ? Integer.toString(counts.missing) : "-",
+                        counts.inCalendar ? Integer.toString(counts.notDue) : "-",
+                        counts.rejected);
+                total.expected += counts.expected;
+                total.onTime += counts.onTime;
+                total.late += counts.late;
+                total.missing += counts.missing;
+                total.rejected += counts.rejected;
+            });
+            System.out.printf(
+                    "  total: %d expected, %d received on time, %d late, %d missing; %d file(s) rejected%n",
+                    total.expected, total.onTime, total.late, total.missing, total.rejected);
+            System.out.println("  ('-': not in the submission calendar; received counts the files accepted)");
             return ExitCodes.SUCCESS;
         }
+    }
+
+    /** Per "template|submitter": calendar periods by status, files accepted and rejected. */
+    static Map<String, Counts> counts(PipelineServices services, java.time.LocalDate asOf) throws Exception {
+        var snapshot = services.registry().snapshot();
+        Map<String, Counts> table = new TreeMap<>();
+        for (CalendarEntry entry : services.calendar().evaluate(snapshot.records(), asOf)) {
+            Counts counts = table.computeIfAbsent(entry.template() + "|" + entry.submitter(), k -> new Counts());
+            counts.inCalendar = true;
+            switch (entry.status()) {
+                case "on_time" -> counts.onTime++;
+                case "late" -> counts.late++;
+                case "missing" -> counts.missing++;
+                default -> counts.notDue++;
+            }
+            if (!"not_due".equals(entry.status())) {
+                counts.expected++;
+            }
+        }
+        for (SubmissionRecord record : snapshot.records()) {
+            Counts counts = table.computeIfAbsent(record.template() + "|" + record.submitter(), k -> new Counts());
+            if (record.isRejected()) {
+                counts.rejected++;
+            } else {
+                counts.files++;
+            }
+        }
+        return table;
     }
 }

@@ -241,6 +241,8 @@ public final class WarehouseBuilder {
         for (LakeColumn column : columns) {
             projection.append(projection.isEmpty() ? "" : ", ").append(column.name());
         }
+        // hive_partitioning off: the files carry their own columns; DuckDB would otherwise take period=… from the
+        // path and type it DATE when every period in the list is a day, clashing with VARCHAR periods elsewhere
         return "select " + projection + " from read_parquet([" + list
                 + "], union_by_name = true, hive_partitioning = false)";
     }

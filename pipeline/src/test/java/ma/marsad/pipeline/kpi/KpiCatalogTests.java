@@ -57,7 +57,7 @@ class KpiCatalogTests {
         assertThat(catalog.find("EGOV-04").orElseThrow().targetRelative()).isEqualTo(-0.5);
         assertThat(catalog.find("CON-01").orElseThrow().milestone2026()).isEqualTo(4.4);
         assertThat(catalog.find("CON-07").orElseThrow().sourceTemplate()).isNull();
-        assertThat(catalog.find("GOV-03").orElseThrow().sourceTemplate()).isNull();
+        assertThat(catalog.find("GOV-03").orElseThrow().sourceTemplate()).isEqualTo("submission-calendar");
         assertThat(catalog.find("TAL-01").orElseThrow().hasRegions()).isTrue();
     }
 

@@ -124,7 +124,8 @@ class KpiEngineTests {
     void aKpiWithoutDataHasExactlyOneNoDataRow() throws SQLException {
         KpiRunSummary summary = engine.score(warehouse, AS_OF);
 
-        // ECO-01: no emplois_numeriques_directs row; CON-07 and GOV-03: no source template; CON-01: no such indicator
+        // ECO-01: no emplois_numeriques_directs row; CON-07: no source template; GOV-03: no submission calendar here;
+        // CON-01: no such indicator
         for (String kpiId : List.of("ECO-01", "CON-07", "GOV-03", "CON-01")) {
             Map<String, Object> row =
                     Warehouses.single(warehouse, "select * from kpi_score where kpi_id = '" + kpiId + "'");
