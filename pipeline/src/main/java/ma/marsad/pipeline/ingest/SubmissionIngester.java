@@ -188,7 +188,7 @@ public final class SubmissionIngester {
         private final TemplateContract contract;
         private final String submitter;
         private final String submissionId;
-        private final ParquetTableWriter staging;
+        private final BackgroundParquetWriter staging;
         private final ParquetTableWriter quarantine;
         private final int width;
         private String period;
@@ -200,9 +200,19 @@ public final class SubmissionIngester {
             this.submitter = submitter;
             this.submissionId = submissionId;
             this.width = contract.columns().size();
-            this.staging = ParquetTableWriter.create(stagingFile, stagingColumns(contract), lake.configuration());
             this.quarantine =
                     ParquetTableWriter.create(quarantineFile, QuarantineColumns.COLUMNS, lake.configuration());
+            // accepted rows are encoded on a second core; quarantined rows are few and written in line (the
+            // writer's thread starts last, once nothing else here can fail)
+            ParquetTableWriter stagingFileWriter;
+            try {
+                stagingFileWriter =
+                        ParquetTableWriter.create(stagingFile, stagingColumns(contract), lake.configuration());
+            } catch (IOException | RuntimeException e) {
+                quarantine.close();
+                throw e;
+            }
+            this.staging = new BackgroundParquetWriter(stagingFileWriter, submissionId);
         }
 
         @Override
@@ -215,11 +225,7 @@ public final class SubmissionIngester {
             values[width + 2] = submissionId;
             values[width + 3] = (long) row.row();
             values[width + 4] = row.sourceCell();
-            try {
-                staging.write(values);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            staging.write(values);
         }
 
         @Override
