@@ -1,7 +1,9 @@
 package ma.marsad.jobs.bench;
 
+import com.sun.management.OperatingSystemMXBean;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -139,11 +141,13 @@ public class BenchCommand implements Callable<Integer> {
                 Statement statement = duckdb.createStatement()) {
             String threads = setting(statement, "threads");
             heap.reset();
+            long cpu = processCpuNanos();
             long start = System.nanoTime();
             statement.execute("copy (select * from read_csv(" + literal(csv) + ")) to " + literal(parquet)
                     + " (format parquet, compression zstd)");
             long nanos = System.nanoTime() - start;
-            return new Phase("(a) DuckDB read_csv -> Parquet, threads=" + threads, rows, nanos, heap.peakBytes());
+            cpu = processCpuNanos() - cpu;
+            return new Phase("(a) DuckDB read_csv -> Parquet, threads=" + threads, rows, nanos, cpu, heap.peakBytes());
         }
     }
 
@@ -158,9 +162,11 @@ public class BenchCommand implements Callable<Integer> {
         LandingSubmission submission = new LandingSubmission(
                 TEMPLATE, SUBMITTER, List.of(csv), TEMPLATE + "/" + SUBMITTER + "/" + csv.getFileName(), Instant.now());
         heap.reset();
+        long cpu = processCpuNanos();
         long start = System.nanoTime();
         SubmissionRecord record = ingester.ingest(submission, "bench-" + rows);
         long nanos = System.nanoTime() - start;
+        cpu = processCpuNanos() - cpu;
         long expectedAccepted = rows - EgovRequestsFile.badRows(rows);
         if (record.rowsRead() != rows || record.rowsAccepted() != expectedAccepted) {
             throw new IllegalStateException("ingestion read " + record.rowsRead() + " rows and accepted "
@@ -171,6 +177,7 @@ public class BenchCommand implements Callable<Integer> {
                 "(b) Marsad ingest: validate, lineage, quarantine " + record.rowsQuarantined(),
                 rows,
                 nanos,
+                cpu,
                 heap.peakBytes());
     }
 
@@ -179,11 +186,17 @@ public class BenchCommand implements Callable<Integer> {
                 Statement statement = duckdb.createStatement()) {
             String threads = setting(statement, "threads");
             heap.reset();
+            long cpu = processCpuNanos();
             long start = System.nanoTime();
             statement.execute("create table t as select * from read_parquet([" + literal(staging) + "])");
             long nanos = System.nanoTime() - start;
+            cpu = processCpuNanos() - cpu;
             return new Phase(
-                    "(c) DuckDB CREATE TABLE AS read_parquet, threads=" + threads, stagedRows, nanos, heap.peakBytes());
+                    "(c) DuckDB CREATE TABLE AS read_parquet, threads=" + threads,
+                    stagedRows,
+                    nanos,
+                    cpu,
+                    heap.peakBytes());
         }
     }
 
@@ -201,11 +214,13 @@ public class BenchCommand implements Callable<Integer> {
         var snapshot = registry.snapshot();
         try (Connection warehouse = WarehouseBuilder.open(folder.resolve("warehouse.duckdb"))) {
             heap.reset();
+            long cpu = processCpuNanos();
             long start = System.nanoTime();
             Map<String, Long> loaded = builder.loadFactsOnly(warehouse, snapshot, folder.resolve("cache"));
             long nanos = System.nanoTime() - start;
+            cpu = processCpuNanos() - cpu;
             long factRows = loaded.values().stream().mapToLong(Long::longValue).sum();
-            return new Phase("(c) Marsad warehouse load, facts only", factRows, nanos, heap.peakBytes());
+            return new Phase("(c) Marsad warehouse load, facts only", factRows, nanos, cpu, heap.peakBytes());
         }
     }
 
@@ -227,12 +242,20 @@ public class BenchCommand implements Callable<Integer> {
     private static void report(PrintStream out, Phase phase) {
         out.printf(
                 Locale.ROOT,
-                "%-58s %,12d rows %8.2f s %,12.0f rows/s   peak heap %,6d MB%n",
+                "%-58s %,12d rows %8.2f s (cpu %6.2f s) %,12.0f rows/s   peak heap %,6d MB%n",
                 phase.name(),
                 phase.rows(),
                 phase.nanos() / 1e9,
+                phase.cpuNanos() / 1e9,
                 phase.rowsPerSecond(),
                 phase.peakHeapBytes() >> 20);
+    }
+
+    /** CPU time of the whole process, all threads (DuckDB's included): shows how much of a phase was waiting. */
+    private static long processCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof OperatingSystemMXBean os
+                ? os.getProcessCpuTime()
+                : 0;
     }
 
     private static String setting(Statement statement, String name) throws SQLException {
@@ -264,7 +287,7 @@ public class BenchCommand implements Callable<Integer> {
     }
 
     /** One measured phase. */
-    private record Phase(String name, long rows, long nanos, long peakHeapBytes) {
+    private record Phase(String name, long rows, long nanos, long cpuNanos, long peakHeapBytes) {
         double rowsPerSecond() {
             return rows / (nanos / 1e9);
         }

@@ -127,11 +127,16 @@ public final class ParquetTableWriter implements Closeable {
     private static final class RowWriteSupport extends WriteSupport<Object[]> {
         private final MessageType schema;
         private final LakeColumn[] columns;
+        private final BinaryCache[] binaries;
         private RecordConsumer consumer;
 
         RowWriteSupport(MessageType schema, List<LakeColumn> columns) {
             this.schema = schema;
             this.columns = columns.toArray(LakeColumn[]::new);
+            this.binaries = new BinaryCache[this.columns.length];
+            for (int i = 0; i < binaries.length; i++) {
+                binaries[i] = new BinaryCache();
+            }
         }
 
         @Override
@@ -159,15 +164,15 @@ public final class ParquetTableWriter implements Closeable {
                     continue;
                 }
                 consumer.startField(columns[i].name(), i);
-                writeValue(columns[i], value);
+                writeValue(i, value);
                 consumer.endField(columns[i].name(), i);
             }
             consumer.endMessage();
         }
 
-        private void writeValue(LakeColumn column, Object value) {
-            switch (column.type()) {
-                case TEXT, ENUM, REGION, QUARTER -> consumer.addBinary(Binary.fromString((String) value));
+        private void writeValue(int index, Object value) {
+            switch (columns[index].type()) {
+                case TEXT, ENUM, REGION, QUARTER -> consumer.addBinary(binaries[index].of((String) value));
                 case INTEGER -> consumer.addLong(((Number) value).longValue());
                 case YEAR -> consumer.addInteger(((Number) value).intValue());
                 case DECIMAL -> consumer.addDouble(((Number) value).doubleValue());
@@ -178,6 +183,34 @@ public final class ParquetTableWriter implements Closeable {
 
         private static long epochMicros(LocalDateTime value) {
             return value.toEpochSecond(ZoneOffset.UTC) * 1_000_000L + value.getNano() / 1_000;
+        }
+    }
+
+    /**
+     * The UTF-8 {@link Binary} of a column's recent strings. Encoding every value again was a quarter of the writer's
+     * time, while most text columns hold a few values (codes, enums, the period, the submitter). A column that turns
+     * out to have more than {@value #MAX_ENTRIES} distinct values (ids, lineage references) stops caching, so it pays
+     * one failed lookup per value for its first rows only. A Binary made from a String is immutable, and Parquet copies
+     * what it keeps (dictionary entries, statistics), so one instance may be written many times.
+     */
+    private static final class BinaryCache {
+        private static final int MAX_ENTRIES = 256;
+        private HashMap<String, Binary> entries = new HashMap<>();
+
+        Binary of(String value) {
+            if (entries == null) {
+                return Binary.fromString(value);
+            }
+            Binary binary = entries.get(value);
+            if (binary == null) {
+                binary = Binary.fromString(value);
+                if (entries.size() < MAX_ENTRIES) {
+                    entries.put(value, binary);
+                } else {
+                    entries = null;
+                }
+            }
+            return binary;
         }
     }
 }
