@@ -32,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * one demo landing zone, each built into a warehouse, give the same tables row for row. Run metadata ({@code ops_*})
  * aside.
  */
-class WarehouseDeterminismTests {
+class WarehouseDeterminismIntegrationTests {
 
     private static final LocalDate AS_OF = LocalDate.of(2026, 11, 28);
 
