@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import ma.marsad.pipeline.lake.Lake;
 import ma.marsad.pipeline.lake.LakeColumn;
 import ma.marsad.pipeline.lake.ParquetTableWriter;
@@ -53,6 +55,15 @@ public final class SubmissionIngester {
         }
         columns.addAll(QuarantineColumns.LINEAGE);
         return List.copyOf(columns);
+    }
+
+    /** Staging columns with a new value on every row: the source row and cell, and a one-column key. */
+    static Set<String> distinctColumns(TemplateContract contract) {
+        Set<String> distinct = new HashSet<>(Set.of("source_row", "source_cell"));
+        if (contract.key().size() == 1) {
+            distinct.add(contract.key().get(0));
+        }
+        return distinct;
     }
 
     /** Ingests the submission unless the registry already has these bytes; returns its registry entry. */
@@ -206,8 +217,8 @@ public final class SubmissionIngester {
             // writer's thread starts last, once nothing else here can fail)
             ParquetTableWriter stagingFileWriter;
             try {
-                stagingFileWriter =
-                        ParquetTableWriter.create(stagingFile, stagingColumns(contract), lake.configuration());
+                stagingFileWriter = ParquetTableWriter.create(
+                        stagingFile, stagingColumns(contract), lake.configuration(), distinctColumns(contract));
             } catch (IOException | RuntimeException e) {
                 quarantine.close();
                 throw e;

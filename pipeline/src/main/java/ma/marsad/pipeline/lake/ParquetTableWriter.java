@@ -7,6 +7,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.parquet.column.ParquetProperties;
@@ -45,17 +46,32 @@ public final class ParquetTableWriter implements Closeable {
     /** Opens a new file, replacing any leftover at that path (a temporary name that a crash may have left). */
     public static ParquetTableWriter create(Path file, List<LakeColumn> columns, Configuration conf)
             throws IOException {
+        return create(file, columns, conf, Set.of());
+    }
+
+    /**
+     * Opens a new file whose {@code distinctColumns} hold a different value on (nearly) every row, such as a key or a
+     * source row number: they are written without a dictionary, which could only fill up and be dropped.
+     */
+    public static ParquetTableWriter create(
+            Path file, List<LakeColumn> columns, Configuration conf, Set<String> distinctColumns) throws IOException {
         MessageType schema = schemaOf(columns);
-        ParquetWriter<Object[]> writer = new Builder(HadoopOutputFile.fromPath(file, conf), schema, columns)
+        Builder builder = new Builder(HadoopOutputFile.fromPath(file, conf), schema, columns)
                 .withConf(conf)
                 .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
                 .withCompressionCodec(CompressionCodecName.ZSTD)
                 .withDictionaryEncoding(true)
                 .withStatisticsEnabled(true)
+                // level histograms and byte counts per page: optional metadata no reader of ours uses, costly to keep
+                .withSizeStatisticsEnabled(false)
                 .withRowGroupRowCountLimit(ROW_GROUP_ROW_LIMIT)
-                .withWriterVersion(ParquetProperties.WriterVersion.PARQUET_1_0)
-                .build();
-        return new ParquetTableWriter(writer);
+                .withWriterVersion(ParquetProperties.WriterVersion.PARQUET_1_0);
+        for (LakeColumn column : columns) {
+            if (distinctColumns.contains(column.name())) {
+                builder = builder.withDictionaryEncoding(column.name(), false);
+            }
+        }
+        return new ParquetTableWriter(builder.build());
     }
 
     /** Writes one row; values aligned with the columns, typed as {@link ma.marsad.pipeline.template.ColumnType} says. */
