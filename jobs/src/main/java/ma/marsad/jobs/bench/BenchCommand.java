@@ -46,12 +46,13 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         description = {
             "Generates an egov-requests CSV file of N rows, then measures side by side:",
-            "  (a) DuckDB: COPY (SELECT * FROM read_csv(file)) TO parquet, ZSTD, default threads;",
-            "  (b) Marsad: ingestion of the same file into validated staging Parquet (every rule, lineage, quarantine);",
-            "  (c) Marsad: loading the lake into warehouse tables (no models), beside DuckDB's plain",
-            "      CREATE TABLE AS SELECT * FROM read_parquet(...) of the same files into a database file.",
-            "Prints rows/s and peak Java heap per phase, then the two ratios of rows per second.",
-            "Run it with the heap you mean to give the nightly job, e.g. JAVA_OPTS=-Xmx1g ./marsad bench --rows 10000000"
+            "(a) DuckDB: COPY (SELECT * FROM read_csv(file)) TO Parquet, ZSTD, default threads;",
+            "(b) Marsad: ingestion of that file into validated staging Parquet (every rule, lineage," + " quarantine);",
+            "(c) the lake loaded into warehouse tables (no models) by Marsad and by DuckDB's plain"
+                    + " CREATE TABLE AS SELECT * FROM read_parquet(...), each into a database file, twice,"
+                    + " each going first once; the faster run of each counts.",
+            "Prints rows/s, CPU time and peak Java heap per phase, then the two ratios of rows per second.",
+            "Give it the heap the nightly job gets: JAVA_OPTS=-Xmx1g ./marsad bench --rows 10000000"
         })
 public class BenchCommand implements Callable<Integer> {
 
@@ -124,10 +125,24 @@ public class BenchCommand implements Callable<Integer> {
 
         SubmissionRecord record = registry.all().get(0);
         Path staging = Path.of(lake.resolve("staging/" + record.stagingFile()).toUri());
-        Phase plain = duckdbCreateTable(staging, record.rowsAccepted(), folder.resolve("duckdb-plain.duckdb"), heap);
+        // Both loads write a database file of the same size, and the one that runs second pays for the first one's
+        // write-back to disk: they run twice, each going first once, and each keeps its faster run.
+        Phase plain = null;
+        Phase warehouse = null;
+        for (int round = 1; round <= 2; round++) {
+            Path plainFile = folder.resolve("duckdb-plain-" + round + ".duckdb");
+            Path warehouseFile = folder.resolve("warehouse-" + round + ".duckdb");
+            if (round == 1) {
+                plain = duckdbCreateTable(staging, record.rowsAccepted(), plainFile, heap);
+                warehouse = warehouseLoad(lake, registry, templates, config, folder, warehouseFile, heap);
+            } else {
+                warehouse = faster(
+                        warehouse, warehouseLoad(lake, registry, templates, config, folder, warehouseFile, heap));
+                plain = faster(plain, duckdbCreateTable(staging, record.rowsAccepted(), plainFile, heap));
+            }
+        }
         phases.add(plain);
         report(out, plain);
-        Phase warehouse = warehouseLoad(lake, registry, templates, config, folder, heap);
         phases.add(warehouse);
         report(out, warehouse);
 
@@ -206,13 +221,14 @@ public class BenchCommand implements Callable<Integer> {
             TemplateCatalog templates,
             ConfigFolder config,
             Path folder,
+            Path database,
             HeapProbe heap)
             throws IOException, SQLException {
         List<TemplateTable> tables =
                 templates.contracts().stream().map(BenchCommand::tableOf).toList();
         WarehouseBuilder builder = new WarehouseBuilder(lake, ModelCatalog.load(config), tables, List.of(), r -> null);
         var snapshot = registry.snapshot();
-        try (Connection warehouse = WarehouseBuilder.open(folder.resolve("warehouse.duckdb"))) {
+        try (Connection warehouse = WarehouseBuilder.open(database)) {
             heap.reset();
             long cpu = processCpuNanos();
             long start = System.nanoTime();
@@ -237,6 +253,10 @@ public class BenchCommand implements Callable<Integer> {
                 String.join("|", contract.formats()),
                 contract.periodType().label(),
                 SubmissionIngester.stagingColumns(contract));
+    }
+
+    private static Phase faster(Phase first, Phase second) {
+        return second.nanos() < first.nanos() ? second : first;
     }
 
     private static void report(PrintStream out, Phase phase) {
