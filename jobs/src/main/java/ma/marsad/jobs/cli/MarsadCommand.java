@@ -1,6 +1,7 @@
 package ma.marsad.jobs.cli;
 
 import java.io.PrintWriter;
+import ma.marsad.jobs.bench.BenchCommand;
 import ma.marsad.jobs.common.ExitCodes;
 import ma.marsad.jobs.demo.DemoCommand;
 import ma.marsad.jobs.nightly.BackfillCommand;
@@ -38,6 +39,7 @@ import picocli.CommandLine.Command;
             DashboardsCommand.class,
             RollbackCommand.class,
             WithdrawCommand.class,
+            BenchCommand.class,
             CommandLine.HelpCommand.class
         })
 public class MarsadCommand implements Runnable {

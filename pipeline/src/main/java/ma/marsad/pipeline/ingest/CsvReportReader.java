@@ -39,7 +39,6 @@ final class CsvReportReader implements ReportReader {
     static final int MAX_FIELDS = 10_000;
 
     private static final int BUFFER_SIZE = 1 << 17;
-    private static final int MAX_CACHED_COLUMN_SUFFIXES = 256;
 
     private static final int FIELD_START = 0;
     private static final int UNQUOTED = 1;
@@ -74,7 +73,6 @@ final class CsvReportReader implements ReportReader {
     private int fieldCount;
     private int recordLine;
 
-    private final String[] columnSuffixes = new String[MAX_CACHED_COLUMN_SUFFIXES];
     private List<String> header;
     private RawRow pending;
     private int rowNumber;
@@ -181,25 +179,13 @@ final class CsvReportReader implements ReportReader {
         if (!readRecord()) {
             return null;
         }
-        String lineRef = "line " + recordLine;
         RawCell[] cells = new RawCell[fieldCount];
         for (int i = 0; i < fieldCount; i++) {
-            cells[i] = new RawCell(fields[i], null, lineRef + columnSuffix(i), null);
+            cells[i] = RawCell.csv(fields[i], recordLine, i + 1);
         }
         rowNumber++;
-        return new RawRow(rowNumber, recordLine, Collections.unmodifiableList(Arrays.asList(cells)), lineRef, null);
-    }
-
-    private String columnSuffix(int index) {
-        if (index >= MAX_CACHED_COLUMN_SUFFIXES) {
-            return ", column " + (index + 1);
-        }
-        String suffix = columnSuffixes[index];
-        if (suffix == null) {
-            suffix = ", column " + (index + 1);
-            columnSuffixes[index] = suffix;
-        }
-        return suffix;
+        return new RawRow(
+                rowNumber, recordLine, Collections.unmodifiableList(Arrays.asList(cells)), "line " + recordLine, null);
     }
 
     /** Reads the next non-blank record into {@link #fields}; false at the end of the file. */

@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * For each key seen in a file, a 64-bit hash of the key, a 64-bit hash of the whole row and the row number, in
- * primitive arrays with open addressing (linear probing): about 20 bytes per slot, so 2 million keys take ~80 MB
+ * primitive arrays with open addressing (linear probing): 20 bytes per slot, so 2 million keys take ~80 MB
  * instead of the ~400 MB a set of strings would.
  *
  * <p>A key hash of 0 marks an empty slot, so the hash 0 is stored as 1; the caller treats every key-hash match as a
@@ -14,8 +14,8 @@ final class KeyHashIndex {
 
     private static final double MAX_LOAD = 0.75;
 
-    private long[] keyHashes;
-    private long[] rowHashes;
+    // key hash and row hash side by side, so a probe and its row-hash check touch one cache line, not two
+    private long[] hashes;
     private int[] rows;
     private int size;
     private int mask;
@@ -26,8 +26,7 @@ final class KeyHashIndex {
     }
 
     private void allocate(int capacity) {
-        keyHashes = new long[capacity];
-        rowHashes = new long[capacity];
+        hashes = new long[capacity * 2];
         rows = new int[capacity];
         mask = capacity - 1;
     }
@@ -37,7 +36,7 @@ final class KeyHashIndex {
     }
 
     int capacity() {
-        return keyHashes.length;
+        return rows.length;
     }
 
     /** The slot holding this key hash, or -1. */
@@ -45,7 +44,7 @@ final class KeyHashIndex {
         long stored = stored(keyHash);
         int slot = slot(stored);
         while (true) {
-            long current = keyHashes[slot];
+            long current = hashes[slot * 2];
             if (current == 0) {
                 return -1;
             }
@@ -56,8 +55,31 @@ final class KeyHashIndex {
         }
     }
 
+    /** The slot holding this key hash if there is one; otherwise adds it with its row and returns -1 (one probe). */
+    int findOrAdd(long keyHash, long rowHash, int row) {
+        if (size + 1 > rows.length * MAX_LOAD) {
+            grow();
+        }
+        long stored = stored(keyHash);
+        int slot = slot(stored);
+        while (true) {
+            long current = hashes[slot * 2];
+            if (current == 0) {
+                hashes[slot * 2] = stored;
+                hashes[slot * 2 + 1] = rowHash;
+                rows[slot] = row;
+                size++;
+                return -1;
+            }
+            if (current == stored) {
+                return slot;
+            }
+            slot = (slot + 1) & mask;
+        }
+    }
+
     long rowHashAt(int slot) {
-        return rowHashes[slot];
+        return hashes[slot * 2 + 1];
     }
 
     int rowAt(int slot) {
@@ -66,7 +88,7 @@ final class KeyHashIndex {
 
     /** Adds a key hash that {@link #find} did not find. */
     void add(long keyHash, long rowHash, int row) {
-        if (size + 1 > keyHashes.length * MAX_LOAD) {
+        if (size + 1 > rows.length * MAX_LOAD) {
             grow();
         }
         insert(stored(keyHash), rowHash, row);
@@ -75,25 +97,24 @@ final class KeyHashIndex {
 
     private void insert(long stored, long rowHash, int row) {
         int slot = slot(stored);
-        while (keyHashes[slot] != 0) {
-            if (keyHashes[slot] == stored) {
+        while (hashes[slot * 2] != 0) {
+            if (hashes[slot * 2] == stored) {
                 throw new IllegalStateException("key hash already present; call find() first");
             }
             slot = (slot + 1) & mask;
         }
-        keyHashes[slot] = stored;
-        rowHashes[slot] = rowHash;
+        hashes[slot * 2] = stored;
+        hashes[slot * 2 + 1] = rowHash;
         rows[slot] = row;
     }
 
     private void grow() {
-        long[] oldKeys = keyHashes;
-        long[] oldRowHashes = rowHashes;
+        long[] oldHashes = hashes;
         int[] oldRows = rows;
-        allocate(oldKeys.length * 2);
-        for (int i = 0; i < oldKeys.length; i++) {
-            if (oldKeys[i] != 0) {
-                insert(oldKeys[i], oldRowHashes[i], oldRows[i]);
+        allocate(oldRows.length * 2);
+        for (int i = 0; i < oldRows.length; i++) {
+            if (oldHashes[i * 2] != 0) {
+                insert(oldHashes[i * 2], oldHashes[i * 2 + 1], oldRows[i]);
             }
         }
     }
@@ -109,11 +130,11 @@ final class KeyHashIndex {
 
     @Override
     public String toString() {
-        return "KeyHashIndex[size=" + size + ", capacity=" + keyHashes.length + "]";
+        return "KeyHashIndex[size=" + size + ", capacity=" + rows.length + "]";
     }
 
     /** For tests: whether all slots are empty. */
     boolean isEmpty() {
-        return size == 0 && Arrays.stream(keyHashes).allMatch(h -> h == 0);
+        return size == 0 && Arrays.stream(hashes).allMatch(h -> h == 0);
     }
 }

@@ -1,8 +1,14 @@
 package ma.marsad.pipeline.ingest;
 
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+
 /**
- * A 64-bit hash of a sequence of typed values (FNV-1a over the values' canonical text, finished with MurmurHash3's
- * fmix64 so that every bit depends on every input). Used for key uniqueness; never stored.
+ * A 64-bit hash of a sequence of typed values, finished with MurmurHash3's fmix64 so that every bit depends on every
+ * input. Text is hashed character by character (FNV-1a); numbers, dates and date-times by their exact binary value,
+ * each through fmix64 with a tag of its type, so hashing a row never formats its values as text. Used for key
+ * uniqueness within one validation; never stored.
  */
 final class RowHasher {
 
@@ -10,6 +16,11 @@ final class RowHasher {
     private static final long PRIME = 0x100000001b3L;
     private static final char SEPARATOR = '\u001F';
     private static final char NULL_MARK = '\u0000';
+    private static final long LONG_TAG = 0x4c4f4e47_00000001L;
+    private static final long INT_TAG = 0x494e5433_00000002L;
+    private static final long DOUBLE_TAG = 0x444f5542_00000003L;
+    private static final long DATE_TAG = 0x44415445_00000004L;
+    private static final long DATE_TIME_TAG = 0x44415454_00000005L;
 
     private RowHasher() {}
 
@@ -50,6 +61,21 @@ final class RowHasher {
     private static long mix(long h, Object value) {
         if (value == null) {
             h = (h ^ NULL_MARK) * PRIME;
+        } else if (value instanceof String text) {
+            for (int i = 0; i < text.length(); i++) {
+                h = (h ^ text.charAt(i)) * PRIME;
+            }
+        } else if (value instanceof Long number) {
+            h = fmix64(h ^ fmix64(number ^ LONG_TAG));
+        } else if (value instanceof Integer number) {
+            h = fmix64(h ^ fmix64(number ^ INT_TAG));
+        } else if (value instanceof Double number) {
+            h = fmix64(h ^ fmix64(Double.doubleToLongBits(number) ^ DOUBLE_TAG));
+        } else if (value instanceof LocalDate date) {
+            h = fmix64(h ^ fmix64(date.toEpochDay() ^ DATE_TAG));
+        } else if (value instanceof LocalDateTime dateTime) {
+            h = fmix64(h ^ fmix64(dateTime.toEpochSecond(ZoneOffset.UTC) ^ DATE_TIME_TAG));
+            h = fmix64(h ^ dateTime.getNano());
         } else {
             String text = value.toString();
             for (int i = 0; i < text.length(); i++) {

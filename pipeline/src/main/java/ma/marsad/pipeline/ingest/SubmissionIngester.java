@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import ma.marsad.pipeline.lake.Lake;
 import ma.marsad.pipeline.lake.LakeColumn;
 import ma.marsad.pipeline.lake.ParquetTableWriter;
@@ -53,6 +55,15 @@ public final class SubmissionIngester {
         }
         columns.addAll(QuarantineColumns.LINEAGE);
         return List.copyOf(columns);
+    }
+
+    /** Staging columns with a new value on every row: the source row and cell, and a one-column key. */
+    static Set<String> distinctColumns(TemplateContract contract) {
+        Set<String> distinct = new HashSet<>(Set.of("source_row", "source_cell"));
+        if (contract.key().size() == 1) {
+            distinct.add(contract.key().get(0));
+        }
+        return distinct;
     }
 
     /** Ingests the submission unless the registry already has these bytes; returns its registry entry. */
@@ -188,7 +199,7 @@ public final class SubmissionIngester {
         private final TemplateContract contract;
         private final String submitter;
         private final String submissionId;
-        private final ParquetTableWriter staging;
+        private final BackgroundParquetWriter staging;
         private final ParquetTableWriter quarantine;
         private final int width;
         private String period;
@@ -200,9 +211,19 @@ public final class SubmissionIngester {
             this.submitter = submitter;
             this.submissionId = submissionId;
             this.width = contract.columns().size();
-            this.staging = ParquetTableWriter.create(stagingFile, stagingColumns(contract), lake.configuration());
             this.quarantine =
                     ParquetTableWriter.create(quarantineFile, QuarantineColumns.COLUMNS, lake.configuration());
+            // accepted rows are encoded on a second core; quarantined rows are few and written in line (the
+            // writer's thread starts last, once nothing else here can fail)
+            ParquetTableWriter stagingFileWriter;
+            try {
+                stagingFileWriter = ParquetTableWriter.create(
+                        stagingFile, stagingColumns(contract), lake.configuration(), distinctColumns(contract));
+            } catch (IOException | RuntimeException e) {
+                quarantine.close();
+                throw e;
+            }
+            this.staging = new BackgroundParquetWriter(stagingFileWriter, submissionId);
         }
 
         @Override
@@ -215,11 +236,7 @@ public final class SubmissionIngester {
             values[width + 2] = submissionId;
             values[width + 3] = (long) row.row();
             values[width + 4] = row.sourceCell();
-            try {
-                staging.write(values);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            staging.write(values);
         }
 
         @Override

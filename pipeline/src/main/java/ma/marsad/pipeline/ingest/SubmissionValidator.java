@@ -175,6 +175,8 @@ public final class SubmissionValidator {
         private long rowsAccepted;
         private long rowsQuarantined;
         private String period;
+        private LocalDate lastDay;
+        private String lastDayKey;
 
         Run(TemplateContract contract, String submitter, List<Path> parts, RowSink sink) {
             this.contract = contract;
@@ -435,12 +437,21 @@ public final class SubmissionValidator {
         private String periodOf(Object[] values) {
             Object first = values[periodColumns[0]];
             return switch (contract.periodType()) {
-                case DAY -> Periods.dayKey(dateOf(first));
+                case DAY -> dayKey(dateOf(first));
                 case MONTH -> Periods.monthKey(dateOf(first));
                 case QUARTER -> (String) first;
                 case SEMESTER -> Periods.semesterKey((Integer) first, (String) values[periodColumns[1]]);
                 case YEAR -> Periods.yearKey((Integer) first);
             };
+        }
+
+        /** The day's period key; the last one is kept, since a daily file's rows are all of one day. */
+        private String dayKey(LocalDate day) {
+            if (!day.equals(lastDay)) {
+                lastDay = day;
+                lastDayKey = Periods.dayKey(day);
+            }
+            return lastDayKey;
         }
 
         private static LocalDate dateOf(Object value) {
@@ -499,13 +510,12 @@ public final class SubmissionValidator {
         private void checkKey(RawRow raw, OpenPart part, int row, Object[] values) throws Rejection {
             long keyHash = RowHasher.hash(values, keyColumns);
             long rowHash = RowHasher.hashAll(values);
-            if (collidedKeyHashes.contains(keyHash)) {
+            if (!collidedKeyHashes.isEmpty() && collidedKeyHashes.contains(keyHash)) {
                 checkExactKey(raw, part, row, values, rowHash);
                 return;
             }
-            int slot = keys.find(keyHash);
+            int slot = keys.findOrAdd(keyHash, rowHash, row);
             if (slot < 0) {
-                keys.add(keyHash, rowHash, row);
                 accept(raw, row, values);
             } else if (keys.rowHashAt(slot) == rowHash) {
                 duplicate(raw, row, keys.rowAt(slot));

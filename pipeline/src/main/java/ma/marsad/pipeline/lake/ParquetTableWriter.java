@@ -7,6 +7,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.parquet.column.ParquetProperties;
@@ -45,17 +46,32 @@ public final class ParquetTableWriter implements Closeable {
     /** Opens a new file, replacing any leftover at that path (a temporary name that a crash may have left). */
     public static ParquetTableWriter create(Path file, List<LakeColumn> columns, Configuration conf)
             throws IOException {
+        return create(file, columns, conf, Set.of());
+    }
+
+    /**
+     * Opens a new file whose {@code distinctColumns} hold a different value on (nearly) every row, such as a key or a
+     * source row number: they are written without a dictionary, which could only fill up and be dropped.
+     */
+    public static ParquetTableWriter create(
+            Path file, List<LakeColumn> columns, Configuration conf, Set<String> distinctColumns) throws IOException {
         MessageType schema = schemaOf(columns);
-        ParquetWriter<Object[]> writer = new Builder(HadoopOutputFile.fromPath(file, conf), schema, columns)
+        Builder builder = new Builder(HadoopOutputFile.fromPath(file, conf), schema, columns)
                 .withConf(conf)
                 .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
                 .withCompressionCodec(CompressionCodecName.ZSTD)
                 .withDictionaryEncoding(true)
                 .withStatisticsEnabled(true)
+                // level histograms and byte counts per page: optional metadata no reader of ours uses, costly to keep
+                .withSizeStatisticsEnabled(false)
                 .withRowGroupRowCountLimit(ROW_GROUP_ROW_LIMIT)
-                .withWriterVersion(ParquetProperties.WriterVersion.PARQUET_1_0)
-                .build();
-        return new ParquetTableWriter(writer);
+                .withWriterVersion(ParquetProperties.WriterVersion.PARQUET_1_0);
+        for (LakeColumn column : columns) {
+            if (distinctColumns.contains(column.name())) {
+                builder = builder.withDictionaryEncoding(column.name(), false);
+            }
+        }
+        return new ParquetTableWriter(builder.build());
     }
 
     /** Writes one row; values aligned with the columns, typed as {@link ma.marsad.pipeline.template.ColumnType} says. */
@@ -127,11 +143,16 @@ public final class ParquetTableWriter implements Closeable {
     private static final class RowWriteSupport extends WriteSupport<Object[]> {
         private final MessageType schema;
         private final LakeColumn[] columns;
+        private final BinaryCache[] binaries;
         private RecordConsumer consumer;
 
         RowWriteSupport(MessageType schema, List<LakeColumn> columns) {
             this.schema = schema;
             this.columns = columns.toArray(LakeColumn[]::new);
+            this.binaries = new BinaryCache[this.columns.length];
+            for (int i = 0; i < binaries.length; i++) {
+                binaries[i] = new BinaryCache();
+            }
         }
 
         @Override
@@ -159,15 +180,15 @@ public final class ParquetTableWriter implements Closeable {
                     continue;
                 }
                 consumer.startField(columns[i].name(), i);
-                writeValue(columns[i], value);
+                writeValue(i, value);
                 consumer.endField(columns[i].name(), i);
             }
             consumer.endMessage();
         }
 
-        private void writeValue(LakeColumn column, Object value) {
-            switch (column.type()) {
-                case TEXT, ENUM, REGION, QUARTER -> consumer.addBinary(Binary.fromString((String) value));
+        private void writeValue(int index, Object value) {
+            switch (columns[index].type()) {
+                case TEXT, ENUM, REGION, QUARTER -> consumer.addBinary(binaries[index].of((String) value));
                 case INTEGER -> consumer.addLong(((Number) value).longValue());
                 case YEAR -> consumer.addInteger(((Number) value).intValue());
                 case DECIMAL -> consumer.addDouble(((Number) value).doubleValue());
@@ -178,6 +199,34 @@ public final class ParquetTableWriter implements Closeable {
 
         private static long epochMicros(LocalDateTime value) {
             return value.toEpochSecond(ZoneOffset.UTC) * 1_000_000L + value.getNano() / 1_000;
+        }
+    }
+
+    /**
+     * The UTF-8 {@link Binary} of a column's recent strings. Encoding every value again was a quarter of the writer's
+     * time, while most text columns hold a few values (codes, enums, the period, the submitter). A column that turns
+     * out to have more than {@value #MAX_ENTRIES} distinct values (ids, lineage references) stops caching, so it pays
+     * one failed lookup per value for its first rows only. A Binary made from a String is immutable, and Parquet copies
+     * what it keeps (dictionary entries, statistics), so one instance may be written many times.
+     */
+    private static final class BinaryCache {
+        private static final int MAX_ENTRIES = 256;
+        private HashMap<String, Binary> entries = new HashMap<>();
+
+        Binary of(String value) {
+            if (entries == null) {
+                return Binary.fromString(value);
+            }
+            Binary binary = entries.get(value);
+            if (binary == null) {
+                binary = Binary.fromString(value);
+                if (entries.size() < MAX_ENTRIES) {
+                    entries.put(value, binary);
+                } else {
+                    entries = null;
+                }
+            }
+            return binary;
         }
     }
 }

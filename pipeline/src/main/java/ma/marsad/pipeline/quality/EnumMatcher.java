@@ -5,12 +5,21 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Matches an enum value case-insensitively after trimming, with the value aliases a template lists. */
 public final class EnumMatcher {
 
     private final List<String> values;
     private final Map<String, String> canonicalByFolded = new HashMap<>();
+
+    /**
+     * Values already matched, as written: folding (NFC, lower case) cost more than the rest of a row's checks, and a
+     * column holds the same few spellings millions of times. Bounded, and safe to share between threads.
+     */
+    private final Map<String, String> matched = new ConcurrentHashMap<>();
+
+    private static final int MAX_MATCHED = 1024;
 
     /**
      * @param values the canonical values, stored as written
@@ -35,7 +44,14 @@ public final class EnumMatcher {
     }
 
     public String match(String raw) throws InvalidValueException {
+        String known = matched.get(raw);
+        if (known != null) {
+            return known;
+        }
         String canonical = canonicalByFolded.get(fold(raw));
+        if (canonical != null && matched.size() < MAX_MATCHED) {
+            matched.put(raw, canonical);
+        }
         if (canonical == null) {
             throw new InvalidValueException(
                     ReasonCode.BAD_ENUM, Map.of("value", raw, "allowed", String.join(", ", values)));

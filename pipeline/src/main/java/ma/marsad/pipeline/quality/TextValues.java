@@ -12,6 +12,12 @@ public final class TextValues {
 
     public static final int MAX_LENGTH = 10_000;
 
+    /**
+     * U+0300, the first combining mark: every character below it is unchanged by NFC and composes with nothing before
+     * it, and every format character removed from codes is far above it.
+     */
+    private static final char FIRST_NOT_NFC_STABLE = '\u0300';
+
     private TextValues() {}
 
     /** The cleaned text of a free-text value (format characters kept). */
@@ -30,6 +36,7 @@ public final class TextValues {
                     ReasonCode.TOO_LONG,
                     Map.of("value", raw.substring(0, 50) + "…", "length", raw.length(), "max", MAX_LENGTH));
         }
+        char highest = 0;
         for (int i = 0; i < raw.length(); i++) {
             char c = raw.charAt(i);
             if (c < 0x20 && c != '\t') {
@@ -37,6 +44,10 @@ public final class TextValues {
                         ReasonCode.CONTROL_CHARACTER,
                         Map.of("value", visible(raw), "character", String.format("U+%04X", (int) c)));
             }
+            highest = c > highest ? c : highest;
+        }
+        if (highest < FIRST_NOT_NFC_STABLE) {
+            return raw; // no combining mark and no format character: already NFC, nothing to remove (the common case)
         }
         String text = Normalizer.isNormalized(raw, Normalizer.Form.NFC)
                 ? raw

@@ -1,0 +1,127 @@
+package ma.marsad.pipeline.lake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import ma.marsad.pipeline.config.ConfigFolder;
+import ma.marsad.pipeline.ingest.SubmissionIngester;
+import ma.marsad.pipeline.template.TemplateCatalog;
+import ma.marsad.pipeline.warehouse.ModelCatalog;
+import ma.marsad.pipeline.warehouse.TemplateTable;
+import ma.marsad.pipeline.warehouse.WarehouseBuilder;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.hdfs.MiniDFSCluster;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The lake on a real HDFS (an in-process NameNode and DataNode): Parquet partitions and registry entries written
+ * through the Hadoop FileSystem API, read back, and loaded into a DuckDB warehouse through the local cache.
+ */
+class HdfsLakeIntegrationTests {
+
+    @TempDir
+    static Path hdfsFolder;
+
+    @TempDir
+    Path folder;
+
+    private static MiniDFSCluster cluster;
+
+    @BeforeAll
+    static void startHdfs() throws Exception {
+        Configuration conf = new Configuration();
+        conf.set(MiniDFSCluster.HDFS_MINIDFS_BASEDIR, hdfsFolder.toString());
+        conf.setBoolean("dfs.permissions.enabled", false);
+        cluster = new MiniDFSCluster.Builder(conf).numDataNodes(1).build();
+        cluster.waitActive();
+    }
+
+    @AfterAll
+    static void stopHdfs() {
+        if (cluster != null) {
+            cluster.shutdown();
+        }
+    }
+
+    @Test
+    void stagesCommitsReadsAndBuildsAWarehouseFromHdfs() throws Exception {
+        // given a lake on HDFS with UM5's first file (2 rows), its revision (1 row) and UIR's file (1 row)
+        URI root = URI.create(cluster.getURI() + "/marsad/lake");
+        Lake lake = Lake.open(root, Map.of());
+        assertThat(lake.isLocal()).isFalse();
+        assertThat(lake.root().toUri().getScheme()).isEqualTo("hdfs");
+        LakeFixtures.stageTraining(
+                lake, "aaa1", "UM5", "2025-S1", Instant.parse("2025-07-10T08:00:00Z"), new long[][] {{4, 100}, {6, 50}
+                });
+        LakeFixtures.stageTraining(
+                lake, "bbb2", "UM5", "2025-S1", Instant.parse("2025-07-20T08:00:00Z"), new long[][] {{4, 120}});
+        LakeFixtures.stageTraining(
+                lake, "ccc3", "UIR", "2025-S1", Instant.parse("2025-07-01T08:00:00Z"), new long[][] {{1, 30}});
+
+        // when the registry is read back from HDFS
+        SubmissionRegistry registry = new SubmissionRegistry(lake);
+        List<SubmissionRecord> records = registry.all();
+
+        // then the three entries are there, in revision order (received_at), with their files on HDFS
+        assertThat(records).extracting(SubmissionRecord::submissionId).containsExactly("ccc3", "aaa1", "bbb2");
+        assertThat(registry.find("bbb2"))
+                .get()
+                .extracting(SubmissionRecord::rowsAccepted)
+                .isEqualTo(1L);
+        assertThat(lake.exists(lake.staging("digital-training", "2025-S1", "UIR", "ccc3")))
+                .isTrue();
+
+        // when a warehouse is built from the lake
+        Path cache = folder.resolve("cache");
+        Path target = folder.resolve("warehouse/build.duckdb");
+        WarehouseBuilder.BuildSummary summary = builder(lake).build(registry.snapshot(), target, cache);
+
+        // then current rows are UM5's revision (1 row, 120 graduates) and UIR's (1 row, 30): 2 rows, 150 graduates;
+        // history keeps all 4 rows (2 + 1 + 1)
+        assertThat(summary.tableRows()).containsEntry("fct_digital_training", 2L);
+        assertThat(summary.tableRows()).containsEntry("hist_digital_training", 4L);
+        try (Connection connection = WarehouseBuilder.openReadOnly(target);
+                Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery("select sum(diplomes) from fct_digital_training")) {
+            result.next();
+            assertThat(result.getLong(1)).isEqualTo(150L);
+        }
+        // DuckDB read local copies: one per submission file, named after its partition folder and submission id
+        try (Stream<Path> cached = Files.list(cache)) {
+            assertThat(cached.map(path -> path.getFileName().toString()))
+                    .contains("submitter=UM5-aaa1.parquet", "submitter=UM5-bbb2.parquet", "submitter=UIR-ccc3.parquet")
+                    .noneMatch(name -> name.endsWith(".partial"));
+        }
+    }
+
+    private static WarehouseBuilder builder(Lake lake) {
+        TemplateCatalog catalog = TemplateCatalog.shipped();
+        List<TemplateTable> tables = catalog.contracts().stream()
+                .map(contract -> new TemplateTable(
+                        contract.id(),
+                        Map.of(
+                                "fr", contract.titles().fr(),
+                                "ar", contract.titles().ar(),
+                                "en", contract.titles().en()),
+                        String.join("|", contract.formats()),
+                        contract.periodType().label(),
+                        SubmissionIngester.stagingColumns(contract)))
+                .toList();
+        List<Map<String, String>> submitters = catalog.submitters().stream()
+                .map(s -> Map.of("code", s.code(), "name_fr", s.nameFr(), "name_ar", s.nameAr()))
+                .toList();
+        return new WarehouseBuilder(lake, ModelCatalog.load(ConfigFolder.shipped()), tables, submitters, r -> null);
+    }
+}
