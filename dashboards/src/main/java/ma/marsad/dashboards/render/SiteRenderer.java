@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import ma.marsad.dashboards.definition.DashboardDefinitions;
 import ma.marsad.dashboards.definition.Language;
 import ma.marsad.pipeline.config.ConfigFolder;
+import ma.marsad.pipeline.warehouse.ModelCatalog;
 
 /**
  * Renders the published warehouse into the static trilingual site: every page of the dashboard definitions in French,
@@ -81,7 +82,9 @@ public final class SiteRenderer {
                 }
             }
             Files.writeString(site.resolve("index.html"), rootIndex(definitions));
-            written++;
+            Files.writeString(
+                    site.resolve("data-dictionary.html"), DataDictionaryPage.render(ModelCatalog.load(config)));
+            written += 2;
             Path assets = Files.createDirectories(site.resolve("assets"));
             copyResource(ECHARTS, assets.resolve("echarts.min.js"));
             copyResource(ASSETS + "marsad.css", assets.resolve("marsad.css"));

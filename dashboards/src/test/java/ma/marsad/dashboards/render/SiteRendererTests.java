@@ -51,8 +51,12 @@ class SiteRendererTests {
         // when
         RenderSummary summary = render();
 
-        // then: 16 pages x 3 languages + the root index = 49
-        assertThat(summary.pagesWritten()).isEqualTo(49);
+        // then: 16 pages x 3 languages + the root index + the data dictionary = 50
+        assertThat(summary.pagesWritten()).isEqualTo(50);
+        assertThat(work.resolve("site/data-dictionary.html"))
+                .content()
+                .contains("id=\"fct_egov_requests\"", "one row per e-service request");
+        assertThat(page("fr", "index.html")).contains("href=\"../data-dictionary.html\"");
         assertThat(Files.isSymbolicLink(work.resolve("site"))).isTrue();
         assertThat(work.resolve("site").toRealPath())
                 .isEqualTo(summary.siteFolder().toRealPath());
@@ -111,7 +115,7 @@ class SiteRendererTests {
         try (Stream<Path> walk = Files.walk(work.resolve("site").toRealPath())) {
             files = walk.filter(path -> path.toString().endsWith(".html")).toList();
         }
-        assertThat(files).hasSize(49);
+        assertThat(files).hasSize(50);
         for (Path file : files) {
             assertThat(remote.matcher(Files.readString(file)).find())
                     .as("remote resource in %s", file)
