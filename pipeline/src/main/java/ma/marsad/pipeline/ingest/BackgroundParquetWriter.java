@@ -54,20 +54,39 @@ final class BackgroundParquetWriter implements AutoCloseable {
             return;
         }
         closed = true;
+        boolean interrupted = false;
         try {
             if (batchSize > 0 && failure == null) {
                 put(Arrays.copyOf(batch, batchSize));
             }
             put(END);
-            thread.join();
-        } catch (InterruptedException e) {
+        } catch (UncheckedIOException e) {
+            // the caller was interrupted: stop the writer where it is, the file is abandoned anyway
+            interrupted = true;
             thread.interrupt();
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while the Parquet writer finished");
         } finally {
+            // never close the file while the writer thread may still be writing to it
+            interrupted |= joinUninterruptibly();
             target.close();
         }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while the Parquet writer finished");
+        }
         rethrow();
+    }
+
+    private boolean joinUninterruptibly() {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                thread.join();
+                return interrupted;
+            } catch (InterruptedException e) {
+                interrupted = true;
+                thread.interrupt();
+            }
+        }
     }
 
     private void hand(Object[][] rows, int size) {

@@ -71,4 +71,27 @@ class BackgroundParquetWriterTests {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("column n is required");
     }
+
+    @Test
+    void anInterruptedCallerStopsTheWriterAndKeepsItsInterruptFlag() throws Exception {
+        // given a writer with a queued row, and a caller interrupted before it closes
+        Lake lake = Lake.local(folder.resolve("lake"));
+        BackgroundParquetWriter writer = new BackgroundParquetWriter(
+                ParquetTableWriter.create(
+                        new org.apache.hadoop.fs.Path(
+                                folder.resolve("abandoned.parquet").toUri()),
+                        COLUMNS,
+                        lake.configuration()),
+                "test");
+        writer.write(new Object[] {1L, "one"});
+        Thread.currentThread().interrupt();
+
+        // when / then close reports the interruption, after the writer thread has stopped, and keeps the flag set
+        try {
+            assertThatThrownBy(writer::close).isInstanceOf(java.io.InterruptedIOException.class);
+            assertThat(Thread.currentThread().isInterrupted()).isTrue();
+        } finally {
+            Thread.interrupted();
+        }
+    }
 }
