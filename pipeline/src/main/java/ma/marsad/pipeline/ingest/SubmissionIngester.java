@@ -51,7 +51,8 @@ public final class SubmissionIngester {
     public static List<LakeColumn> stagingColumns(TemplateContract contract) {
         List<LakeColumn> columns = new ArrayList<>();
         for (ColumnSpec column : contract.columns()) {
-            columns.add(LakeColumn.optional(column.name(), column.type()));
+            // required columns carry no definition levels in Parquet: less to encode per row
+            columns.add(new LakeColumn(column.name(), column.type(), column.required()));
         }
         columns.addAll(QuarantineColumns.LINEAGE);
         return List.copyOf(columns);
