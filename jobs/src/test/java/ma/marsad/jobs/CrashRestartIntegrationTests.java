@@ -51,9 +51,15 @@ class CrashRestartIntegrationTests {
         Path work = root.resolve("uninterrupted");
         TestLandingZones.copyTree(seededWork, work);
         Path log = root.resolve("uninterrupted.log");
-        uninterruptedExit = NightlyProcess.run(log, Map.of(), NightlyProcess.nightly(work, landing));
-        assertThat(uninterruptedExit).as(Files.readString(log)).isIn(0, 3);
-        assertThat(Files.readString(log)).containsPattern("ingestSubmissionsStep: \\d+/\\d+ files, .* rows/s, done");
+        Path errors = root.resolve("uninterrupted.err");
+        uninterruptedExit = NightlyProcess.start(
+                        log, errors, Map.of(), NightlyProcess.nightly(work, landing, "--log-format", "json"))
+                .waitFor();
+        assertThat(uninterruptedExit).as(Files.readString(errors)).isIn(0, 3);
+        // standard output: the summary only; standard error: one JSON object per line, progress included
+        assertThat(Files.readString(log)).startsWith("Marsad nightly run ");
+        NightlyProcess.assertJsonLines(errors);
+        assertThat(Files.readString(errors)).containsPattern("ingestSubmissionsStep: \\d+/\\d+ files, .* rows/s, done");
         uninterrupted = WarehouseChecksums.of(work.resolve("warehouse/marsad.duckdb"));
         var metrics =
                 PrometheusText.parse(Files.readString(RunMetrics.file(work))).samples();
@@ -150,16 +156,20 @@ class CrashRestartIntegrationTests {
         // a lake below a regular file cannot be created, not even by root
         Path aFile = Files.writeString(root.resolve("not-a-folder"), "x");
         Path log = root.resolve("unwritable-lake.log");
+        Path errors = root.resolve("unwritable-lake.err");
 
-        int exit = NightlyProcess.run(
-                log,
-                Map.of(),
-                NightlyProcess.nightly(
-                        work, landing, "--lake", aFile.resolve("lake").toString()));
+        int exit = NightlyProcess.start(
+                        log,
+                        errors,
+                        Map.of(),
+                        NightlyProcess.nightly(
+                                work, landing, "--lake", aFile.resolve("lake").toString(), "--log-format", "json"))
+                .waitFor();
 
-        String output = Files.readString(log);
+        String output = Files.readString(errors);
         assertThat(exit).as(output).isEqualTo(1);
-        assertThat(output).contains(aFile.resolve("lake").toString());
+        assertThat(output).contains("marsad nightly: cannot open the lake at " + aFile.resolve("lake"));
+        NightlyProcess.assertJsonLines(errors);
         assertThat(WarehouseChecksums.of(published)).isEqualTo(before);
     }
 

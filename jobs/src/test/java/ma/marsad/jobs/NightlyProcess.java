@@ -25,6 +25,12 @@ final class NightlyProcess {
 
     /** Starts {@code marsad args…}; standard output and error go to {@code log}. */
     static NightlyProcess start(Path log, Map<String, String> environment, String... args) throws IOException {
+        return start(log, null, environment, args);
+    }
+
+    /** As {@link #start(Path, Map, String...)}, standard error to {@code errors} when not null. */
+    static NightlyProcess start(Path log, Path errors, Map<String, String> environment, String... args)
+            throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx512m");
@@ -33,8 +39,13 @@ final class NightlyProcess {
         command.add(System.getProperty("java.class.path"));
         command.add(MarsadApplication.class.getName());
         command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        ProcessBuilder builder = new ProcessBuilder(command);
         builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        if (errors == null) {
+            builder.redirectErrorStream(true);
+        } else {
+            builder.redirectError(ProcessBuilder.Redirect.appendTo(errors.toFile()));
+        }
         builder.environment().remove("MARSAD_FAULT_AT");
         builder.environment().remove("MARSAD_JOB_REPOSITORY_URL");
         builder.environment().remove("MARSAD_WORK");
@@ -45,6 +56,28 @@ final class NightlyProcess {
     /** Runs {@code marsad args…} to its end and returns its exit status. */
     static int run(Path log, Map<String, String> environment, String... args) throws Exception {
         return start(log, environment, args).waitFor();
+    }
+
+    /** Asserts that every line of {@code file} is exactly one JSON object, as log collectors expect. */
+    static void assertJsonLines(Path file) throws IOException {
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        if (lines.isEmpty()) {
+            throw new AssertionError(file + " is empty");
+        }
+        var factory = new com.fasterxml.jackson.core.JsonFactory();
+        for (String line : lines) {
+            try (var parser = factory.createParser(line)) {
+                if (parser.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+                    throw new AssertionError("not a JSON object: " + line);
+                }
+                parser.skipChildren();
+                if (parser.nextToken() != null) {
+                    throw new AssertionError("more than one JSON value on a line: " + line);
+                }
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new AssertionError("not JSON: " + line, e);
+            }
+        }
     }
 
     int waitFor() throws Exception {

@@ -64,13 +64,32 @@ public class MarsadCommand implements Runnable {
         });
         commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
             PrintWriter err = cmd.getErr();
-            err.println("marsad " + cmd.getCommandName() + ": " + describe(exception));
+            err.println(ErrorLines.format(
+                    "marsad " + cmd.getCommandName() + ": " + describe(exception), wantsJson(parseResult)));
+            err.flush();
             return exception instanceof UsageException ? ExitCodes.USAGE : ExitCodes.FAILURE;
         });
         return commandLine.execute(args);
     }
 
+    private static boolean wantsJson(CommandLine.ParseResult parseResult) {
+        for (CommandLine.ParseResult result = parseResult; result != null; result = result.subcommand()) {
+            if ("json".equalsIgnoreCase(result.matchedOptionValue("--log-format", "text"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static String describe(Throwable exception) {
+        // Spring's context start wraps the real failure in bean-creation messages that only name classes
+        Throwable start = exception;
+        while (start.getCause() != null
+                && start.getCause() != start
+                && start.getClass().getName().startsWith("org.springframework.")) {
+            start = start.getCause();
+        }
+        exception = start;
         StringBuilder message = new StringBuilder(String.valueOf(exception.getMessage()));
         Throwable cause = exception.getCause();
         while (cause != null && cause != cause.getCause()) {

@@ -53,7 +53,11 @@ public class PipelineServices {
         try {
             this.lake = Lake.open(URI.create(settings.lake()), settings.hadoop());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot open the lake at " + settings.lake() + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "cannot open the lake at " + settings.lake() + ": " + e.getMessage()
+                            + "; give --lake a folder this user can create and write, or a reachable hdfs:// or"
+                            + " s3a:// location",
+                    e);
         }
         this.registry = new SubmissionRegistry(lake);
     }

@@ -14,7 +14,8 @@ import org.springframework.batch.core.step.StepExecution;
  * Progress of the ingestion step on the console: files done out of the total, rows per second and the time left, one
  * line at most every {@link #INTERVAL} plus a last one. Registered on the partitioned step (start, end) and on its
  * worker step (each submission done). Logged at INFO, so {@code --quiet} hides it and {@code --log-format json}
- * carries it as JSON.
+ * carries it as JSON. Plain lines on a terminal too: each file ingested is logged as it finishes, and those lines
+ * would tear a status line redrawn in place.
  */
 class IngestProgress implements StepExecutionListener {
 

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import ma.marsad.jobs.cli.ErrorLines;
 import ma.marsad.jobs.cli.JobContexts;
 import ma.marsad.jobs.cli.WorkOptions;
 import ma.marsad.jobs.common.ExitCodes;
@@ -63,9 +64,11 @@ public class NightlyCommand implements Callable<Integer> {
     public static int runLocked(Path workFolder, Map<String, Object> properties) throws Exception {
         var lock = WorkFolderLock.tryAcquire(workFolder);
         if (lock.isEmpty()) {
-            System.err.println("marsad: another run (process "
-                    + WorkFolderLock.holder(workFolder).orElse(-1L) + ") is using " + workFolder
-                    + "; try again when it has finished");
+            System.err.println(ErrorLines.format(
+                    "marsad: another run (process "
+                            + WorkFolderLock.holder(workFolder).orElse(-1L) + ") is using " + workFolder
+                            + "; try again when it has finished",
+                    "json-logs".equals(properties.get("spring.profiles.active"))));
             return ExitCodes.FAILURE;
         }
         try (var held = lock.get();

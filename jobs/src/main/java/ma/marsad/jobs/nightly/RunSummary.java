@@ -126,6 +126,11 @@ public record RunSummary(
         if (siteIndex != null) {
             text.append("  dashboards: ").append(siteIndex).append(System.lineSeparator());
         }
+        if ("STOPPED".equals(status)) {
+            text.append("  stopped on request; the published warehouse and site are unchanged;")
+                    .append(" run the same command again to resume")
+                    .append(System.lineSeparator());
+        }
         if (failure != null) {
             text.append("  failure: ").append(failure).append(System.lineSeparator());
             text.append("  the last published warehouse and site are unchanged; run the same command again to resume")
