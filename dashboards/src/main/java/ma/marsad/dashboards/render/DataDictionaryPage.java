@@ -1,6 +1,7 @@
 package ma.marsad.dashboards.render;
 
 import java.util.stream.Collectors;
+import ma.marsad.pipeline.warehouse.DocumentedTable;
 import ma.marsad.pipeline.warehouse.ModelCatalog;
 import ma.marsad.pipeline.warehouse.SqlModel;
 
@@ -34,6 +35,13 @@ final class DataDictionaryPage {
                         .append("</code></a></li>\n");
             }
         }
+        for (DocumentedTable table : catalog.documentedTables()) {
+            page.append("<li><a href=\"#")
+                    .append(table.name())
+                    .append("\"><code>")
+                    .append(table.name())
+                    .append("</code></a></li>\n");
+        }
         page.append("</ul>\n");
         for (SqlModel model : catalog.ordered()) {
             if (!model.isPublished()) {
@@ -62,6 +70,27 @@ final class DataDictionaryPage {
                         .append(Html.escape(column.description()))
                         .append("</td><td>")
                         .append(Html.escape(tests))
+                        .append("</td></tr>\n");
+            }
+            page.append("</tbody>\n</table>\n</section>\n");
+        }
+        for (DocumentedTable table : catalog.documentedTables()) {
+            page.append("<section class=\"panel\" id=\"")
+                    .append(table.name())
+                    .append("\">\n<h2><code>")
+                    .append(table.name())
+                    .append("</code> <small>(written by ")
+                    .append(Html.escape(table.writtenBy()))
+                    .append(")</small></h2>\n<p><strong>Grain:</strong> ")
+                    .append(Html.escape(table.grain()))
+                    .append("</p>\n<p>")
+                    .append(Html.escape(table.description()))
+                    .append("</p>\n<table>\n<thead><tr><th>column</th><th>description</th></tr></thead>\n<tbody>\n");
+            for (SqlModel.ColumnDoc column : table.columns()) {
+                page.append("<tr><td><code>")
+                        .append(Html.escape(column.name()))
+                        .append("</code></td><td>")
+                        .append(Html.escape(column.description()))
                         .append("</td></tr>\n");
             }
             page.append("</tbody>\n</table>\n</section>\n");

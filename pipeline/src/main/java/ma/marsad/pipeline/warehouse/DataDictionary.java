@@ -38,8 +38,8 @@ public final class DataDictionary {
                 .append(" change the models, then regenerate it with")
                 .append(" `mvn -q -pl pipeline test -Dtest=DataDictionaryTests -Dmarsad.regenerate=true`.\n\n");
         out.append("Published tables live in the warehouse file analysts open read-only; build-time views exist")
-                .append(" only while the nightly build runs. Tables named `ops_*` hold run metadata and are not")
-                .append(" models.\n\n");
+                .append(" only while the nightly build runs. Tables written by the pipeline's engines (KPI marts,")
+                .append(" submission calendar, run metadata `ops_*`) are documented in `models/engines/`.\n\n");
         for (String layer : LAYER_ORDER) {
             List<SqlModel> inLayer =
                     models.stream().filter(m -> m.layer().equals(layer)).toList();
@@ -52,6 +52,13 @@ public final class DataDictionary {
                     .collect(Collectors.joining(", ")));
             out.append('\n');
         }
+        if (!catalog.documentedTables().isEmpty()) {
+            out.append("- Tables written by the engines: ");
+            out.append(catalog.documentedTables().stream()
+                    .map(t -> "[`" + t.name() + "`](#" + t.name() + ")")
+                    .collect(Collectors.joining(", ")));
+            out.append('\n');
+        }
         for (String layer : LAYER_ORDER) {
             List<SqlModel> inLayer =
                     models.stream().filter(m -> m.layer().equals(layer)).toList();
@@ -61,6 +68,12 @@ public final class DataDictionary {
             out.append("\n## ").append(LAYER_TITLES.get(layer)).append('\n');
             for (SqlModel model : inLayer) {
                 renderModel(model, out);
+            }
+        }
+        if (!catalog.documentedTables().isEmpty()) {
+            out.append("\n## Tables written by the engines\n");
+            for (DocumentedTable table : catalog.documentedTables()) {
+                renderDocumented(table, out);
             }
         }
         return out.toString();
@@ -114,6 +127,24 @@ public final class DataDictionary {
             }
             out.append('\n');
         }
+    }
+
+    private static void renderDocumented(DocumentedTable table, StringBuilder out) {
+        out.append("\n### ").append(table.name()).append("\n\n");
+        out.append("*table, written by ").append(inline(table.writtenBy())).append("*\n\n");
+        out.append("**Grain:** ").append(inline(table.grain())).append("\n\n");
+        if (!table.description().isBlank()) {
+            out.append(inline(table.description())).append("\n\n");
+        }
+        out.append("| column | description |\n|---|---|\n");
+        for (SqlModel.ColumnDoc column : table.columns()) {
+            out.append("| `")
+                    .append(column.name())
+                    .append("` | ")
+                    .append(cell(column.description()))
+                    .append(" |\n");
+        }
+        out.append('\n');
     }
 
     private static String describe(SqlModel.DataTest test) {

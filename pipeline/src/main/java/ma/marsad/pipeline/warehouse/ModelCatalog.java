@@ -21,10 +21,14 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  */
 public final class ModelCatalog {
 
-    private final List<SqlModel> ordered;
+    static final String ENGINES = "engines/";
 
-    private ModelCatalog(List<SqlModel> ordered) {
+    private final List<SqlModel> ordered;
+    private final List<DocumentedTable> documentedTables;
+
+    private ModelCatalog(List<SqlModel> ordered, List<DocumentedTable> documentedTables) {
         this.ordered = List.copyOf(ordered);
+        this.documentedTables = List.copyOf(documentedTables);
     }
 
     public static ModelCatalog load(ConfigFolder config) {
@@ -47,14 +51,46 @@ public final class ModelCatalog {
                 throw new IllegalArgumentException(file.location() + ": a model named " + name + " already exists");
             }
         }
+        List<DocumentedTable> documented = new ArrayList<>();
         for (String doc : docs.keySet()) {
             String name = doc.substring(doc.lastIndexOf('/') + 1);
+            if (doc.startsWith(ENGINES)) {
+                documented.add(documentedTable(name, docs.get(doc)));
+                continue;
+            }
             if (!models.containsKey(name)) {
                 throw new IllegalArgumentException(
                         docs.get(doc).location() + ": no model " + name + ".sql beside this file");
             }
         }
-        return new ModelCatalog(order(models));
+        documented.sort(java.util.Comparator.comparing(DocumentedTable::name));
+        return new ModelCatalog(order(models), documented);
+    }
+
+    /** Tables written by the pipeline's engines rather than by SQL models, documented for the data dictionary. */
+    public List<DocumentedTable> documentedTables() {
+        return documentedTables;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static DocumentedTable documentedTable(String name, ConfigFolder.ConfigFile doc) {
+        Object loaded = new Yaml(new SafeConstructor(new LoaderOptions())).load(doc.content());
+        if (!(loaded instanceof Map<?, ?> map)) {
+            throw new IllegalArgumentException(doc.location() + ": expected a mapping with written_by, grain, columns");
+        }
+        Map<String, Object> yaml = (Map<String, Object>) map;
+        List<SqlModel.ColumnDoc> columns = new ArrayList<>();
+        for (Object entry : (List<Object>) yaml.getOrDefault("columns", List.of())) {
+            Map<String, Object> column = (Map<String, Object>) entry;
+            columns.add(new SqlModel.ColumnDoc(
+                    String.valueOf(column.get("name")), String.valueOf(column.getOrDefault("description", ""))));
+        }
+        return new DocumentedTable(
+                name,
+                (String) yaml.get("written_by"),
+                (String) yaml.get("grain"),
+                String.valueOf(yaml.getOrDefault("description", "")),
+                columns);
     }
 
     /** Models in an order where each comes after the models it reads. */
