@@ -59,7 +59,8 @@ public class MarsadCommand implements Runnable {
         commandLine.setParameterExceptionHandler((exception, arguments) -> {
             PrintWriter err = exception.getCommandLine().getErr();
             err.println("marsad: " + exception.getMessage());
-            err.println("Try 'marsad " + exception.getCommandLine().getCommandName() + " --help'.");
+            String command = exception.getCommandLine().getCommandName();
+            err.println("Try 'marsad " + ("marsad".equals(command) ? "" : command + " ") + "--help'.");
             return ExitCodes.USAGE;
         });
         commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
