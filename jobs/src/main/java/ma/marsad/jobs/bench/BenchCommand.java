@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import ma.marsad.jobs.common.PipelineServices;
 import ma.marsad.pipeline.config.ConfigFolder;
 import ma.marsad.pipeline.ingest.LandingScanner.LandingSubmission;
 import ma.marsad.pipeline.ingest.ReportReaders;
@@ -30,7 +31,6 @@ import ma.marsad.pipeline.lake.SubmissionRecord;
 import ma.marsad.pipeline.lake.SubmissionRegistry;
 import ma.marsad.pipeline.quality.Messages;
 import ma.marsad.pipeline.template.TemplateCatalog;
-import ma.marsad.pipeline.template.TemplateContract;
 import ma.marsad.pipeline.warehouse.ModelCatalog;
 import ma.marsad.pipeline.warehouse.TemplateTable;
 import ma.marsad.pipeline.warehouse.WarehouseBuilder;
@@ -225,7 +225,7 @@ public class BenchCommand implements Callable<Integer> {
             HeapProbe heap)
             throws IOException, SQLException {
         List<TemplateTable> tables =
-                templates.contracts().stream().map(BenchCommand::tableOf).toList();
+                templates.contracts().stream().map(PipelineServices::tableOf).toList();
         WarehouseBuilder builder = new WarehouseBuilder(lake, ModelCatalog.load(config), tables, List.of(), r -> null);
         var snapshot = registry.snapshot();
         try (Connection warehouse = WarehouseBuilder.open(database)) {
@@ -238,21 +238,6 @@ public class BenchCommand implements Callable<Integer> {
             long factRows = loaded.values().stream().mapToLong(Long::longValue).sum();
             return new Phase("(c) Marsad warehouse load, facts only", factRows, nanos, cpu, heap.peakBytes());
         }
-    }
-
-    private static TemplateTable tableOf(TemplateContract contract) {
-        return new TemplateTable(
-                contract.id(),
-                Map.of(
-                        "fr",
-                        contract.titles().fr(),
-                        "ar",
-                        contract.titles().ar(),
-                        "en",
-                        contract.titles().en()),
-                String.join("|", contract.formats()),
-                contract.periodType().label(),
-                SubmissionIngester.stagingColumns(contract));
     }
 
     private static Phase faster(Phase first, Phase second) {

@@ -120,7 +120,8 @@ public class PipelineServices {
         return new SiteRenderer(config);
     }
 
-    private static TemplateTable tableOf(TemplateContract contract) {
+    /** What the warehouse builder needs of a template: titles, format, period type and staging columns. */
+    public static TemplateTable tableOf(TemplateContract contract) {
         return new TemplateTable(
                 contract.id(),
                 Map.of(

@@ -103,7 +103,6 @@ public class NightlyJobConfiguration {
             JobRepository jobRepository, PlatformTransactionManager transactionManager, PipelineServices services) {
         return new StepBuilder("renderDashboardsStep", jobRepository)
                 .tasklet(new RenderDashboardsTasklet(services), transactionManager)
-                .allowStartIfComplete(false)
                 .build();
     }
 }
