@@ -33,11 +33,39 @@ final class RowHasher {
     }
 
     static long hashAll(Object[] values) {
-        long h = OFFSET;
-        for (Object value : values) {
-            h = mix(h, value);
+        return fmix64(mixFrom(OFFSET, values, 0));
+    }
+
+    /** The number of leading columns that are exactly the key columns in order, or 0 when the key is not a prefix. */
+    static int keyPrefixLength(int[] keyColumns) {
+        for (int i = 0; i < keyColumns.length; i++) {
+            if (keyColumns[i] != i) {
+                return 0;
+            }
         }
-        return fmix64(h);
+        return keyColumns.length;
+    }
+
+    /**
+     * The key hash and the row hash at once, for a key made of the first {@code prefixLength} columns: the row hash
+     * goes on from the key's state, so the key's text is read once. Equal to {@link #hash} and {@link #hashAll}.
+     *
+     * @param hashes receives the key hash at index 0 and the row hash at index 1
+     */
+    static void hashKeyPrefixAndAll(Object[] values, int prefixLength, long[] hashes) {
+        long h = OFFSET;
+        for (int i = 0; i < prefixLength; i++) {
+            h = mix(h, values[i]);
+        }
+        hashes[0] = fmix64(h);
+        hashes[1] = fmix64(mixFrom(h, values, prefixLength));
+    }
+
+    private static long mixFrom(long h, Object[] values, int from) {
+        for (int i = from; i < values.length; i++) {
+            h = mix(h, values[i]);
+        }
+        return h;
     }
 
     /** The exact text of the key, for the exact check behind a hash match and for messages. */

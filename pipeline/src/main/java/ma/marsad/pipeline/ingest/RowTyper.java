@@ -28,7 +28,8 @@ final class RowTyper {
     private final ValueLocale locale;
 
     /** What is precomputed for one column. */
-    private record ColumnPlan(ColumnSpec spec, boolean code, DateParser dates, EnumMatcher enums, String range) {}
+    private record ColumnPlan(
+            ColumnSpec spec, boolean code, DateParser dates, EnumMatcher enums, String range, ValueMemo memo) {}
 
     RowTyper(TemplateContract contract) {
         this.locale = contract.locale();
@@ -38,7 +39,8 @@ final class RowTyper {
                         contract.key().contains(spec.name()) || spec.pattern() != null,
                         spec.datePatterns().isEmpty() ? null : DateParser.of(spec.datePatterns()),
                         spec.type() == ColumnType.ENUM ? new EnumMatcher(spec.enumValues(), spec.valueAliases()) : null,
-                        range(spec)))
+                        range(spec),
+                        new ValueMemo()))
                 .toList();
     }
 
@@ -133,16 +135,30 @@ final class RowTyper {
             return empty(spec);
         }
         return switch (spec.type()) {
-            case TEXT -> checkText(plan, text);
+            case TEXT, REGION, QUARTER -> textValue(plan, text);
             case ENUM -> plan.enums().match(text);
-            case REGION -> Regions.normalize(text);
-            case QUARTER -> Periods.quarterKey(text);
             case YEAR -> Periods.year(text);
             case INTEGER -> integer(plan, NumberParser.parse(text, locale), raw, true);
             case DECIMAL -> decimal(plan, NumberParser.parse(text, locale), raw);
             case DATE -> plan.dates().parseDate(text);
             case DATETIME -> plan.dates().parseDateTime(text);
         };
+    }
+
+    /** A text-like value from its cleaned text; a text seen before in the column gives the value it gave then. */
+    private static String textValue(ColumnPlan plan, String text) throws InvalidValueException {
+        String known = plan.memo().get(text);
+        if (known != null) {
+            return known;
+        }
+        String value =
+                switch (plan.spec().type()) {
+                    case REGION -> Regions.normalize(text);
+                    case QUARTER -> Periods.quarterKey(text);
+                    default -> checkText(plan, text);
+                };
+        plan.memo().put(text, value);
+        return value;
     }
 
     private static String checkText(ColumnPlan plan, String text) throws InvalidValueException {

@@ -161,6 +161,8 @@ public final class SubmissionValidator {
         private final RowTyper typer;
         private final List<ColumnSpec> columns;
         private final int[] keyColumns;
+        private final int keyPrefixLength;
+        private final long[] hashes = new long[2];
         private final int[] periodColumns;
         private final List<CrossColumnRule> rules;
         private final int[][] ruleColumns;
@@ -187,6 +189,7 @@ public final class SubmissionValidator {
             this.columns = contract.columns();
             this.keyColumns =
                     contract.key().stream().mapToInt(contract::columnIndex).toArray();
+            this.keyPrefixLength = RowHasher.keyPrefixLength(keyColumns);
             PeriodRule periodRule = contract.periodRule();
             this.periodColumns = periodRule.columns().stream()
                     .mapToInt(contract::columnIndex)
@@ -508,8 +511,16 @@ public final class SubmissionValidator {
         }
 
         private void checkKey(RawRow raw, OpenPart part, int row, Object[] values) throws Rejection {
-            long keyHash = RowHasher.hash(values, keyColumns);
-            long rowHash = RowHasher.hashAll(values);
+            long keyHash;
+            long rowHash;
+            if (keyPrefixLength > 0) {
+                RowHasher.hashKeyPrefixAndAll(values, keyPrefixLength, hashes);
+                keyHash = hashes[0];
+                rowHash = hashes[1];
+            } else {
+                keyHash = RowHasher.hash(values, keyColumns);
+                rowHash = RowHasher.hashAll(values);
+            }
             if (!collidedKeyHashes.isEmpty() && collidedKeyHashes.contains(keyHash)) {
                 checkExactKey(raw, part, row, values, rowHash);
                 return;

@@ -2,12 +2,14 @@ package ma.marsad.pipeline.lake;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Set;
+import ma.marsad.pipeline.template.ColumnType;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.parquet.column.ParquetProperties;
@@ -30,7 +32,8 @@ import org.apache.parquet.schema.Types;
  *
  * <p>Physical types: strings as BINARY/STRING, BIGINT as INT64, INTEGER as INT32, DOUBLE, DATE as INT32/DATE, local
  * date-times as INT64/TIMESTAMP(MICROS, not adjusted to UTC). ZSTD, dictionary encoding and statistics on; row groups
- * capped at one million rows so readers can split the file across cores.
+ * capped at one million rows so readers can split the file across cores. Date-times and the columns declared distinct
+ * are written without a dictionary, and distinct text columns without min/max statistics.
  */
 public final class ParquetTableWriter implements Closeable {
 
@@ -67,8 +70,17 @@ public final class ParquetTableWriter implements Closeable {
                 .withRowGroupRowCountLimit(ROW_GROUP_ROW_LIMIT)
                 .withWriterVersion(ParquetProperties.WriterVersion.PARQUET_1_0);
         for (LakeColumn column : columns) {
+            if (column.type() == ColumnType.DATETIME) {
+                // second-resolution times of a large file overflow the dictionary page and fall back to plain anyway,
+                // after a hash lookup per value; plain INT64 times compress as well under ZSTD
+                builder = builder.withDictionaryEncoding(column.name(), false);
+            }
             if (distinctColumns.contains(column.name())) {
                 builder = builder.withDictionaryEncoding(column.name(), false);
+                if (isText(column)) {
+                    // min/max of a text column compares bytes twice per value; nothing filters on these ranges
+                    builder = builder.withStatisticsEnabled(column.name(), false);
+                }
             }
         }
         return new ParquetTableWriter(builder.build());
@@ -87,6 +99,13 @@ public final class ParquetTableWriter implements Closeable {
     @Override
     public void close() throws IOException {
         writer.close();
+    }
+
+    private static boolean isText(LakeColumn column) {
+        return switch (column.type()) {
+            case TEXT, ENUM, REGION, QUARTER -> true;
+            default -> false;
+        };
     }
 
     static MessageType schemaOf(List<LakeColumn> columns) {
@@ -215,11 +234,11 @@ public final class ParquetTableWriter implements Closeable {
 
         Binary of(String value) {
             if (entries == null) {
-                return Binary.fromString(value);
+                return encode(value);
             }
             Binary binary = entries.get(value);
             if (binary == null) {
-                binary = Binary.fromString(value);
+                binary = encode(value);
                 if (entries.size() < MAX_ENTRIES) {
                     entries.put(value, binary);
                 } else {
@@ -227,6 +246,14 @@ public final class ParquetTableWriter implements Closeable {
                 }
             }
             return binary;
+        }
+
+        /**
+         * An array-backed Binary: {@code String.getBytes} copies ASCII text in one step, and statistics compare arrays
+         * faster than the buffers {@code Binary.fromString} makes. The array is never changed afterwards.
+         */
+        private static Binary encode(String value) {
+            return Binary.fromConstantByteArray(value.getBytes(StandardCharsets.UTF_8));
         }
     }
 }
