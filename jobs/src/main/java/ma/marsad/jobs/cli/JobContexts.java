@@ -20,6 +20,8 @@ public final class JobContexts {
         String[] arguments = properties.entrySet().stream()
                 .map(entry -> "--" + entry.getKey() + "=" + entry.getValue())
                 .toArray(String[]::new);
+        // the command-line logging set-up hands over to Spring Boot's (logback-spring.xml) from here
+        System.clearProperty("logback.configurationFile");
         return application.run(arguments);
     }
 }

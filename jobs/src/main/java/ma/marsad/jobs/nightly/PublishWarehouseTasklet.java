@@ -40,7 +40,9 @@ class PublishWarehouseTasklet implements Tasklet {
             log.info("warehouse of build {} already published", buildId);
             return RepeatStatus.FINISHED;
         }
-        publisher.publish(built, buildId + "-" + jobExecution.getId(), () -> FaultInjection.at("publish"));
+        // the file being replaced becomes versions/marsad-build-<its build id>.duckdb, named after what it holds
+        String replacedBuild = "build-" + publishedBuild(publisher.published());
+        publisher.publish(built, replacedBuild, () -> FaultInjection.at("publish"));
         log.info("published {}", publisher.published());
         return RepeatStatus.FINISHED;
     }
