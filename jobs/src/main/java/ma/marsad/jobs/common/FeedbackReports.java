@@ -11,7 +11,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import ma.marsad.pipeline.ingest.RowError;
 import ma.marsad.pipeline.ingest.ValidationOutcome;
 import ma.marsad.pipeline.ingest.ValidationReport;
@@ -34,8 +33,8 @@ public final class FeedbackReports {
     private FeedbackReports() {}
 
     /** The French HTML report of a submission, relative to the work folder, or null when it needs none. */
-    public static Function<SubmissionRecord, String> pathOf(Path feedbackFolder) {
-        return record -> "accepted".equals(record.status())
+    public static String pathOf(SubmissionRecord record) {
+        return "accepted".equals(record.status())
                 ? null
                 : "feedback/" + record.submitter() + "/" + baseName(record) + ".fr.html";
     }

@@ -105,7 +105,7 @@ public class PipelineServices {
         List<Map<String, String>> submitters = templates.submitters().stream()
                 .map(s -> Map.of("code", s.code(), "name_fr", s.nameFr(), "name_ar", s.nameAr()))
                 .toList();
-        return new WarehouseBuilder(lake, models, tables, submitters, FeedbackReports.pathOf(settings.feedback()));
+        return new WarehouseBuilder(lake, models, tables, submitters, FeedbackReports::pathOf);
     }
 
     public WarehousePublisher publisher() {

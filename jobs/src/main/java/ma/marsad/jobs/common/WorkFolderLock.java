@@ -48,6 +48,12 @@ public final class WorkFolderLock implements AutoCloseable {
         return Optional.of(new WorkFolderLock(channel, lock));
     }
 
+    /** What a command says when it finds the work folder locked: who holds it, and what to do. */
+    public static String busyMessage(Path work, String command, String advice) {
+        return "marsad " + command + ": another run (process " + holder(work).orElse(-1L) + ") is using " + work + "; "
+                + advice;
+    }
+
     /** The process id written by the current or last holder, if any. */
     public static Optional<Long> holder(Path work) {
         try {

@@ -65,9 +65,7 @@ public class NightlyCommand implements Callable<Integer> {
         var lock = WorkFolderLock.tryAcquire(workFolder);
         if (lock.isEmpty()) {
             System.err.println(ErrorLines.format(
-                    "marsad: another run (process "
-                            + WorkFolderLock.holder(workFolder).orElse(-1L) + ") is using " + workFolder
-                            + "; try again when it has finished",
+                    WorkFolderLock.busyMessage(workFolder, "nightly", "try again when it has finished"),
                     "json-logs".equals(properties.get("spring.profiles.active"))));
             return ExitCodes.FAILURE;
         }

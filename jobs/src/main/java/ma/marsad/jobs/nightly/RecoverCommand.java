@@ -25,8 +25,7 @@ public class RecoverCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         var lock = WorkFolderLock.tryAcquire(work.work());
         if (lock.isEmpty()) {
-            System.err.println("marsad recover: a run is in progress (process "
-                    + WorkFolderLock.holder(work.work()).orElse(-1L) + "); nothing to recover");
+            System.err.println(WorkFolderLock.busyMessage(work.work(), "recover", "it is running, nothing to recover"));
             return ExitCodes.FAILURE;
         }
         try (var held = lock.get();

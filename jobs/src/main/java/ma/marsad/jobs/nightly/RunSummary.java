@@ -59,8 +59,7 @@ public record RunSummary(
             }
             loaded += record.rowsAccepted();
             quarantined += record.rowsQuarantined();
-            String report =
-                    FeedbackReports.pathOf(services.settings().feedback()).apply(record);
+            String report = FeedbackReports.pathOf(record);
             if (report != null) {
                 feedback.add(report);
             }

@@ -25,8 +25,7 @@ public class RollbackCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         var lock = WorkFolderLock.tryAcquire(work.work());
         if (lock.isEmpty()) {
-            System.err.println("marsad rollback: a run is in progress (process "
-                    + WorkFolderLock.holder(work.work()).orElse(-1L) + "); try again when it has finished");
+            System.err.println(WorkFolderLock.busyMessage(work.work(), "rollback", "try again when it has finished"));
             return ExitCodes.FAILURE;
         }
         try (var held = lock.get();
