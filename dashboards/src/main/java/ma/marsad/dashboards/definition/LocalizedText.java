@@ -1,6 +1,7 @@
 package ma.marsad.dashboards.definition;
 
 import java.util.Map;
+import ma.marsad.pipeline.quality.Language;
 
 /** A text in French, Arabic and English; all three are required so no page falls back silently. */
 public record LocalizedText(String fr, String ar, String en) {

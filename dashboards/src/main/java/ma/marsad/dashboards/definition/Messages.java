@@ -3,6 +3,7 @@ package ma.marsad.dashboards.definition;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import ma.marsad.pipeline.quality.Language;
 
 /** The site's interface strings in French, Arabic and English, read from {@code messages.yml}. */
 public final class Messages {

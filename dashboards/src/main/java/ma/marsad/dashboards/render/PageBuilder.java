@@ -2,8 +2,8 @@ package ma.marsad.dashboards.render;
 
 import java.util.List;
 import java.util.Map;
-import ma.marsad.dashboards.definition.Language;
 import ma.marsad.dashboards.definition.Messages;
+import ma.marsad.pipeline.quality.Language;
 
 /** Builds the HTML of one page in one language; ids are numbered in page order so output is reproducible. */
 final class PageBuilder {

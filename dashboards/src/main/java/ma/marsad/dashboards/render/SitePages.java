@@ -7,12 +7,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import ma.marsad.dashboards.definition.DashboardDefinitions;
-import ma.marsad.dashboards.definition.Language;
 import ma.marsad.dashboards.definition.LocalizedText;
 import ma.marsad.dashboards.definition.Messages;
 import ma.marsad.dashboards.definition.PageDefinition;
 import ma.marsad.dashboards.definition.PanelDefinition;
 import ma.marsad.dashboards.render.WarehouseSnapshot.Kpi;
+import ma.marsad.pipeline.quality.Language;
 
 /** Expands the page definitions over pillars and KPIs and writes each page's HTML in each language. */
 final class SitePages {
@@ -151,11 +151,11 @@ final class SitePages {
         StringBuilder html = new StringBuilder(body.build().length() + 4096);
         String title = scope.title().in(language);
         html.append("<!DOCTYPE html>\n<html lang=\"")
-                .append(language.code())
+                .append(language.tag())
                 .append("\" dir=\"")
                 .append(language.direction())
                 .append("\" data-locale=\"")
-                .append(language.locale())
+                .append(language.displayLocale())
                 .append("\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>")
                 .append(Html.escape(title))
@@ -177,23 +177,23 @@ final class SitePages {
                 .append("\"><ul>");
         for (Language other : Language.values()) {
             html.append("<li><a href=\"../")
-                    .append(other.code())
+                    .append(other.tag())
                     .append('/')
                     .append(scope.fileName())
                     .append("\" hreflang=\"")
-                    .append(other.code())
+                    .append(other.tag())
                     .append("\" lang=\"")
-                    .append(other.code())
+                    .append(other.tag())
                     .append("\" data-lang=\"")
-                    .append(other.code())
+                    .append(other.tag())
                     .append('"')
                     .append(other == language ? " aria-current=\"true\"" : "")
                     .append('>')
-                    .append(Html.escape(messages.get("lang." + other.code(), language)))
+                    .append(Html.escape(messages.get("lang." + other.tag(), language)))
                     .append("</a></li>");
         }
         html.append("</ul>");
-        if (language.isRightToLeft()) {
+        if (language.rightToLeft()) {
             html.append("<button type=\"button\" class=\"digits\" aria-pressed=\"false\" title=\"")
                     .append(body.text("digits.label"))
                     .append("\"><span class=\"digits-latn\">")

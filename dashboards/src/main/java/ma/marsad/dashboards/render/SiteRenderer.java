@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Properties;
 import java.util.stream.Stream;
 import ma.marsad.dashboards.definition.DashboardDefinitions;
-import ma.marsad.dashboards.definition.Language;
 import ma.marsad.pipeline.config.ConfigFolder;
+import ma.marsad.pipeline.quality.Language;
 import ma.marsad.pipeline.warehouse.ModelCatalog;
 
 /**
@@ -75,7 +75,7 @@ public final class SiteRenderer {
             List<PageScope> scopes = pages.scopes();
             int written = 0;
             for (Language language : Language.values()) {
-                Path folder = Files.createDirectories(site.resolve(language.code()));
+                Path folder = Files.createDirectories(site.resolve(language.tag()));
                 for (PageScope scope : scopes) {
                     Files.writeString(folder.resolve(scope.fileName()), pages.render(scope, language, scopes));
                     written++;
@@ -99,13 +99,13 @@ public final class SiteRenderer {
         StringBuilder links = new StringBuilder();
         for (Language language : Language.values()) {
             links.append("<li><a href=\"")
-                    .append(language.code())
+                    .append(language.tag())
                     .append("/index.html\" lang=\"")
-                    .append(language.code())
+                    .append(language.tag())
                     .append("\" dir=\"")
                     .append(language.direction())
                     .append("\">")
-                    .append(Html.escape(definitions.messages().get("lang." + language.code(), language)))
+                    .append(Html.escape(definitions.messages().get("lang." + language.tag(), language)))
                     .append("</a></li>");
         }
         return "<!DOCTYPE html>\n<html lang=\"fr\" dir=\"ltr\">\n<head>\n<meta charset=\"utf-8\">\n"

@@ -3,8 +3,8 @@ package ma.marsad.dashboards.render;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import ma.marsad.dashboards.definition.Language;
 import ma.marsad.dashboards.render.WarehouseSnapshot.Region;
+import ma.marsad.pipeline.quality.Language;
 
 /**
  * Morocco's 12 regions as a tile grid drawn by Marsad: one tile per region, placed by hand roughly north to south
