@@ -3,48 +3,52 @@ package ma.marsad.pipeline.ingest;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
-import java.util.Arrays;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import ma.marsad.pipeline.lake.ParquetTableWriter;
+import ma.marsad.pipeline.lake.StagingParquetWriter;
+import ma.marsad.pipeline.lake.StagingRows;
 
 /**
- * Encodes rows into a {@link ParquetTableWriter} on a thread of its own, so that reading and validating a file (the
- * caller's thread) and Parquet encoding and compression (this thread) use two cores. Rows travel in batches through a
- * small bounded queue: memory stays flat whatever the file size, and rows are written in the order they were given.
+ * Encodes accepted rows into a {@link StagingParquetWriter} on a thread of its own, so that reading and validating a
+ * file (the caller's thread) and Parquet encoding and compression (this thread) use two cores. Blocks of rows are
+ * copied into a small pool of buffers and travel through a bounded queue: memory stays flat whatever the file size,
+ * and rows are written in the order they were given.
  *
  * <p>A failure of the writer is thrown to the caller at its next {@link #write} or at {@link #close()}; after a failure
  * the thread keeps draining the queue so the caller never blocks on it.
  */
 final class BackgroundParquetWriter implements AutoCloseable {
 
-    static final int BATCH_ROWS = 2048;
-    private static final int QUEUED_BATCHES = 8;
-    private static final Object[][] END = new Object[0][];
+    private static final int QUEUED_BLOCKS = 8;
+    private static final Block END = new Block(null, null);
 
-    private final ParquetTableWriter target;
-    private final BlockingQueue<Object[][]> queue = new ArrayBlockingQueue<>(QUEUED_BATCHES);
+    private record Block(StagingRows rows, String period) {}
+
+    private final StagingParquetWriter target;
+    private final BlockingQueue<Block> queue = new ArrayBlockingQueue<>(QUEUED_BLOCKS);
+    private final BlockingQueue<StagingRows> free = new ArrayBlockingQueue<>(QUEUED_BLOCKS + 2);
     private final Thread thread;
     private volatile Throwable failure;
-    private Object[][] batch = new Object[BATCH_ROWS][];
-    private int batchSize;
+    private int buffers;
     private boolean closed;
 
-    BackgroundParquetWriter(ParquetTableWriter target, String name) {
+    BackgroundParquetWriter(StagingParquetWriter target, String name) {
         this.target = target;
         this.thread = new Thread(this::drain, "parquet-writer-" + name);
         this.thread.setDaemon(true);
         this.thread.start();
     }
 
-    /** Queues one row; the row array must not be changed afterwards. */
-    void write(Object[] row) {
-        batch[batchSize++] = row;
-        if (batchSize == BATCH_ROWS) {
-            hand(batch, batchSize);
-            batch = new Object[BATCH_ROWS][];
-            batchSize = 0;
+    /** Queues a copy of the rows; the caller may reuse its block as soon as this returns. */
+    void write(StagingRows rows, String period) {
+        rethrow();
+        StagingRows copy = free.poll();
+        if (copy == null) {
+            copy = buffers < QUEUED_BLOCKS + 2 ? rows.newEmpty() : take();
+            buffers++;
         }
+        rows.copyTo(copy);
+        put(new Block(copy, period));
     }
 
     /** Writes what is queued, waits for the thread and closes the file; throws the writer's failure if any. */
@@ -56,9 +60,6 @@ final class BackgroundParquetWriter implements AutoCloseable {
         closed = true;
         boolean interrupted = false;
         try {
-            if (batchSize > 0 && failure == null) {
-                put(Arrays.copyOf(batch, batchSize));
-            }
             put(END);
         } catch (UncheckedIOException e) {
             // the caller was interrupted: stop the writer where it is, the file is abandoned anyway
@@ -67,13 +68,25 @@ final class BackgroundParquetWriter implements AutoCloseable {
         } finally {
             // never close the file while the writer thread may still be writing to it
             interrupted |= joinUninterruptibly();
-            target.close();
+            closeTarget();
         }
         if (interrupted) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while the Parquet writer finished");
         }
         rethrow();
+    }
+
+    /** Closes the file; after a failure of the writer, that failure is the one the caller sees. */
+    private void closeTarget() throws IOException {
+        try {
+            target.close();
+        } catch (IOException | RuntimeException e) {
+            if (failure == null) {
+                throw e;
+            }
+            failure.addSuppressed(e);
+        }
     }
 
     private boolean joinUninterruptibly() {
@@ -89,14 +102,18 @@ final class BackgroundParquetWriter implements AutoCloseable {
         }
     }
 
-    private void hand(Object[][] rows, int size) {
-        rethrow();
-        put(size == rows.length ? rows : Arrays.copyOf(rows, size));
+    private StagingRows take() {
+        try {
+            return free.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UncheckedIOException(new InterruptedIOException("interrupted while queueing Parquet rows"));
+        }
     }
 
-    private void put(Object[][] rows) {
+    private void put(Block block) {
         try {
-            queue.put(rows);
+            queue.put(block);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new UncheckedIOException(new InterruptedIOException("interrupted while queueing Parquet rows"));
@@ -106,15 +123,12 @@ final class BackgroundParquetWriter implements AutoCloseable {
     private void drain() {
         try {
             while (true) {
-                Object[][] rows = queue.take();
-                if (rows == END) {
+                Block block = queue.take();
+                if (block == END) {
                     return;
                 }
-                if (failure == null) {
-                    for (Object[] row : rows) {
-                        target.write(row);
-                    }
-                }
+                target.write(block.rows(), block.period());
+                release(block);
             }
         } catch (IOException | RuntimeException | Error e) {
             failure = e;
@@ -124,10 +138,17 @@ final class BackgroundParquetWriter implements AutoCloseable {
         }
     }
 
+    private void release(Block block) {
+        block.rows().clear();
+        free.offer(block.rows());
+    }
+
     private void drainAfterFailure() {
         try {
-            while (queue.take() != END) {
+            Block block;
+            while ((block = queue.take()) != END) {
                 // the rows are lost anyway: keep the caller from blocking until it sees the failure
+                release(block);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -66,15 +66,19 @@ final class CsvReportReader implements ReportReader {
     private boolean pendingLineFeed;
     private boolean previousWasCarriageReturn;
 
-    private char[] field = new char[256];
-    private int fieldLength;
+    // the fields of the current record, one after the other in one buffer: a String is made only when asked for
+    private char[] record = new char[1024];
+    private int recordLength;
+    private int fieldStart;
     private boolean fieldQuoted;
-    private String[] fields = new String[16];
+    private int[] fieldStarts = new int[16];
+    private int[] fieldEnds = new int[16];
     private int fieldCount;
     private int recordLine;
 
     private List<String> header;
-    private RawRow pending;
+    private boolean hasRecord;
+    private boolean recordTaken;
     private int rowNumber;
 
     private CsvReportReader(FileChannel channel, Charset charset, int bomLength, ReaderSettings settings)
@@ -132,12 +136,62 @@ final class CsvReportReader implements ReportReader {
 
     @Override
     public RawRow next() throws FileRejectedException {
+        return nextRecord() ? currentRow() : null;
+    }
+
+    /**
+     * Moves to the next data record and keeps it in place, for callers that read its fields without a {@link RawRow};
+     * false at the end of the file. {@link #next()} is this followed by {@link #currentRow()}.
+     */
+    boolean nextRecord() throws FileRejectedException {
         start();
-        RawRow row = pending;
-        if (row != null) {
-            pending = readDataRow();
+        if (recordTaken) {
+            readDataRecord();
         }
-        return row;
+        recordTaken = hasRecord;
+        return hasRecord;
+    }
+
+    /** The current data record as a row of cells. */
+    RawRow currentRow() {
+        RawCell[] cells = new RawCell[fieldCount];
+        for (int i = 0; i < fieldCount; i++) {
+            cells[i] = RawCell.csv(fieldText(i), recordLine, i + 1);
+        }
+        return new RawRow(
+                rowNumber, recordLine, Collections.unmodifiableList(Arrays.asList(cells)), "line " + recordLine, null);
+    }
+
+    int fieldCount() {
+        return fieldCount;
+    }
+
+    /** The buffer holding the current record's fields; valid until the next record is read. */
+    char[] recordChars() {
+        return record;
+    }
+
+    int fieldStart(int field) {
+        return fieldStarts[field];
+    }
+
+    int fieldEnd(int field) {
+        return fieldEnds[field];
+    }
+
+    int recordLine() {
+        return recordLine;
+    }
+
+    int rowNumber() {
+        return rowNumber;
+    }
+
+    /** The text of a field of the current record, null when it is empty. */
+    String fieldText(int field) {
+        int start = fieldStarts[field];
+        int end = fieldEnds[field];
+        return start == end ? null : new String(record, start, end - start);
     }
 
     @Override
@@ -158,11 +212,12 @@ final class CsvReportReader implements ReportReader {
             if (recordLine >= headerLine) {
                 List<String> names = new ArrayList<>(fieldCount);
                 for (int i = 0; i < fieldCount; i++) {
-                    names.add(fields[i] == null ? "" : fields[i]);
+                    String name = fieldText(i);
+                    names.add(name == null ? "" : name);
                 }
                 header = Collections.unmodifiableList(names);
-                pending = readDataRow();
-                if (pending == null) {
+                readDataRecord();
+                if (!hasRecord) {
                     throw new FileRejectedException(
                             "NO_DATA",
                             "the file has a header on line " + recordLine + " but no data rows",
@@ -175,23 +230,19 @@ final class CsvReportReader implements ReportReader {
                 "NO_DATA", "the file has no header and no data rows", Map.of("headerLine", headerLine));
     }
 
-    private RawRow readDataRow() throws FileRejectedException {
-        if (!readRecord()) {
-            return null;
+    private void readDataRecord() throws FileRejectedException {
+        hasRecord = readRecord();
+        if (hasRecord) {
+            rowNumber++;
         }
-        RawCell[] cells = new RawCell[fieldCount];
-        for (int i = 0; i < fieldCount; i++) {
-            cells[i] = RawCell.csv(fields[i], recordLine, i + 1);
-        }
-        rowNumber++;
-        return new RawRow(
-                rowNumber, recordLine, Collections.unmodifiableList(Arrays.asList(cells)), "line " + recordLine, null);
     }
 
-    /** Reads the next non-blank record into {@link #fields}; false at the end of the file. */
+    /** Reads the next non-blank record into the record buffer; false at the end of the file. */
     private boolean readRecord() throws FileRejectedException {
         while (parseRecord()) {
-            boolean blank = fieldCount == 1 && !fieldQuoted && (fields[0] == null || fields[0].isBlank());
+            boolean blank = fieldCount == 1
+                    && !fieldQuoted
+                    && (fieldStarts[0] == fieldEnds[0] || fieldText(0).isBlank());
             if (!blank) {
                 return true;
             }
@@ -202,7 +253,8 @@ final class CsvReportReader implements ReportReader {
     /** Parses one physical record (possibly spanning lines); false when the input ended before it started. */
     private boolean parseRecord() throws FileRejectedException {
         fieldCount = 0;
-        fieldLength = 0;
+        recordLength = 0;
+        fieldStart = 0;
         fieldQuoted = false;
         recordLine = line;
         int quoteLine = line;
@@ -347,26 +399,31 @@ final class CsvReportReader implements ReportReader {
     }
 
     private void append(char[] source, int start, int length) {
-        int room = MAX_FIELD_CHARS - fieldLength;
+        int room = MAX_FIELD_CHARS - (recordLength - fieldStart);
         int copied = Math.min(length, room);
         if (copied <= 0) {
             return;
         }
-        if (fieldLength + copied > field.length) {
-            field = Arrays.copyOf(field, Math.min(MAX_FIELD_CHARS, Math.max(field.length * 2, fieldLength + copied)));
+        if (recordLength + copied > record.length) {
+            record = Arrays.copyOf(record, Math.max(record.length * 2, recordLength + copied));
         }
-        System.arraycopy(source, start, field, fieldLength, copied);
-        fieldLength += copied;
+        System.arraycopy(source, start, record, recordLength, copied);
+        recordLength += copied;
     }
 
     private void endField() {
         if (fieldCount < MAX_FIELDS) {
-            if (fieldCount == fields.length) {
-                fields = Arrays.copyOf(fields, fields.length * 2);
+            if (fieldCount == fieldStarts.length) {
+                fieldStarts = Arrays.copyOf(fieldStarts, fieldCount * 2);
+                fieldEnds = Arrays.copyOf(fieldEnds, fieldCount * 2);
             }
-            fields[fieldCount++] = fieldLength == 0 ? null : new String(field, 0, fieldLength);
+            fieldStarts[fieldCount] = fieldStart;
+            fieldEnds[fieldCount] = recordLength;
+            fieldCount++;
+        } else {
+            recordLength = fieldStart; // fields past the limit are dropped
         }
-        fieldLength = 0;
+        fieldStart = recordLength;
     }
 
     /** Decodes the next block of characters; false at the end of the input. */

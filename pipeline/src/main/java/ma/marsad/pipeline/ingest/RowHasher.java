@@ -1,12 +1,10 @@
 package ma.marsad.pipeline.ingest;
 
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
+import ma.marsad.pipeline.lake.ColumnBatch;
 
 /**
- * A 64-bit hash of a sequence of typed values, finished with MurmurHash3's fmix64 so that every bit depends on every
- * input. Text is hashed character by character (FNV-1a); numbers, dates and date-times by their exact binary value,
+ * A 64-bit hash of a row of typed values, finished with MurmurHash3's fmix64 so that every bit depends on every input.
+ * Text is hashed byte by byte in UTF-8 (FNV-1a); numbers, dates and date-times by their exact binary value as stored,
  * each through fmix64 with a tag of its type, so hashing a row never formats its values as text. Used for key
  * uniqueness within one validation; never stored.
  */
@@ -24,18 +22,6 @@ final class RowHasher {
 
     private RowHasher() {}
 
-    static long hash(Object[] values, int[] columns) {
-        long h = OFFSET;
-        for (int column : columns) {
-            h = mix(h, values[column]);
-        }
-        return fmix64(h);
-    }
-
-    static long hashAll(Object[] values) {
-        return fmix64(mixFrom(OFFSET, values, 0));
-    }
-
     /** The number of leading columns that are exactly the key columns in order, or 0 when the key is not a prefix. */
     static int keyPrefixLength(int[] keyColumns) {
         for (int i = 0; i < keyColumns.length; i++) {
@@ -47,25 +33,38 @@ final class RowHasher {
     }
 
     /**
-     * The key hash and the row hash at once, for a key made of the first {@code prefixLength} columns: the row hash
-     * goes on from the key's state, so the key's text is read once. Equal to {@link #hash} and {@link #hashAll}.
+     * The key hash and the row hash of one row of a batch. When the key is the first {@code keyPrefixLength} columns,
+     * the row hash goes on from the key's state, so the key is read once; the values are the same either way.
      *
      * @param hashes receives the key hash at index 0 and the row hash at index 1
      */
-    static void hashKeyPrefixAndAll(Object[] values, int prefixLength, long[] hashes) {
+    static void hashKeyAndRow(ColumnBatch values, int row, int[] keyColumns, int keyPrefixLength, long[] hashes) {
         long h = OFFSET;
-        for (int i = 0; i < prefixLength; i++) {
-            h = mix(h, values[i]);
+        if (keyPrefixLength > 0) {
+            for (int column = 0; column < keyPrefixLength; column++) {
+                h = mix(h, values, column, row);
+            }
+            hashes[0] = fmix64(h);
+        } else {
+            for (int column : keyColumns) {
+                h = mix(h, values, column, row);
+            }
+            hashes[0] = fmix64(h);
+            h = OFFSET;
         }
-        hashes[0] = fmix64(h);
-        hashes[1] = fmix64(mixFrom(h, values, prefixLength));
+        for (int column = keyPrefixLength; column < values.width(); column++) {
+            h = mix(h, values, column, row);
+        }
+        hashes[1] = fmix64(h);
     }
 
-    private static long mixFrom(long h, Object[] values, int from) {
-        for (int i = from; i < values.length; i++) {
-            h = mix(h, values[i]);
+    /** The exact text of a batch row's key, equal to {@link #text(Object[], int[])} of the same values. */
+    static String text(ColumnBatch values, int row, int[] columns) {
+        Object[] keyValues = new Object[values.width()];
+        for (int column : columns) {
+            keyValues[column] = values.get(column, row);
         }
-        return h;
+        return text(keyValues, columns);
     }
 
     /** The exact text of the key, for the exact check behind a hash match and for messages. */
@@ -86,28 +85,24 @@ final class RowHasher {
         return exactText.replace(String.valueOf(SEPARATOR), " | ").replace(String.valueOf(NULL_MARK), "");
     }
 
-    private static long mix(long h, Object value) {
-        if (value == null) {
+    private static long mix(long h, ColumnBatch values, int column, int row) {
+        if (values.isNull(column, row)) {
             h = (h ^ NULL_MARK) * PRIME;
-        } else if (value instanceof String text) {
-            for (int i = 0; i < text.length(); i++) {
-                h = (h ^ text.charAt(i)) * PRIME;
-            }
-        } else if (value instanceof Long number) {
-            h = fmix64(h ^ fmix64(number ^ LONG_TAG));
-        } else if (value instanceof Integer number) {
-            h = fmix64(h ^ fmix64(number ^ INT_TAG));
-        } else if (value instanceof Double number) {
-            h = fmix64(h ^ fmix64(Double.doubleToLongBits(number) ^ DOUBLE_TAG));
-        } else if (value instanceof LocalDate date) {
-            h = fmix64(h ^ fmix64(date.toEpochDay() ^ DATE_TAG));
-        } else if (value instanceof LocalDateTime dateTime) {
-            h = fmix64(h ^ fmix64(dateTime.toEpochSecond(ZoneOffset.UTC) ^ DATE_TIME_TAG));
-            h = fmix64(h ^ dateTime.getNano());
         } else {
-            String text = value.toString();
-            for (int i = 0; i < text.length(); i++) {
-                h = (h ^ text.charAt(i)) * PRIME;
+            switch (values.type(column)) {
+                case TEXT, ENUM, REGION, QUARTER -> {
+                    // the UTF-8 bytes, as stored: one encoding of the text, whichever reader typed it
+                    byte[] bytes = values.text(column, row).getBytesUnsafe();
+                    for (byte b : bytes) {
+                        h = (h ^ (b & 0xFF)) * PRIME;
+                    }
+                }
+                case INTEGER -> h = fmix64(h ^ fmix64(values.longValue(column, row) ^ LONG_TAG));
+                case DATETIME -> h = fmix64(h ^ fmix64(values.longValue(column, row) ^ DATE_TIME_TAG));
+                case YEAR -> h = fmix64(h ^ fmix64(values.intValue(column, row) ^ INT_TAG));
+                case DATE -> h = fmix64(h ^ fmix64(values.intValue(column, row) ^ DATE_TAG));
+                case DECIMAL ->
+                    h = fmix64(h ^ fmix64(Double.doubleToLongBits(values.doubleValue(column, row)) ^ DOUBLE_TAG));
             }
         }
         return (h ^ SEPARATOR) * PRIME;

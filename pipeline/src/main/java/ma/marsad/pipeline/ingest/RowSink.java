@@ -1,12 +1,16 @@
 package ma.marsad.pipeline.ingest;
 
+import ma.marsad.pipeline.lake.StagingRows;
+
 /**
- * Receives the outcome of every row read, in file order. What a sink writes stays provisional until the caller commits
- * it: a file rejected after some rows were sent (e.g. {@code KEY_CONFLICT}) must leave nothing behind.
+ * Receives the outcome of every row read, in file order: accepted rows in blocks, each quarantined row as it is found.
+ * What a sink writes stays provisional until the caller commits it: a file rejected after some rows were sent (e.g.
+ * {@code KEY_CONFLICT}) must leave nothing behind.
  */
 public interface RowSink {
 
-    void accepted(ValidRow row, String periodKey);
+    /** Accepted rows, all of this period; the block is reused once the call returns, so a sink copies what it keeps. */
+    void accepted(StagingRows rows, String periodKey);
 
     /** A row that goes to quarantine; called once per row, with its first error. */
     void quarantined(RowError error);
@@ -14,7 +18,7 @@ public interface RowSink {
     /** A sink that keeps nothing, for validation without loading. */
     RowSink DISCARD = new RowSink() {
         @Override
-        public void accepted(ValidRow row, String periodKey) {}
+        public void accepted(StagingRows rows, String periodKey) {}
 
         @Override
         public void quarantined(RowError error) {}

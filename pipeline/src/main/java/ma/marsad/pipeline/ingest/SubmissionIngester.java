@@ -12,11 +12,12 @@ import ma.marsad.pipeline.lake.Lake;
 import ma.marsad.pipeline.lake.LakeColumn;
 import ma.marsad.pipeline.lake.ParquetTableWriter;
 import ma.marsad.pipeline.lake.QuarantineColumns;
+import ma.marsad.pipeline.lake.StagingParquetWriter;
+import ma.marsad.pipeline.lake.StagingRows;
 import ma.marsad.pipeline.lake.SubmissionRecord;
 import ma.marsad.pipeline.lake.SubmissionRegistry;
 import ma.marsad.pipeline.quality.Language;
 import ma.marsad.pipeline.quality.Messages;
-import ma.marsad.pipeline.template.ColumnSpec;
 import ma.marsad.pipeline.template.TemplateCatalog;
 import ma.marsad.pipeline.template.TemplateContract;
 import org.apache.hadoop.fs.Path;
@@ -49,13 +50,16 @@ public final class SubmissionIngester {
 
     /** The staging columns of a template: its own columns, then lineage. */
     public static List<LakeColumn> stagingColumns(TemplateContract contract) {
-        List<LakeColumn> columns = new ArrayList<>();
-        for (ColumnSpec column : contract.columns()) {
-            // required columns carry no definition levels in Parquet: less to encode per row
-            columns.add(new LakeColumn(column.name(), column.type(), column.required()));
-        }
+        List<LakeColumn> columns = new ArrayList<>(templateColumns(contract));
         columns.addAll(QuarantineColumns.LINEAGE);
         return List.copyOf(columns);
+    }
+
+    private static List<LakeColumn> templateColumns(TemplateContract contract) {
+        // required columns carry no definition levels in Parquet: less to encode per row
+        return contract.columns().stream()
+                .map(column -> new LakeColumn(column.name(), column.type(), column.required()))
+                .toList();
     }
 
     /** Staging columns with a new value on every row: the source row and cell, and a one-column key. */
@@ -202,7 +206,6 @@ public final class SubmissionIngester {
         private final String submissionId;
         private final BackgroundParquetWriter staging;
         private final ParquetTableWriter quarantine;
-        private final int width;
         private String period;
 
         LakeSink(
@@ -211,15 +214,19 @@ public final class SubmissionIngester {
             this.contract = contract;
             this.submitter = submitter;
             this.submissionId = submissionId;
-            this.width = contract.columns().size();
             this.quarantine =
                     ParquetTableWriter.create(quarantineFile, QuarantineColumns.COLUMNS, lake.configuration());
             // accepted rows are encoded on a second core; quarantined rows are few and written in line (the
             // writer's thread starts last, once nothing else here can fail)
-            ParquetTableWriter stagingFileWriter;
+            StagingParquetWriter stagingFileWriter;
             try {
-                stagingFileWriter = ParquetTableWriter.create(
-                        stagingFile, stagingColumns(contract), lake.configuration(), distinctColumns(contract));
+                stagingFileWriter = StagingParquetWriter.create(
+                        stagingFile,
+                        templateColumns(contract),
+                        lake.configuration(),
+                        distinctColumns(contract),
+                        submitter,
+                        submissionId);
             } catch (IOException | RuntimeException e) {
                 quarantine.close();
                 throw e;
@@ -228,16 +235,9 @@ public final class SubmissionIngester {
         }
 
         @Override
-        public void accepted(ValidRow row, String periodKey) {
+        public void accepted(StagingRows rows, String periodKey) {
             this.period = periodKey;
-            Object[] values = new Object[width + 5];
-            System.arraycopy(row.values(), 0, values, 0, width);
-            values[width] = periodKey;
-            values[width + 1] = submitter;
-            values[width + 2] = submissionId;
-            values[width + 3] = (long) row.row();
-            values[width + 4] = row.sourceCell();
-            staging.write(values);
+            staging.write(rows, periodKey);
         }
 
         @Override

@@ -15,14 +15,18 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import ma.marsad.pipeline.lake.ColumnBatch;
+import ma.marsad.pipeline.lake.StagingRows;
 import ma.marsad.pipeline.quality.HeaderMatcher;
 import ma.marsad.pipeline.quality.HeaderMatcher.HeaderMatch;
 import ma.marsad.pipeline.quality.InvalidValueException;
 import ma.marsad.pipeline.quality.Periods;
 import ma.marsad.pipeline.quality.ReasonCode;
 import ma.marsad.pipeline.template.ColumnSpec;
+import ma.marsad.pipeline.template.ColumnType;
 import ma.marsad.pipeline.template.CrossColumnRule;
 import ma.marsad.pipeline.template.PeriodRule;
+import ma.marsad.pipeline.template.PeriodType;
 import ma.marsad.pipeline.template.TemplateCatalog;
 import ma.marsad.pipeline.template.TemplateContract;
 import org.slf4j.Logger;
@@ -159,6 +163,9 @@ public final class SubmissionValidator {
         private final List<Path> parts;
         private final RowSink sink;
         private final RowTyper typer;
+        private final CsvFieldTyper csvFields;
+        private final StagingRows accepted;
+        private final ColumnBatch batch;
         private final List<ColumnSpec> columns;
         private final int[] keyColumns;
         private final int keyPrefixLength;
@@ -179,6 +186,8 @@ public final class SubmissionValidator {
         private String period;
         private LocalDate lastDay;
         private String lastDayKey;
+        private long lastEpochDay = Long.MIN_VALUE;
+        private String lastEpochDayKey;
 
         Run(TemplateContract contract, String submitter, List<Path> parts, RowSink sink) {
             this.contract = contract;
@@ -186,6 +195,10 @@ public final class SubmissionValidator {
             this.parts = parts;
             this.sink = sink;
             this.typer = new RowTyper(contract);
+            this.csvFields = new CsvFieldTyper(contract, typer);
+            this.accepted = new StagingRows(
+                    contract.columns().stream().map(ColumnSpec::type).toList(), StagingRows.DEFAULT_CAPACITY);
+            this.batch = accepted.values();
             this.columns = contract.columns();
             this.keyColumns =
                     contract.key().stream().mapToInt(contract::columnIndex).toArray();
@@ -222,10 +235,20 @@ public final class SubmissionValidator {
             int lastRow = offset;
             try (ReportReader reader = open(file, format)) {
                 OpenPart part = matchHeader(reader, format, true);
-                RawRow raw;
-                while ((raw = next(reader)) != null) {
-                    lastRow = offset + raw.row();
-                    process(raw, part, lastRow);
+                if (reader instanceof CsvReportReader csv
+                        && part.blankPositions().isEmpty()) {
+                    while (nextRecord(csv)) {
+                        lastRow = offset + csv.rowNumber();
+                        if (!acceptPlainRecord(csv, part, lastRow)) {
+                            process(csv.currentRow(), part, lastRow);
+                        }
+                    }
+                } else {
+                    RawRow raw;
+                    while ((raw = next(reader)) != null) {
+                        lastRow = offset + raw.row();
+                        process(raw, part, lastRow);
+                    }
                 }
                 for (ReportReader.ReaderWarning warning : reader.warnings()) {
                     warnings.putIfAbsent(
@@ -252,6 +275,54 @@ public final class SubmissionValidator {
             } catch (RuntimeException e) {
                 throw unreadable(e);
             }
+        }
+
+        private boolean nextRecord(CsvReportReader reader) throws Rejection {
+            try {
+                return reader.nextRecord();
+            } catch (FileRejectedException e) {
+                throw new Rejection(e.code(), e.arguments(), List.of());
+            } catch (UncheckedIOException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                throw unreadable(e);
+            }
+        }
+
+        /**
+         * Types, checks and accepts a CSV record from the reader's buffer, for the common case of a row that passes;
+         * false, having changed nothing, when the row needs the full validation (a refused value, a rule, the first
+         * row's period, a key seen before).
+         */
+        private boolean acceptPlainRecord(CsvReportReader csv, OpenPart part, int row) {
+            if (period == null || csv.fieldCount() != part.header().size()) {
+                return false;
+            }
+            int at = accepted.size();
+            char[] chars = csv.recordChars();
+            int line = csv.recordLine();
+            int[] positions = part.positions();
+            for (int column = 0; column < positions.length; column++) {
+                int position = positions[column];
+                int start = position < 0 ? -1 : csv.fieldStart(position);
+                int end = position < 0 ? -1 : csv.fieldEnd(position);
+                if (!csvFields.type(column, chars, start, end, batch, at, line, position)) {
+                    return false;
+                }
+            }
+            if (!period.equals(periodAt(at)) || !rulesHold(at)) {
+                return false;
+            }
+            RowHasher.hashKeyAndRow(batch, at, keyColumns, keyPrefixLength, hashes);
+            if (!collidedKeyHashes.isEmpty() && collidedKeyHashes.contains(hashes[0])) {
+                return false;
+            }
+            if (keys.findOrAdd(hashes[0], hashes[1], row) >= 0) {
+                return false;
+            }
+            rowsRead++;
+            acceptTyped(row, line, null);
+            return true;
         }
 
         private RawRow next(ReportReader reader) throws Rejection {
@@ -358,13 +429,17 @@ public final class SubmissionValidator {
                     return;
                 }
             }
-            trackPeriod(periodOf(values), row);
-            Optional<RowError> ruleError = checkRules(raw, part, row, values);
+            int at = accepted.size();
+            for (int column = 0; column < values.length; column++) {
+                batch.set(column, at, values[column]);
+            }
+            trackPeriod(periodAt(at), row);
+            Optional<RowError> ruleError = checkRules(raw, part, row, at);
             if (ruleError.isPresent()) {
                 quarantine(ruleError.get());
                 return;
             }
-            checkKey(raw, part, row, values);
+            checkKey(raw, part, row, at);
         }
 
         private void checkBlankHeaders(RawRow raw, OpenPart part) throws Rejection {
@@ -448,6 +523,34 @@ public final class SubmissionValidator {
             };
         }
 
+        /** The period of the batch row being filled, as {@link #periodOf} gives it for the same values. */
+        private String periodAt(int at) {
+            int first = periodColumns[0];
+            return switch (contract.periodType()) {
+                case DAY, MONTH -> epochDayKey(epochDayAt(first, at));
+                case QUARTER -> (String) batch.get(first, at);
+                case SEMESTER ->
+                    Periods.semesterKey(batch.intValue(first, at), (String) batch.get(periodColumns[1], at));
+                case YEAR -> Periods.yearKey(batch.intValue(first, at));
+            };
+        }
+
+        private long epochDayAt(int column, int at) {
+            return batch.type(column) == ColumnType.DATETIME
+                    ? Math.floorDiv(batch.longValue(column, at), 86_400_000_000L)
+                    : batch.intValue(column, at);
+        }
+
+        /** The day's or month's key; the last one is kept, since a file's rows are nearly all of one day. */
+        private String epochDayKey(long epochDay) {
+            if (epochDay != lastEpochDay) {
+                LocalDate day = LocalDate.ofEpochDay(epochDay);
+                lastEpochDayKey = contract.periodType() == PeriodType.DAY ? Periods.dayKey(day) : Periods.monthKey(day);
+                lastEpochDay = epochDay;
+            }
+            return lastEpochDayKey;
+        }
+
         /** The day's period key; the last one is kept, since a daily file's rows are all of one day. */
         private String dayKey(LocalDate day) {
             if (!day.equals(lastDay)) {
@@ -470,14 +573,58 @@ public final class SubmissionValidator {
             }
         }
 
-        private Optional<RowError> checkRules(RawRow raw, OpenPart part, int row, Object[] values) {
+        /** Whether every rule that quarantines holds on the batch row (warnings are counted by the full path). */
+        private boolean rulesHold(int at) {
+            for (int i = 0; i < rules.size(); i++) {
+                int left = ruleColumns[i][0];
+                int right = ruleColumns[i][1];
+                if (!batch.isNull(left, at)
+                        && !batch.isNull(right, at)
+                        && !rules.get(i).operator().holds(compareAt(left, right, at))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private int compareAt(int left, int right, int at) {
+            ColumnType leftType = batch.type(left);
+            ColumnType rightType = batch.type(right);
+            if (isNumber(leftType) && isNumber(rightType)) {
+                return Double.compare(number(left, at), number(right, at));
+            }
+            if (leftType == rightType && leftType == ColumnType.DATETIME) {
+                return Long.compare(batch.longValue(left, at), batch.longValue(right, at));
+            }
+            if (leftType == rightType && leftType == ColumnType.DATE) {
+                return Integer.compare(batch.intValue(left, at), batch.intValue(right, at));
+            }
+            return compare(batch.get(left, at), batch.get(right, at));
+        }
+
+        private static boolean isNumber(ColumnType type) {
+            return type == ColumnType.INTEGER || type == ColumnType.YEAR || type == ColumnType.DECIMAL;
+        }
+
+        private double number(int column, int at) {
+            return switch (batch.storage(column)) {
+                case LONG -> batch.longValue(column, at);
+                case INT -> batch.intValue(column, at);
+                default -> batch.doubleValue(column, at);
+            };
+        }
+
+        private Optional<RowError> checkRules(RawRow raw, OpenPart part, int row, int at) {
             for (int i = 0; i < rules.size(); i++) {
                 CrossColumnRule rule = rules.get(i);
-                Object left = values[ruleColumns[i][0]];
-                Object right = values[ruleColumns[i][1]];
-                if (left == null || right == null || rule.operator().holds(compare(left, right))) {
+                int leftColumn = ruleColumns[i][0];
+                int rightColumn = ruleColumns[i][1];
+                if (batch.isNull(leftColumn, at)
+                        || batch.isNull(rightColumn, at)
+                        || rule.operator().holds(compareAt(leftColumn, rightColumn, at))) {
                     continue;
                 }
+                Object right = batch.get(rightColumn, at);
                 if (rule.isWarning()) {
                     long[] counts = ruleWarnings.computeIfAbsent(rule.warningCode(), k -> new long[] {0, row});
                     counts[0]++;
@@ -510,29 +657,22 @@ public final class SubmissionValidator {
             return ((Comparable) left).compareTo(right);
         }
 
-        private void checkKey(RawRow raw, OpenPart part, int row, Object[] values) throws Rejection {
-            long keyHash;
-            long rowHash;
-            if (keyPrefixLength > 0) {
-                RowHasher.hashKeyPrefixAndAll(values, keyPrefixLength, hashes);
-                keyHash = hashes[0];
-                rowHash = hashes[1];
-            } else {
-                keyHash = RowHasher.hash(values, keyColumns);
-                rowHash = RowHasher.hashAll(values);
-            }
+        private void checkKey(RawRow raw, OpenPart part, int row, int at) throws Rejection {
+            RowHasher.hashKeyAndRow(batch, at, keyColumns, keyPrefixLength, hashes);
+            long keyHash = hashes[0];
+            long rowHash = hashes[1];
             if (!collidedKeyHashes.isEmpty() && collidedKeyHashes.contains(keyHash)) {
-                checkExactKey(raw, part, row, values, rowHash);
+                checkExactKey(raw, part, row, at, rowHash);
                 return;
             }
             int slot = keys.findOrAdd(keyHash, rowHash, row);
             if (slot < 0) {
-                accept(raw, row, values);
+                accept(raw, row);
             } else if (keys.rowHashAt(slot) == rowHash) {
                 duplicate(raw, row, keys.rowAt(slot));
             } else {
                 ReadAgain earlier = readAgain(keys.rowAt(slot));
-                String keyText = RowHasher.text(values, keyColumns);
+                String keyText = RowHasher.text(batch, at, keyColumns);
                 if (earlier == null || keyText.equals(earlier.keyText())) {
                     throw keyConflict(earlier, raw, row, keyText, keys.rowAt(slot));
                 }
@@ -540,16 +680,16 @@ public final class SubmissionValidator {
                 collidedKeyHashes.add(keyHash);
                 exactKeys.put(earlier.keyText(), new long[] {keys.rowHashAt(slot), keys.rowAt(slot)});
                 exactKeys.put(keyText, new long[] {rowHash, row});
-                accept(raw, row, values);
+                accept(raw, row);
             }
         }
 
-        private void checkExactKey(RawRow raw, OpenPart part, int row, Object[] values, long rowHash) throws Rejection {
-            String keyText = RowHasher.text(values, keyColumns);
+        private void checkExactKey(RawRow raw, OpenPart part, int row, int at, long rowHash) throws Rejection {
+            String keyText = RowHasher.text(batch, at, keyColumns);
             long[] seen = exactKeys.get(keyText);
             if (seen == null) {
                 exactKeys.put(keyText, new long[] {rowHash, row});
-                accept(raw, row, values);
+                accept(raw, row);
             } else if (seen[0] == rowHash) {
                 duplicate(raw, row, (int) seen[1]);
             } else {
@@ -625,12 +765,29 @@ public final class SubmissionValidator {
             return null;
         }
 
-        private void accept(RawRow raw, int row, Object[] values) {
+        private void accept(RawRow raw, int row) {
+            boolean csvLine = raw.rowRef() != null && raw.rowRef().equals("line " + raw.line());
+            acceptTyped(row, raw.line(), csvLine ? null : raw.rowRef());
+        }
+
+        /** Keeps the batch row being filled; full batches go to the sink. */
+        private void acceptTyped(int row, int line, String reference) {
             rowsAccepted++;
-            sink.accepted(new ValidRow(row, raw.rowRef(), values), period);
+            accepted.commit(row, line, reference);
+            if (accepted.isFull()) {
+                flushAccepted();
+            }
+        }
+
+        private void flushAccepted() {
+            if (accepted.size() > 0) {
+                sink.accepted(accepted, period);
+                accepted.clear();
+            }
         }
 
         private void quarantine(RowError error) {
+            flushAccepted(); // the sink sees rows in file order
             rowsQuarantined++;
             if (rowErrors.size() < MAX_ROW_ERRORS) {
                 rowErrors.add(error);
@@ -674,6 +831,7 @@ public final class SubmissionValidator {
                                 "columns",
                                 String.join(", ", contract.periodRule().columns())));
             }
+            flushAccepted();
             if (rowsAccepted == 0) {
                 return rejected(
                         ReasonCode.NO_VALID_ROWS.name(),

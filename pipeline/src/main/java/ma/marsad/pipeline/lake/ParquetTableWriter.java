@@ -86,6 +86,28 @@ public final class ParquetTableWriter implements Closeable {
         return new ParquetTableWriter(builder.build());
     }
 
+    /**
+     * The same settings as {@link #create(Path, List, Configuration, Set)}, for writers that drive parquet-java's
+     * column writers themselves ({@link StagingParquetWriter}).
+     */
+    static ParquetProperties properties(List<LakeColumn> columns, Set<String> distinctColumns) {
+        ParquetProperties.Builder builder = ParquetProperties.builder()
+                .withDictionaryEncoding(true)
+                .withStatisticsEnabled(true)
+                .withSizeStatisticsEnabled(false)
+                .withRowGroupRowCountLimit(ROW_GROUP_ROW_LIMIT)
+                .withWriterVersion(ParquetProperties.WriterVersion.PARQUET_1_0);
+        for (LakeColumn column : columns) {
+            if (column.type() == ColumnType.DATETIME || distinctColumns.contains(column.name())) {
+                builder.withDictionaryEncoding(column.name(), false);
+            }
+            if (distinctColumns.contains(column.name()) && isText(column)) {
+                builder.withStatisticsEnabled(column.name(), false);
+            }
+        }
+        return builder.build();
+    }
+
     /** Writes one row; values aligned with the columns, typed as {@link ma.marsad.pipeline.template.ColumnType} says. */
     public void write(Object[] row) throws IOException {
         writer.write(row);

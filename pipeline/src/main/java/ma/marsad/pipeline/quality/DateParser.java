@@ -64,6 +64,16 @@ public final class DateParser {
         return out.toString();
     }
 
+    /** Whether date-times of these patterns are read first as {@code uuuu-MM-ddTHH:mm:ss}. */
+    public static boolean isoDateTimeFirst(List<String> patterns) {
+        return !patterns.isEmpty() && ISO_DATE_TIME.contains(patterns.get(0));
+    }
+
+    /** Whether dates of these patterns are read first as {@code uuuu-MM-dd}. */
+    public static boolean isoDateFirst(List<String> patterns) {
+        return !patterns.isEmpty() && ISO_DATE.contains(patterns.get(0));
+    }
+
     public List<String> patterns() {
         return patterns;
     }

@@ -11,7 +11,8 @@ import java.sql.Statement;
 import java.util.List;
 import ma.marsad.pipeline.lake.Lake;
 import ma.marsad.pipeline.lake.LakeColumn;
-import ma.marsad.pipeline.lake.ParquetTableWriter;
+import ma.marsad.pipeline.lake.StagingParquetWriter;
+import ma.marsad.pipeline.lake.StagingRows;
 import ma.marsad.pipeline.template.ColumnType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,36 +21,64 @@ class BackgroundParquetWriterTests {
 
     private static final List<LakeColumn> COLUMNS =
             List.of(LakeColumn.required("n", ColumnType.INTEGER), LakeColumn.optional("label", ColumnType.TEXT));
+    private static final int BLOCK = 16;
+
+    private static StagingParquetWriter staging(Path file, Lake lake) throws java.io.IOException {
+        return StagingParquetWriter.create(
+                new org.apache.hadoop.fs.Path(file.toUri()),
+                COLUMNS,
+                lake.configuration(),
+                java.util.Set.of(),
+                "ADD",
+                "sub-1");
+    }
+
+    private static StagingRows block() {
+        return new StagingRows(List.of(ColumnType.INTEGER, ColumnType.TEXT), BLOCK);
+    }
 
     @TempDir
     Path folder;
 
     @Test
     void writesEveryRowInTheOrderGiven() throws Exception {
-        // given more rows than two batches and a partial last batch: 2 × 2048 + 5 = 4101
+        // given 4101 rows in blocks of 16, one reused block, more blocks than the writer's pool and queue
         Lake lake = Lake.local(folder.resolve("lake"));
         Path file = folder.resolve("rows.parquet");
-        int rows = 2 * BackgroundParquetWriter.BATCH_ROWS + 5;
+        int rows = 4101;
 
         // when
-        try (BackgroundParquetWriter writer = new BackgroundParquetWriter(
-                ParquetTableWriter.create(new org.apache.hadoop.fs.Path(file.toUri()), COLUMNS, lake.configuration()),
-                "test")) {
-            for (long n = 1; n <= rows; n++) {
-                writer.write(new Object[] {n, n % 3 == 0 ? null : "row " + n});
+        try (BackgroundParquetWriter writer = new BackgroundParquetWriter(staging(file, lake), "test")) {
+            StagingRows block = block();
+            for (int n = 1; n <= rows; n++) {
+                block.values().set(0, block.size(), (long) n);
+                block.values().set(1, block.size(), n % 3 == 0 ? null : "row " + n);
+                block.commit(n, n + 1, null);
+                if (block.isFull() || n == rows) {
+                    writer.write(block, "2026-11-27");
+                    block.clear();
+                }
             }
         }
 
-        // then the file has 4101 rows, numbered 1..4101 in file order; every third label (1367 of them) is null
+        // then the file has 4101 rows, numbered 1..4101 in file order; every third label (1367 of them) is null;
+        // lineage: the period, submitter and submission on every row, the source row, and the line as "line N"
         try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:");
                 Statement statement = duckdb.createStatement();
-                ResultSet result = statement.executeQuery(
-                        "select count(*), count(label)," + " bool_and(n = file_row_number + 1) from read_parquet('"
-                                + file + "', file_row_number = true)")) {
+                ResultSet result = statement.executeQuery("select count(*), count(label),"
+                        + " bool_and(n = file_row_number + 1), bool_and(source_row = n),"
+                        + " bool_and(source_cell = 'line ' || (n + 1)), count(distinct (period, submitter, submission_id)),"
+                        + " min(period), min(submission_id) from read_parquet('"
+                        + file + "', file_row_number = true)")) {
             result.next();
             assertThat(result.getLong(1)).isEqualTo(4101);
             assertThat(result.getLong(2)).isEqualTo(4101 - 1367);
             assertThat(result.getBoolean(3)).isTrue();
+            assertThat(result.getBoolean(4)).isTrue();
+            assertThat(result.getBoolean(5)).isTrue();
+            assertThat(result.getLong(6)).isEqualTo(1);
+            assertThat(result.getString(7)).isEqualTo("2026-11-27");
+            assertThat(result.getString(8)).isEqualTo("sub-1");
         }
     }
 
@@ -57,14 +86,13 @@ class BackgroundParquetWriterTests {
     void aFailureOfTheWriterReachesTheCaller() throws Exception {
         // given a row without its required column n, written on the writer's thread
         Lake lake = Lake.local(folder.resolve("lake"));
-        BackgroundParquetWriter writer = new BackgroundParquetWriter(
-                ParquetTableWriter.create(
-                        new org.apache.hadoop.fs.Path(
-                                folder.resolve("bad.parquet").toUri()),
-                        COLUMNS,
-                        lake.configuration()),
-                "test");
-        writer.write(new Object[] {null, "no number"});
+        BackgroundParquetWriter writer =
+                new BackgroundParquetWriter(staging(folder.resolve("bad.parquet"), lake), "test");
+        StagingRows block = block();
+        block.values().set(0, 0, null);
+        block.values().set(1, 0, "no number");
+        block.commit(1, 2, null);
+        writer.write(block, "2026-11-27");
 
         // when / then the writer's exception is thrown on the caller's thread at the latest on close
         assertThatThrownBy(writer::close)
@@ -76,14 +104,13 @@ class BackgroundParquetWriterTests {
     void anInterruptedCallerStopsTheWriterAndKeepsItsInterruptFlag() throws Exception {
         // given a writer with a queued row, and a caller interrupted before it closes
         Lake lake = Lake.local(folder.resolve("lake"));
-        BackgroundParquetWriter writer = new BackgroundParquetWriter(
-                ParquetTableWriter.create(
-                        new org.apache.hadoop.fs.Path(
-                                folder.resolve("abandoned.parquet").toUri()),
-                        COLUMNS,
-                        lake.configuration()),
-                "test");
-        writer.write(new Object[] {1L, "one"});
+        BackgroundParquetWriter writer =
+                new BackgroundParquetWriter(staging(folder.resolve("abandoned.parquet"), lake), "test");
+        StagingRows block = block();
+        block.values().set(0, 0, 1L);
+        block.values().set(1, 0, "one");
+        block.commit(1, 2, null);
+        writer.write(block, "2026-11-27");
         Thread.currentThread().interrupt();
 
         // when / then close reports the interruption, after the writer thread has stopped, and keeps the flag set

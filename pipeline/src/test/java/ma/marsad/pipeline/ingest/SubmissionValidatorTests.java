@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import ma.marsad.pipeline.ingest.TestReaders.TypedFile;
 import ma.marsad.pipeline.ingest.ValidationOutcome.Status;
+import ma.marsad.pipeline.lake.StagingRows;
 import ma.marsad.pipeline.template.TemplateCatalog;
 import ma.marsad.pipeline.template.TemplateContract;
 import org.junit.jupiter.api.Test;
@@ -37,9 +38,11 @@ class SubmissionValidatorTests {
         final List<RowError> quarantined = new ArrayList<>();
 
         @Override
-        public void accepted(ValidRow row, String periodKey) {
-            accepted.add(row);
-            periods.add(periodKey);
+        public void accepted(StagingRows rows, String periodKey) {
+            for (int i = 0; i < rows.size(); i++) {
+                accepted.add(ValidRow.of(rows, i));
+                periods.add(periodKey);
+            }
         }
 
         @Override

@@ -1,0 +1,339 @@
+package ma.marsad.pipeline.ingest;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.List;
+import ma.marsad.pipeline.lake.ColumnBatch;
+import ma.marsad.pipeline.quality.DateParser;
+import ma.marsad.pipeline.quality.InvalidValueException;
+import ma.marsad.pipeline.template.ColumnSpec;
+import ma.marsad.pipeline.template.ColumnType;
+import ma.marsad.pipeline.template.TemplateContract;
+import org.apache.parquet.io.api.Binary;
+
+/**
+ * Types CSV fields straight from the reader's character buffer into a {@link ColumnBatch}, for the common case of a
+ * large file of plain values: codes, enums and regions are looked up by their characters among the texts the column
+ * already accepted, ISO date-times and plain integers are read digit by digit, and ids are copied as bytes. Nothing
+ * here decides a value differently from {@link RowTyper}: a field that is not plain printable ASCII, or that these
+ * shortcuts do not settle, is typed by {@link RowTyper} itself, and a field that {@link RowTyper} refuses is reported
+ * as not typed, so the caller sends the whole row through the full validation that builds its error.
+ */
+final class CsvFieldTyper {
+
+    private static final long MICROS_PER_SECOND = 1_000_000L;
+
+    private enum Kind {
+        KNOWN_TEXTS,
+        DATE_TIME,
+        DATE,
+        INTEGER,
+        OTHER
+    }
+
+    private final RowTyper typer;
+    private final ColumnSpec[] specs;
+    private final Kind[] kinds;
+    private final KnownTexts[] knownTexts;
+    private final boolean[] plainText;
+    private final long[] minimum;
+    private final long[] maximum;
+
+    CsvFieldTyper(TemplateContract contract, RowTyper typer) {
+        this.typer = typer;
+        List<ColumnSpec> columns = contract.columns();
+        int width = columns.size();
+        this.specs = columns.toArray(ColumnSpec[]::new);
+        this.kinds = new Kind[width];
+        this.knownTexts = new KnownTexts[width];
+        this.plainText = new boolean[width];
+        this.minimum = new long[width];
+        this.maximum = new long[width];
+        for (int column = 0; column < width; column++) {
+            ColumnSpec spec = specs[column];
+            kinds[column] = kindOf(spec);
+            if (kinds[column] == Kind.KNOWN_TEXTS) {
+                knownTexts[column] = new KnownTexts();
+            }
+            // a text column without checks on its text keeps the text as it is (plain ASCII is already clean)
+            plainText[column] = spec.type() == ColumnType.TEXT && spec.pattern() == null && !spec.arabicScript();
+            minimum[column] = spec.min() == null
+                    ? Long.MIN_VALUE
+                    : spec.min()
+                            .setScale(0, RoundingMode.CEILING)
+                            .max(BigDecimal.valueOf(Long.MIN_VALUE))
+                            .longValue();
+            maximum[column] = spec.max() == null
+                    ? Long.MAX_VALUE
+                    : spec.max()
+                            .setScale(0, RoundingMode.FLOOR)
+                            .min(BigDecimal.valueOf(Long.MAX_VALUE))
+                            .longValue();
+        }
+    }
+
+    private static Kind kindOf(ColumnSpec spec) {
+        return switch (spec.type()) {
+            case TEXT, ENUM, REGION, QUARTER -> Kind.KNOWN_TEXTS;
+            case DATETIME -> DateParser.isoDateTimeFirst(spec.datePatterns()) ? Kind.DATE_TIME : Kind.OTHER;
+            case DATE -> DateParser.isoDateFirst(spec.datePatterns()) ? Kind.DATE : Kind.OTHER;
+            case INTEGER -> Kind.INTEGER;
+            default -> Kind.OTHER;
+        };
+    }
+
+    /**
+     * Types one field into the batch row; false when the field is refused (the row then goes through the full
+     * validation, which reports why).
+     *
+     * @param start the field's first character in {@code chars}, or -1 when the file has no column for it
+     * @param column the contract column
+     * @param line the record's line, for the cell's reference
+     * @param position the field's 0-based position in the record
+     */
+    boolean type(int column, char[] chars, int start, int end, ColumnBatch values, int row, int line, int position) {
+        if (start < 0 || start == end) {
+            if (specs[column].required()) {
+                return false;
+            }
+            values.setNull(column, row);
+            return true;
+        }
+        if (!isPlainAscii(chars, start, end)) {
+            return typeAsText(column, new String(chars, start, end - start), values, row, line, position);
+        }
+        return switch (kinds[column]) {
+            case KNOWN_TEXTS -> knownText(column, chars, start, end, values, row, line, position);
+            case DATE_TIME -> {
+                long micros = isoDateTimeMicros(chars, start, end);
+                if (micros == Long.MIN_VALUE) {
+                    yield typeAsText(column, new String(chars, start, end - start), values, row, line, position);
+                }
+                values.setLong(column, row, micros);
+                yield true;
+            }
+            case DATE -> {
+                long day = end - start == 10 ? isoEpochDay(chars, start) : Long.MIN_VALUE;
+                if (day == Long.MIN_VALUE) {
+                    yield typeAsText(column, new String(chars, start, end - start), values, row, line, position);
+                }
+                values.setInt(column, row, (int) day);
+                yield true;
+            }
+            case INTEGER -> {
+                long number = plainInteger(chars, start, end);
+                if (number == Long.MIN_VALUE || number < minimum[column] || number > maximum[column]) {
+                    yield typeAsText(column, new String(chars, start, end - start), values, row, line, position);
+                }
+                values.setLong(column, row, number);
+                yield true;
+            }
+            case OTHER -> typeAsText(column, new String(chars, start, end - start), values, row, line, position);
+        };
+    }
+
+    private boolean knownText(
+            int column, char[] chars, int start, int end, ColumnBatch values, int row, int line, int position) {
+        KnownTexts known = knownTexts[column];
+        if (known.isRemembering()) {
+            Binary value = known.get(chars, start, end);
+            if (value != null) {
+                values.setText(column, row, value);
+                return true;
+            }
+        } else if (plainText[column]) {
+            values.setText(column, row, asciiBinary(chars, start, end));
+            return true;
+        }
+        String text = new String(chars, start, end - start);
+        if (!typeAsText(column, text, values, row, line, position)) {
+            return false;
+        }
+        if (known.isRemembering() && !values.isNull(column, row)) {
+            known.put(text, values.text(column, row));
+        }
+        return true;
+    }
+
+    /** The field typed by {@link RowTyper}, as any text cell; false when it refuses the value. */
+    private boolean typeAsText(int column, String text, ColumnBatch values, int row, int line, int position) {
+        try {
+            values.set(column, row, typer.type(column, RawCell.csv(text, line, position + 1)));
+            return true;
+        } catch (InvalidValueException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Printable ASCII with no space at either end: such text is unchanged by cleaning (no control character, nothing
+     * NFC changes, no format character) and by stripping, so the shortcuts see exactly what {@link RowTyper} would.
+     */
+    private static boolean isPlainAscii(char[] chars, int start, int end) {
+        if (chars[start] == ' ' || chars[end - 1] == ' ') {
+            return false;
+        }
+        for (int i = start; i < end; i++) {
+            char c = chars[i];
+            if (c < 0x20 || c > 0x7E) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Binary asciiBinary(char[] chars, int start, int end) {
+        byte[] bytes = new byte[end - start];
+        for (int i = 0; i < bytes.length; i++) {
+            bytes[i] = (byte) chars[start + i];
+        }
+        return Binary.fromConstantByteArray(bytes);
+    }
+
+    /** Digits only, at most 18 of them: the value; otherwise Long.MIN_VALUE (signs and separators go the long way). */
+    private static long plainInteger(char[] chars, int start, int end) {
+        if (end - start > 18) {
+            return Long.MIN_VALUE;
+        }
+        long value = 0;
+        for (int i = start; i < end; i++) {
+            char c = chars[i];
+            if (c < '0' || c > '9') {
+                return Long.MIN_VALUE;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
+    }
+
+    /**
+     * {@code uuuu-MM-ddTHH:mm:ss} with a real date and time, as microseconds since 1970-01-01T00:00; otherwise
+     * Long.MIN_VALUE. Accepts exactly what the ISO shortcut of {@link DateParser} accepts.
+     */
+    static long isoDateTimeMicros(char[] chars, int start, int end) {
+        if (end - start != 19 || chars[start + 10] != 'T' || chars[start + 13] != ':' || chars[start + 16] != ':') {
+            return Long.MIN_VALUE;
+        }
+        long day = isoEpochDay(chars, start);
+        int hour = twoDigits(chars, start + 11);
+        int minute = twoDigits(chars, start + 14);
+        int second = twoDigits(chars, start + 17);
+        if (day == Long.MIN_VALUE || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) {
+            return Long.MIN_VALUE;
+        }
+        return (day * 86_400L + hour * 3_600L + minute * 60L + second) * MICROS_PER_SECOND;
+    }
+
+    /** {@code uuuu-MM-dd} at {@code start} with a real date, as days since 1970-01-01; otherwise Long.MIN_VALUE. */
+    static long isoEpochDay(char[] chars, int start) {
+        int high = twoDigits(chars, start);
+        int low = twoDigits(chars, start + 2);
+        int month = twoDigits(chars, start + 5);
+        int day = twoDigits(chars, start + 8);
+        if (high < 0 || low < 0 || chars[start + 4] != '-' || chars[start + 7] != '-' || month < 1 || month > 12) {
+            return Long.MIN_VALUE;
+        }
+        int year = high * 100 + low;
+        if (day < 1 || day > lengthOfMonth(year, month)) {
+            return Long.MIN_VALUE;
+        }
+        return epochDay(year, month, day);
+    }
+
+    private static int lengthOfMonth(int year, int month) {
+        return switch (month) {
+            case 2 -> (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)) ? 29 : 28;
+            case 4, 6, 9, 11 -> 30;
+            default -> 31;
+        };
+    }
+
+    /** Days from 1970-01-01 to a proleptic Gregorian date (the civil-from-days inverse, with no objects). */
+    private static long epochDay(int year, int month, int day) {
+        long y = month <= 2 ? year - 1 : year;
+        long era = Math.floorDiv(y, 400);
+        long yearOfEra = y - era * 400;
+        long dayOfYear = (153L * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+        long dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear;
+        return era * 146_097 + dayOfEra - 719_468;
+    }
+
+    private static int twoDigits(char[] chars, int at) {
+        char tens = chars[at];
+        char units = chars[at + 1];
+        if (tens < '0' || tens > '9' || units < '0' || units > '9') {
+            return -1;
+        }
+        return (tens - '0') * 10 + (units - '0');
+    }
+
+    /**
+     * The values a column gave for the plain texts it accepted, looked up by their characters without making a
+     * String: open addressing over at most {@value #MAX_ENTRIES} entries, then the column stops remembering.
+     */
+    private static final class KnownTexts {
+        private static final int MAX_ENTRIES = 1024;
+        private static final int SLOTS = 4096;
+
+        private char[][] texts = new char[SLOTS][];
+        private Binary[] values = new Binary[SLOTS];
+        private int size;
+
+        boolean isRemembering() {
+            return texts != null;
+        }
+
+        Binary get(char[] chars, int start, int end) {
+            int slot = hash(chars, start, end) & (SLOTS - 1);
+            while (true) {
+                char[] text = texts[slot];
+                if (text == null) {
+                    return null;
+                }
+                if (equal(text, chars, start, end)) {
+                    return values[slot];
+                }
+                slot = (slot + 1) & (SLOTS - 1);
+            }
+        }
+
+        void put(String text, Binary value) {
+            if (size >= MAX_ENTRIES) {
+                texts = null;
+                values = null;
+                return;
+            }
+            char[] chars = text.toCharArray();
+            int slot = hash(chars, 0, chars.length) & (SLOTS - 1);
+            while (texts[slot] != null) {
+                if (equal(texts[slot], chars, 0, chars.length)) {
+                    return;
+                }
+                slot = (slot + 1) & (SLOTS - 1);
+            }
+            texts[slot] = chars;
+            values[slot] = value;
+            size++;
+        }
+
+        private static int hash(char[] chars, int start, int end) {
+            int h = 0;
+            for (int i = start; i < end; i++) {
+                h = 31 * h + chars[i];
+            }
+            return h ^ (h >>> 16);
+        }
+
+        private static boolean equal(char[] text, char[] chars, int start, int end) {
+            if (text.length != end - start) {
+                return false;
+            }
+            for (int i = 0; i < text.length; i++) {
+                if (text[i] != chars[start + i]) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+}

@@ -1,0 +1,186 @@
+package ma.marsad.pipeline.lake;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import ma.marsad.pipeline.template.ColumnType;
+import org.apache.parquet.io.api.Binary;
+
+/**
+ * A block of rows held column by column in primitive arrays, in the form Parquet stores them: text as UTF-8 {@link
+ * Binary}, INTEGER as long, YEAR as int, DECIMAL as double, DATE as days since 1970-01-01 and DATETIME as microseconds
+ * since 1970-01-01T00:00 (local time, no zone). Rows are filled in place and reused, so a large file is typed and
+ * written without an object per value.
+ */
+public final class ColumnBatch {
+
+    /** How a column's values are held. */
+    public enum Storage {
+        TEXT,
+        LONG,
+        INT,
+        DOUBLE;
+
+        static Storage of(ColumnType type) {
+            return switch (type) {
+                case TEXT, ENUM, REGION, QUARTER -> TEXT;
+                case INTEGER, DATETIME -> LONG;
+                case YEAR, DATE -> INT;
+                case DECIMAL -> DOUBLE;
+            };
+        }
+    }
+
+    private final ColumnType[] types;
+    private final Storage[] storage;
+    private final Binary[][] texts;
+    private final long[][] longs;
+    private final int[][] ints;
+    private final double[][] doubles;
+    private final boolean[][] nulls;
+    private final int capacity;
+
+    public ColumnBatch(List<ColumnType> columnTypes, int capacity) {
+        this.capacity = capacity;
+        int width = columnTypes.size();
+        this.types = columnTypes.toArray(ColumnType[]::new);
+        this.storage = new Storage[width];
+        this.texts = new Binary[width][];
+        this.longs = new long[width][];
+        this.ints = new int[width][];
+        this.doubles = new double[width][];
+        this.nulls = new boolean[width][capacity];
+        for (int column = 0; column < width; column++) {
+            storage[column] = Storage.of(types[column]);
+            switch (storage[column]) {
+                case TEXT -> texts[column] = new Binary[capacity];
+                case LONG -> longs[column] = new long[capacity];
+                case INT -> ints[column] = new int[capacity];
+                case DOUBLE -> doubles[column] = new double[capacity];
+            }
+        }
+    }
+
+    public int width() {
+        return types.length;
+    }
+
+    public int capacity() {
+        return capacity;
+    }
+
+    public ColumnType type(int column) {
+        return types[column];
+    }
+
+    public Storage storage(int column) {
+        return storage[column];
+    }
+
+    public boolean isNull(int column, int row) {
+        return nulls[column][row];
+    }
+
+    public Binary text(int column, int row) {
+        return texts[column][row];
+    }
+
+    public long longValue(int column, int row) {
+        return longs[column][row];
+    }
+
+    public int intValue(int column, int row) {
+        return ints[column][row];
+    }
+
+    public double doubleValue(int column, int row) {
+        return doubles[column][row];
+    }
+
+    public void setNull(int column, int row) {
+        nulls[column][row] = true;
+    }
+
+    /** A text value; the Binary must never change afterwards (several rows may share it). */
+    public void setText(int column, int row, Binary value) {
+        texts[column][row] = value;
+        nulls[column][row] = false;
+    }
+
+    public void setLong(int column, int row, long value) {
+        longs[column][row] = value;
+        nulls[column][row] = false;
+    }
+
+    public void setInt(int column, int row, int value) {
+        ints[column][row] = value;
+        nulls[column][row] = false;
+    }
+
+    public void setDouble(int column, int row, double value) {
+        doubles[column][row] = value;
+        nulls[column][row] = false;
+    }
+
+    /** Sets a value given as a Java object of the column's type (String, Long, Integer, Double, LocalDate, LocalDateTime). */
+    public void set(int column, int row, Object value) {
+        if (value == null) {
+            setNull(column, row);
+            return;
+        }
+        switch (types[column]) {
+            case TEXT, ENUM, REGION, QUARTER -> setText(column, row, utf8((String) value));
+            case INTEGER -> setLong(column, row, ((Number) value).longValue());
+            case YEAR -> setInt(column, row, ((Number) value).intValue());
+            case DECIMAL -> setDouble(column, row, ((Number) value).doubleValue());
+            case DATE -> setInt(column, row, (int) ((LocalDate) value).toEpochDay());
+            case DATETIME -> setLong(column, row, epochMicros((LocalDateTime) value));
+        }
+    }
+
+    /** A value as a Java object of the column's type, or null. */
+    public Object get(int column, int row) {
+        if (nulls[column][row]) {
+            return null;
+        }
+        return switch (types[column]) {
+            case TEXT, ENUM, REGION, QUARTER -> texts[column][row].toStringUsingUTF8();
+            case INTEGER -> longs[column][row];
+            case YEAR -> ints[column][row];
+            case DECIMAL -> doubles[column][row];
+            case DATE -> LocalDate.ofEpochDay(ints[column][row]);
+            case DATETIME -> dateTime(longs[column][row]);
+        };
+    }
+
+    /** Copies the first {@code rows} rows of every column into another batch of the same columns. */
+    public void copyTo(ColumnBatch target, int rows) {
+        for (int column = 0; column < types.length; column++) {
+            System.arraycopy(nulls[column], 0, target.nulls[column], 0, rows);
+            switch (storage[column]) {
+                case TEXT -> System.arraycopy(texts[column], 0, target.texts[column], 0, rows);
+                case LONG -> System.arraycopy(longs[column], 0, target.longs[column], 0, rows);
+                case INT -> System.arraycopy(ints[column], 0, target.ints[column], 0, rows);
+                case DOUBLE -> System.arraycopy(doubles[column], 0, target.doubles[column], 0, rows);
+            }
+        }
+    }
+
+    /** The UTF-8 bytes of a text, as Parquet stores it. */
+    public static Binary utf8(String value) {
+        return Binary.fromConstantByteArray(value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public static long epochMicros(LocalDateTime value) {
+        return value.toEpochSecond(ZoneOffset.UTC) * 1_000_000L + value.getNano() / 1_000;
+    }
+
+    public static LocalDateTime dateTime(long epochMicros) {
+        return LocalDateTime.ofEpochSecond(
+                Math.floorDiv(epochMicros, 1_000_000L),
+                (int) Math.floorMod(epochMicros, 1_000_000L) * 1_000,
+                ZoneOffset.UTC);
+    }
+}
