@@ -188,6 +188,12 @@ public final class SubmissionValidator {
         private String lastDayKey;
         private long lastEpochDay = Long.MIN_VALUE;
         private String lastEpochDayKey;
+        // key and row hashes of the block's rows from pendingFrom on, whose keys are checked together
+        private final long[] pendingKeyHashes = new long[StagingRows.DEFAULT_CAPACITY];
+        private final long[] pendingRowHashes = new long[StagingRows.DEFAULT_CAPACITY];
+        private int pendingFrom;
+        private StagingRows aside;
+        private long keyTouches;
 
         Run(TemplateContract contract, String submitter, List<Path> parts, RowSink sink) {
             this.contract = contract;
@@ -290,11 +296,11 @@ public final class SubmissionValidator {
         }
 
         /**
-         * Types, checks and accepts a CSV record from the reader's buffer, for the common case of a row that passes;
+         * Types, checks and keeps a CSV record from the reader's buffer, for the common case of a row that passes;
          * false, having changed nothing, when the row needs the full validation (a refused value, a rule, the first
-         * row's period, a key seen before).
+         * row's period). Its key is checked later with those of the rows around it ({@link #checkPendingKeys()}).
          */
-        private boolean acceptPlainRecord(CsvReportReader csv, OpenPart part, int row) {
+        private boolean acceptPlainRecord(CsvReportReader csv, OpenPart part, int row) throws Rejection {
             if (period == null || csv.fieldCount() != part.header().size()) {
                 return false;
             }
@@ -314,15 +320,66 @@ public final class SubmissionValidator {
                 return false;
             }
             RowHasher.hashKeyAndRow(batch, at, keyColumns, keyPrefixLength, hashes);
-            if (!collidedKeyHashes.isEmpty() && collidedKeyHashes.contains(hashes[0])) {
-                return false;
-            }
-            if (keys.findOrAdd(hashes[0], hashes[1], row) >= 0) {
-                return false;
-            }
             rowsRead++;
-            acceptTyped(row, line, null);
+            pendingKeyHashes[at] = hashes[0];
+            pendingRowHashes[at] = hashes[1];
+            accepted.commit(row, line, null);
+            if (accepted.isFull()) {
+                flushAccepted();
+            }
             return true;
+        }
+
+        /**
+         * Checks the keys of the rows kept since the last check, in file order, exactly as {@link #checkKey} would have
+         * one by one: the key index is far larger than the processor's caches, and touching the slots of a whole block
+         * first lets their memory load in parallel. A key seen before is settled by {@link #checkKey} itself (duplicate,
+         * conflict or hash collision), with the rows after it set aside and checked again after it.
+         */
+        private void checkPendingKeys() throws Rejection {
+            while (pendingFrom < accepted.size()) {
+                int end = accepted.size();
+                long touched = 0;
+                for (int i = pendingFrom; i < end; i++) {
+                    touched ^= keys.touch(pendingKeyHashes[i]);
+                }
+                keyTouches += touched; // used, so the loads are not optimised away
+                int i = pendingFrom;
+                while (i < end
+                        && (collidedKeyHashes.isEmpty() || !collidedKeyHashes.contains(pendingKeyHashes[i]))
+                        && keys.findOrAdd(pendingKeyHashes[i], pendingRowHashes[i], accepted.rowNumber(i)) < 0) {
+                    rowsAccepted++;
+                    i++;
+                }
+                pendingFrom = i;
+                if (i < end) {
+                    settleKnownKey(i, end);
+                }
+            }
+        }
+
+        /** Settles row {@code at}, whose key hash is known, then puts the rows after it back to be checked. */
+        private void settleKnownKey(int at, int end) throws Rejection {
+            if (aside == null) {
+                aside = accepted.newEmpty();
+            }
+            long[] asideHashes = new long[2 * (end - at - 1)];
+            for (int i = at + 1; i < end; i++) {
+                accepted.appendRowTo(i, aside);
+                asideHashes[2 * (i - at - 1)] = pendingKeyHashes[i];
+                asideHashes[2 * (i - at - 1) + 1] = pendingRowHashes[i];
+            }
+            accepted.truncate(at);
+            String reference = accepted.reference(at);
+            RawRow raw = new RawRow(accepted.rowNumber(at), accepted.line(at), List.of(), reference, null);
+            checkKey(raw, raw.row(), at);
+            int from = accepted.size();
+            for (int i = 0; i < aside.size(); i++) {
+                aside.appendRowTo(i, accepted);
+                pendingKeyHashes[from + i] = asideHashes[2 * i];
+                pendingRowHashes[from + i] = asideHashes[2 * i + 1];
+            }
+            aside.clear();
         }
 
         private RawRow next(ReportReader reader) throws Rejection {
@@ -378,6 +435,7 @@ public final class SubmissionValidator {
         }
 
         private void process(RawRow raw, OpenPart part, int row) throws Rejection {
+            checkPendingKeys(); // whatever this row brings comes after the keys of the rows before it
             rowsRead++;
             checkBlankHeaders(raw, part);
             if (raw.rowError() != null) {
@@ -439,7 +497,7 @@ public final class SubmissionValidator {
                 quarantine(ruleError.get());
                 return;
             }
-            checkKey(raw, part, row, at);
+            checkKey(raw, row, at);
         }
 
         private void checkBlankHeaders(RawRow raw, OpenPart part) throws Rejection {
@@ -657,12 +715,12 @@ public final class SubmissionValidator {
             return ((Comparable) left).compareTo(right);
         }
 
-        private void checkKey(RawRow raw, OpenPart part, int row, int at) throws Rejection {
+        private void checkKey(RawRow raw, int row, int at) throws Rejection {
             RowHasher.hashKeyAndRow(batch, at, keyColumns, keyPrefixLength, hashes);
             long keyHash = hashes[0];
             long rowHash = hashes[1];
             if (!collidedKeyHashes.isEmpty() && collidedKeyHashes.contains(keyHash)) {
-                checkExactKey(raw, part, row, at, rowHash);
+                checkExactKey(raw, row, at, rowHash);
                 return;
             }
             int slot = keys.findOrAdd(keyHash, rowHash, row);
@@ -684,7 +742,7 @@ public final class SubmissionValidator {
             }
         }
 
-        private void checkExactKey(RawRow raw, OpenPart part, int row, int at, long rowHash) throws Rejection {
+        private void checkExactKey(RawRow raw, int row, int at, long rowHash) throws Rejection {
             String keyText = RowHasher.text(batch, at, keyColumns);
             long[] seen = exactKeys.get(keyText);
             if (seen == null) {
@@ -722,7 +780,7 @@ public final class SubmissionValidator {
             return String.join(", ", contract.key());
         }
 
-        private void duplicate(RawRow raw, int row, int firstRow) {
+        private void duplicate(RawRow raw, int row, int firstRow) throws Rejection {
             quarantine(rowError(
                     raw,
                     row,
@@ -765,28 +823,31 @@ public final class SubmissionValidator {
             return null;
         }
 
-        private void accept(RawRow raw, int row) {
+        private void accept(RawRow raw, int row) throws Rejection {
             boolean csvLine = raw.rowRef() != null && raw.rowRef().equals("line " + raw.line());
             acceptTyped(row, raw.line(), csvLine ? null : raw.rowRef());
         }
 
         /** Keeps the batch row being filled; full batches go to the sink. */
-        private void acceptTyped(int row, int line, String reference) {
+        private void acceptTyped(int row, int line, String reference) throws Rejection {
             rowsAccepted++;
             accepted.commit(row, line, reference);
+            pendingFrom = accepted.size();
             if (accepted.isFull()) {
                 flushAccepted();
             }
         }
 
-        private void flushAccepted() {
+        private void flushAccepted() throws Rejection {
+            checkPendingKeys();
             if (accepted.size() > 0) {
                 sink.accepted(accepted, period);
                 accepted.clear();
             }
+            pendingFrom = 0;
         }
 
-        private void quarantine(RowError error) {
+        private void quarantine(RowError error) throws Rejection {
             flushAccepted(); // the sink sees rows in file order
             rowsQuarantined++;
             if (rowErrors.size() < MAX_ROW_ERRORS) {

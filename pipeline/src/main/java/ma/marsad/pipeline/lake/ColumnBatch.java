@@ -168,6 +168,19 @@ public final class ColumnBatch {
         }
     }
 
+    /** Copies one row into a row of another batch of the same columns. */
+    public void copyRow(int row, ColumnBatch target, int targetRow) {
+        for (int column = 0; column < types.length; column++) {
+            target.nulls[column][targetRow] = nulls[column][row];
+            switch (storage[column]) {
+                case TEXT -> target.texts[column][targetRow] = texts[column][row];
+                case LONG -> target.longs[column][targetRow] = longs[column][row];
+                case INT -> target.ints[column][targetRow] = ints[column][row];
+                case DOUBLE -> target.doubles[column][targetRow] = doubles[column][row];
+            }
+        }
+    }
+
     /** The UTF-8 bytes of a text, as Parquet stores it. */
     public static Binary utf8(String value) {
         return Binary.fromConstantByteArray(value.getBytes(StandardCharsets.UTF_8));

@@ -57,6 +57,17 @@ public final class StagingRows {
         size = 0;
     }
 
+    /** Keeps the first {@code rows} rows only. */
+    public void truncate(int rows) {
+        size = Math.min(size, rows);
+    }
+
+    /** Appends one of these rows, with where it came from, to another instance of the same columns. */
+    public void appendRowTo(int row, StagingRows target) {
+        values.copyRow(row, target.values, target.size);
+        target.commit(rowNumbers[row], lines[row], references[row]);
+    }
+
     public int rowNumber(int row) {
         return rowNumbers[row];
     }
@@ -67,7 +78,7 @@ public final class StagingRows {
         return reference == null ? "line " + lines[row] : reference;
     }
 
-    int line(int row) {
+    public int line(int row) {
         return lines[row];
     }
 

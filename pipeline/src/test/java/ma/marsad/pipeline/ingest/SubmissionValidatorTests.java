@@ -1,6 +1,7 @@
 package ma.marsad.pipeline.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -277,6 +278,72 @@ class SubmissionValidatorTests {
         assertThat(rule.arguments())
                 .containsEntry("rule", "dont_femmes <= diplomes")
                 .containsEntry("other_value", "30");
+    }
+
+    @Test
+    void keysCheckedBlockByBlockGiveTheRowByRowOutcomeInFileOrder() throws IOException {
+        // given 5,000 requests, more than two blocks of rows: exact repeats of earlier rows at rows 100, 2048 and
+        // 2049 (the end of a block and the start of the next) and 4,999, a bad region at row 2,500
+        List<String> lines = new ArrayList<>();
+        lines.add("request_id,service_code,region_code,channel,submitted_at,completed_at,status,satisfaction");
+        for (int row = 1; row <= 5000; row++) {
+            int id =
+                    switch (row) {
+                        case 100 -> 7;
+                        case 2048, 2049 -> row - 2000;
+                        case 4999 -> 4000;
+                        default -> row;
+                    };
+            String region = row == 2500 ? "13" : String.format("%02d", 1 + id % 12);
+            lines.add("R" + id + ",DGI-001," + region + ",web,2026-11-28T09:00:00,,submitted,");
+        }
+        Path csv = file("requests.csv", lines.toArray(String[]::new));
+
+        // when
+        ValidationOutcome outcome = validate("egov-requests", "ADD", csv);
+
+        // then every row is accepted or quarantined once, quarantined rows name the first row, all in file order
+        assertThat(outcome.rowsRead()).isEqualTo(5000);
+        assertThat(outcome.rowsAccepted()).isEqualTo(4995);
+        assertThat(sink.quarantined)
+                .extracting(RowError::row, RowError::code)
+                .containsExactly(
+                        tuple(100, "DUPLICATE_ROW"),
+                        tuple(2048, "DUPLICATE_ROW"),
+                        tuple(2049, "DUPLICATE_ROW"),
+                        tuple(2500, "BAD_REGION"),
+                        tuple(4999, "DUPLICATE_ROW"));
+        assertThat(sink.quarantined.get(0).arguments()).containsEntry("first_row", 7);
+        assertThat(sink.quarantined.get(0).cell()).isEqualTo("line 101");
+        assertThat(sink.quarantined.get(4).arguments()).containsEntry("first_row", 4000);
+        assertThat(sink.accepted).extracting(ValidRow::row).isSorted().doesNotContain(100, 2048, 2049, 2500, 4999);
+        assertThat(sink.accepted).hasSize(4995);
+        assertThat(sink.accepted.get(99).sourceCell()).isEqualTo("line 102");
+        assertThat(sink.accepted.get(99).values()[0]).isEqualTo("R101");
+    }
+
+    @Test
+    void aKeyConflictFoundInABlockRejectsTheFileAtThatRow() throws IOException {
+        // given 3,000 requests where row 2,100 repeats the id of row 2,050 with another channel
+        List<String> lines = new ArrayList<>();
+        lines.add("request_id,service_code,region_code,channel,submitted_at,completed_at,status,satisfaction");
+        for (int row = 1; row <= 3000; row++) {
+            int id = row == 2100 ? 2050 : row;
+            String channel = row == 2100 ? "mobile" : "web";
+            lines.add("R" + id + ",DGI-001,04," + channel + ",2026-11-28T09:00:00,,submitted,");
+        }
+        Path csv = file("requests.csv", lines.toArray(String[]::new));
+
+        // when
+        ValidationOutcome outcome = validate("egov-requests", "ADD", csv);
+
+        // then
+        assertRejected(outcome, "KEY_CONFLICT");
+        assertThat(outcome.fileErrorArguments())
+                .containsEntry("key", "R2050")
+                .containsEntry("first_row", 2050)
+                .containsEntry("row", 2100);
+        assertThat(outcome.rowErrors()).extracting(RowError::row).containsExactly(2050, 2100);
     }
 
     @Test
