@@ -99,9 +99,8 @@ final class CsvFieldTyper {
             values.setNull(column, row);
             return true;
         }
-        if (!isPlainAscii(chars, start, end)) {
-            return typeAsText(column, new String(chars, start, end - start), values, row, line, position);
-        }
+        // each shortcut reads only characters it checks itself (digits, separators, a remembered plain text), so
+        // whatever it accepts is plain ASCII; everything else is typed by RowTyper from the text
         return switch (kinds[column]) {
             case KNOWN_TEXTS -> knownText(column, chars, start, end, values, row, line, position);
             case DATE_TIME -> {
@@ -138,10 +137,12 @@ final class CsvFieldTyper {
         if (known.isRemembering()) {
             Binary value = known.get(chars, start, end);
             if (value != null) {
-                values.setText(column, row, value);
+                values.setText(column, row, value); // a remembered text is a plain one
                 return true;
             }
-        } else if (plainText[column]) {
+        }
+        boolean plain = isPlainAscii(chars, start, end);
+        if (plain && plainText[column] && !known.isRemembering()) {
             values.setText(column, row, asciiBinary(chars, start, end));
             return true;
         }
@@ -149,7 +150,7 @@ final class CsvFieldTyper {
         if (!typeAsText(column, text, values, row, line, position)) {
             return false;
         }
-        if (known.isRemembering() && !values.isNull(column, row)) {
+        if (plain && known.isRemembering() && !values.isNull(column, row)) {
             known.put(text, values.text(column, row));
         }
         return true;
@@ -167,7 +168,8 @@ final class CsvFieldTyper {
 
     /**
      * Printable ASCII with no space at either end: such text is unchanged by cleaning (no control character, nothing
-     * NFC changes, no format character) and by stripping, so the shortcuts see exactly what {@link RowTyper} would.
+     * NFC changes, no format character) and by stripping, so it is the value {@link RowTyper} would keep for a text
+     * column without checks, and the same text always gives the same value.
      */
     private static boolean isPlainAscii(char[] chars, int start, int end) {
         if (chars[start] == ' ' || chars[end - 1] == ' ') {

@@ -162,6 +162,11 @@ final class CsvReportReader implements ReportReader {
                 rowNumber, recordLine, Collections.unmodifiableList(Arrays.asList(cells)), "line " + recordLine, null);
     }
 
+    /** About how many bytes of the file the records read so far took (exact for ASCII). */
+    long bytesRead() {
+        return bufferStartOffset + bytes.position() - (limit - position);
+    }
+
     int fieldCount() {
         return fieldCount;
     }

@@ -21,8 +21,23 @@ final class KeyHashIndex {
     private int mask;
 
     KeyHashIndex(int expectedKeys) {
-        int capacity = Integer.highestOneBit(Math.max(16, (int) (expectedKeys / MAX_LOAD)) - 1) << 1;
-        allocate(capacity);
+        allocate(capacityFor(expectedKeys));
+    }
+
+    private static int capacityFor(long expectedKeys) {
+        long slots = Math.min(1L << 30, Math.max(16, (long) (expectedKeys / MAX_LOAD)));
+        return (int) (Long.highestOneBit(slots - 1) << 1);
+    }
+
+    /**
+     * Makes room at once for this many keys, when a file's size tells how many it holds: growing step by step to a
+     * large table moves every key once per doubling, each move a cache miss.
+     */
+    void reserve(long expectedKeys) {
+        int capacity = capacityFor(expectedKeys);
+        if (capacity > rows.length) {
+            rehash(capacity);
+        }
     }
 
     private void allocate(int capacity) {
@@ -117,9 +132,13 @@ final class KeyHashIndex {
     }
 
     private void grow() {
+        rehash(rows.length * 2);
+    }
+
+    private void rehash(int capacity) {
         long[] oldHashes = hashes;
         int[] oldRows = rows;
-        allocate(oldRows.length * 2);
+        allocate(capacity);
         for (int i = 0; i < oldRows.length; i++) {
             if (oldHashes[i * 2] != 0) {
                 insert(oldHashes[i * 2], oldHashes[i * 2 + 1], oldRows[i]);

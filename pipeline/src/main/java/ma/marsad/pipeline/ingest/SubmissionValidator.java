@@ -1,7 +1,9 @@
 package ma.marsad.pipeline.ingest;
 
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -48,6 +50,9 @@ import org.slf4j.LoggerFactory;
  * exact text in a small map.
  */
 public final class SubmissionValidator {
+
+    /** CSV rows read before the key index is sized from the bytes they took and the size of the submission. */
+    private static final int ROWS_BEFORE_ESTIMATE = 65_536;
 
     /** Row errors kept in an outcome; the counts stay exact beyond it. */
     public static final int MAX_ROW_ERRORS = 1000;
@@ -194,6 +199,7 @@ public final class SubmissionValidator {
         private int pendingFrom;
         private StagingRows aside;
         private long keyTouches;
+        private long totalBytes;
 
         Run(TemplateContract contract, String submitter, List<Path> parts, RowSink sink) {
             this.contract = contract;
@@ -220,6 +226,7 @@ public final class SubmissionValidator {
         }
 
         ValidationOutcome execute() {
+            totalBytes = parts.stream().mapToLong(SubmissionValidator::sizeOf).sum();
             try {
                 int offset = 0;
                 for (Path part : parts) {
@@ -245,6 +252,9 @@ public final class SubmissionValidator {
                         && part.blankPositions().isEmpty()) {
                     while (nextRecord(csv)) {
                         lastRow = offset + csv.rowNumber();
+                        if (csv.rowNumber() == ROWS_BEFORE_ESTIMATE) {
+                            keys.reserve(ROWS_BEFORE_ESTIMATE * totalBytes / Math.max(1, csv.bytesRead()));
+                        }
                         if (!acceptPlainRecord(csv, part, lastRow)) {
                             process(csv.currentRow(), part, lastRow);
                         }
@@ -921,6 +931,14 @@ public final class SubmissionValidator {
             ruleWarnings.forEach((code, counts) ->
                     list.add(new ValidationOutcome.Warning(code, Map.of("count", counts[0], "row", (int) counts[1]))));
             return list;
+        }
+    }
+
+    private static long sizeOf(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return 0; // only the estimate of the key count depends on it; reading the file reports the problem
         }
     }
 

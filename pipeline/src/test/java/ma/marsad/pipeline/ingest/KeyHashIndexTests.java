@@ -54,4 +54,21 @@ class KeyHashIndexTests {
         index.add(0, 9, 3);
         assertThat(index.rowAt(index.find(0))).isEqualTo(3);
     }
+
+    @Test
+    void reservingRoomKeepsEveryKeyAndItsRow() {
+        KeyHashIndex index = new KeyHashIndex(16);
+        for (int row = 1; row <= 100; row++) {
+            index.add(row * 0x9E3779B97F4A7C15L, row, row);
+        }
+        index.reserve(1_000_000);
+        assertThat(index.capacity()).isEqualTo(1 << 21);
+        for (int row = 1; row <= 100; row++) {
+            int slot = index.find(row * 0x9E3779B97F4A7C15L);
+            assertThat(index.rowAt(slot)).isEqualTo(row);
+            assertThat(index.rowHashAt(slot)).isEqualTo(row);
+        }
+        index.reserve(10); // never shrinks
+        assertThat(index.capacity()).isEqualTo(1 << 21);
+    }
 }
