@@ -1,6 +1,7 @@
 package ma.marsad.pipeline.ingest;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -89,8 +90,20 @@ public final class SubmissionIngester {
         if (known.isPresent()) {
             return new Result(known.get(), null);
         }
-        keepRawBytes(submission, submissionId);
+        // the raw bytes are copied while the rows are read (a large file's copy then costs no time), and always
+        // before the registry commits the submission
+        RawCopy rawCopy = new RawCopy(submission, submissionId);
+        try {
+            return validateAndCommit(submission, submissionId, rawCopy);
+        } finally {
+            rawCopy.awaitQuietly();
+        }
+    }
+
+    private Result validateAndCommit(LandingScanner.LandingSubmission submission, String submissionId, RawCopy rawCopy)
+            throws IOException {
         if (!catalog.isRegistered(submission.submitter())) {
+            rawCopy.await();
             Map<String, Object> arguments =
                     Map.of("submitter", submission.submitter(), "detail", submission.submitter());
             SubmissionRecord rejected = rejected(submission, submissionId, "UNKNOWN_SUBMITTER", arguments);
@@ -125,6 +138,7 @@ public final class SubmissionIngester {
             lake.fileSystem().delete(quarantineTemporary, false);
             SubmissionRecord rejected =
                     rejected(submission, submissionId, outcome.fileErrorCode(), outcome.fileErrorArguments());
+            rawCopy.await();
             registry.commit(rejected);
             return new Result(rejected, outcome);
         }
@@ -154,8 +168,63 @@ public final class SubmissionIngester {
                 null,
                 lake.relative(staging).substring("staging/".length()),
                 quarantineFile);
+        rawCopy.await();
         registry.commit(accepted);
         return new Result(accepted, outcome);
+    }
+
+    /** The copy of a submission's raw bytes into the lake, on a thread of its own. */
+    private final class RawCopy {
+        private final Thread thread;
+        private volatile IOException failure;
+        private volatile RuntimeException runtimeFailure;
+
+        RawCopy(LandingScanner.LandingSubmission submission, String submissionId) {
+            this.thread = new Thread(
+                    () -> {
+                        try {
+                            keepRawBytes(submission, submissionId);
+                        } catch (IOException e) {
+                            failure = e;
+                        } catch (RuntimeException e) {
+                            runtimeFailure = e;
+                        }
+                    },
+                    "raw-copy-" + submissionId);
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        /** Waits for the copy; its failure is the submission's. */
+        void await() throws IOException {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted while the raw file was copied into the lake");
+            }
+            if (failure != null) {
+                throw failure;
+            }
+            if (runtimeFailure != null) {
+                throw runtimeFailure;
+            }
+        }
+
+        /** Waits for the copy when the ingestion failed anyway, so that no copy outlives its ingestion. */
+        void awaitQuietly() {
+            boolean interrupted = false;
+            while (thread.isAlive()) {
+                try {
+                    thread.join();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     private void keepRawBytes(LandingScanner.LandingSubmission submission, String submissionId) throws IOException {

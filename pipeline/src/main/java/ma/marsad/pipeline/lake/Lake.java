@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
@@ -138,11 +140,32 @@ public final class Lake {
             return;
         }
         Path temporary = temporary(target.getName());
-        try (InputStream in = Files.newInputStream(local);
-                OutputStream out = fileSystem.create(temporary, true)) {
-            in.transferTo(out);
+        if (isLocal()) {
+            copyLocally(local, temporary);
+        } else {
+            try (InputStream in = Files.newInputStream(local);
+                    OutputStream out = fileSystem.create(temporary, true)) {
+                in.transferTo(out);
+            }
         }
         publish(temporary, target);
+    }
+
+    /** File to file inside the kernel (no copy through the Java heap): a large submission is copied in a fraction. */
+    private void copyLocally(java.nio.file.Path local, Path temporary) throws IOException {
+        fileSystem.mkdirs(temporary.getParent());
+        try (FileChannel in = FileChannel.open(local, StandardOpenOption.READ);
+                FileChannel out = FileChannel.open(
+                        java.nio.file.Path.of(temporary.toUri()),
+                        StandardOpenOption.CREATE,
+                        StandardOpenOption.WRITE,
+                        StandardOpenOption.TRUNCATE_EXISTING)) {
+            long size = in.size();
+            long position = 0;
+            while (position < size) {
+                position += in.transferTo(position, size - position, out);
+            }
+        }
     }
 
     /**
