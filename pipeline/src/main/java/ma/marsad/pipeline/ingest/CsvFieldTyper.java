@@ -135,9 +135,9 @@ final class CsvFieldTyper {
             int column, char[] chars, int start, int end, ColumnBatch values, int row, int line, int position) {
         KnownTexts known = knownTexts[column];
         if (known.isRemembering()) {
-            Binary value = known.get(chars, start, end);
-            if (value != null) {
-                values.setText(column, row, value); // a remembered text is a plain one
+            int slot = known.find(chars, start, end);
+            if (slot >= 0) {
+                values.setText(column, row, known.value(slot), known.hash(slot)); // a remembered text is a plain one
                 return true;
             }
         }
@@ -151,7 +151,7 @@ final class CsvFieldTyper {
             return false;
         }
         if (plain && known.isRemembering() && !values.isNull(column, row)) {
-            known.put(text, values.text(column, row));
+            known.put(text, values.text(column, row), values.textHash(column, row));
         }
         return true;
     }
@@ -279,30 +279,41 @@ final class CsvFieldTyper {
 
         private char[][] texts = new char[SLOTS][];
         private Binary[] values = new Binary[SLOTS];
+        private long[] hashes = new long[SLOTS];
         private int size;
 
         boolean isRemembering() {
             return texts != null;
         }
 
-        Binary get(char[] chars, int start, int end) {
+        /** The slot of a remembered text, or -1. */
+        int find(char[] chars, int start, int end) {
             int slot = hash(chars, start, end) & (SLOTS - 1);
             while (true) {
                 char[] text = texts[slot];
                 if (text == null) {
-                    return null;
+                    return -1;
                 }
                 if (equal(text, chars, start, end)) {
-                    return values[slot];
+                    return slot;
                 }
                 slot = (slot + 1) & (SLOTS - 1);
             }
         }
 
-        void put(String text, Binary value) {
+        Binary value(int slot) {
+            return values[slot];
+        }
+
+        long hash(int slot) {
+            return hashes[slot];
+        }
+
+        void put(String text, Binary value, long valueHash) {
             if (size >= MAX_ENTRIES) {
                 texts = null;
                 values = null;
+                hashes = null;
                 return;
             }
             char[] chars = text.toCharArray();
@@ -315,6 +326,7 @@ final class CsvFieldTyper {
             }
             texts[slot] = chars;
             values[slot] = value;
+            hashes[slot] = valueHash;
             size++;
         }
 

@@ -1,13 +1,10 @@
 package ma.marsad.pipeline.ingest;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import ma.marsad.pipeline.lake.ColumnBatch;
 
 /**
  * A 64-bit hash of a row of typed values, finished with MurmurHash3's fmix64 so that every bit depends on every input.
- * Text is hashed eight UTF-8 bytes at a time; numbers, dates and date-times by their exact binary value as stored,
+ * Text enters by the hash its batch keeps beside it ({@link ColumnBatch#hash}); numbers, dates and date-times by their exact binary value as stored,
  * each through fmix64 with a tag of its type, so hashing a row never formats its values as text. Used for key
  * uniqueness within one validation; never stored.
  */
@@ -22,10 +19,6 @@ final class RowHasher {
     private static final long DOUBLE_TAG = 0x444f5542_00000003L;
     private static final long DATE_TAG = 0x44415445_00000004L;
     private static final long DATE_TIME_TAG = 0x44415454_00000005L;
-    private static final long TEXT_TAG = 0x54455854_00000006L;
-    private static final long WORD_MULTIPLIER = 0x87c37b91114253d5L;
-    private static final VarHandle LITTLE_ENDIAN_LONGS =
-            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private RowHasher() {}
 
@@ -97,8 +90,7 @@ final class RowHasher {
             h = (h ^ NULL_MARK) * PRIME;
         } else {
             switch (values.type(column)) {
-                case TEXT, ENUM, REGION, QUARTER ->
-                    h = fmix64(h ^ textHash(values.text(column, row).getBytesUnsafe()));
+                case TEXT, ENUM, REGION, QUARTER -> h = fmix64(h ^ values.textHash(column, row));
                 case INTEGER -> h = fmix64(h ^ fmix64(values.longValue(column, row) ^ LONG_TAG));
                 case DATETIME -> h = fmix64(h ^ fmix64(values.longValue(column, row) ^ DATE_TIME_TAG));
                 case YEAR -> h = fmix64(h ^ fmix64(values.intValue(column, row) ^ INT_TAG));
@@ -108,23 +100,6 @@ final class RowHasher {
             }
         }
         return (h ^ SEPARATOR) * PRIME;
-    }
-
-    /**
-     * A 64-bit hash of UTF-8 bytes (as stored: one encoding of the text, whichever reader typed it), eight bytes at a
-     * time; the length is mixed in, so texts that differ only by trailing zero bytes differ.
-     */
-    static long textHash(byte[] bytes) {
-        long h = TEXT_TAG ^ bytes.length;
-        int i = 0;
-        for (; i + 8 <= bytes.length; i += 8) {
-            h = Long.rotateLeft(h ^ ((long) LITTLE_ENDIAN_LONGS.get(bytes, i) * WORD_MULTIPLIER), 27) * 5 + 0x52dce729;
-        }
-        long tail = 0;
-        for (int shift = 0; i < bytes.length; i++, shift += 8) {
-            tail |= (bytes[i] & 0xFFL) << shift;
-        }
-        return fmix64(h ^ (tail * WORD_MULTIPLIER));
     }
 
     static long fmix64(long k) {

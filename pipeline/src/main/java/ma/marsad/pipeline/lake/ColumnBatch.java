@@ -1,5 +1,8 @@
 package ma.marsad.pipeline.lake;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -33,9 +36,15 @@ public final class ColumnBatch {
         }
     }
 
+    private static final long TEXT_SEED = 0x54455854_00000006L;
+    private static final long WORD_MULTIPLIER = 0x87c37b91114253d5L;
+    private static final VarHandle LITTLE_ENDIAN_LONGS =
+            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
     private final ColumnType[] types;
     private final Storage[] storage;
     private final Binary[][] texts;
+    private final long[][] textHashes;
     private final long[][] longs;
     private final int[][] ints;
     private final double[][] doubles;
@@ -48,6 +57,7 @@ public final class ColumnBatch {
         this.types = columnTypes.toArray(ColumnType[]::new);
         this.storage = new Storage[width];
         this.texts = new Binary[width][];
+        this.textHashes = new long[width][];
         this.longs = new long[width][];
         this.ints = new int[width][];
         this.doubles = new double[width][];
@@ -55,7 +65,10 @@ public final class ColumnBatch {
         for (int column = 0; column < width; column++) {
             storage[column] = Storage.of(types[column]);
             switch (storage[column]) {
-                case TEXT -> texts[column] = new Binary[capacity];
+                case TEXT -> {
+                    texts[column] = new Binary[capacity];
+                    textHashes[column] = new long[capacity];
+                }
                 case LONG -> longs[column] = new long[capacity];
                 case INT -> ints[column] = new int[capacity];
                 case DOUBLE -> doubles[column] = new double[capacity];
@@ -87,6 +100,11 @@ public final class ColumnBatch {
         return texts[column][row];
     }
 
+    /** The {@link #hash} of a text value, kept beside it. */
+    public long textHash(int column, int row) {
+        return textHashes[column][row];
+    }
+
     public long longValue(int column, int row) {
         return longs[column][row];
     }
@@ -105,7 +123,13 @@ public final class ColumnBatch {
 
     /** A text value; the Binary must never change afterwards (several rows may share it). */
     public void setText(int column, int row, Binary value) {
+        setText(column, row, value, hash(value));
+    }
+
+    /** A text value with its {@link #hash}, for callers that keep a value's hash with the value. */
+    public void setText(int column, int row, Binary value, long hash) {
         texts[column][row] = value;
+        textHashes[column][row] = hash;
         nulls[column][row] = false;
     }
 
@@ -160,7 +184,10 @@ public final class ColumnBatch {
         for (int column = 0; column < types.length; column++) {
             System.arraycopy(nulls[column], 0, target.nulls[column], 0, rows);
             switch (storage[column]) {
-                case TEXT -> System.arraycopy(texts[column], 0, target.texts[column], 0, rows);
+                case TEXT -> {
+                    System.arraycopy(texts[column], 0, target.texts[column], 0, rows);
+                    System.arraycopy(textHashes[column], 0, target.textHashes[column], 0, rows);
+                }
                 case LONG -> System.arraycopy(longs[column], 0, target.longs[column], 0, rows);
                 case INT -> System.arraycopy(ints[column], 0, target.ints[column], 0, rows);
                 case DOUBLE -> System.arraycopy(doubles[column], 0, target.doubles[column], 0, rows);
@@ -173,12 +200,38 @@ public final class ColumnBatch {
         for (int column = 0; column < types.length; column++) {
             target.nulls[column][targetRow] = nulls[column][row];
             switch (storage[column]) {
-                case TEXT -> target.texts[column][targetRow] = texts[column][row];
+                case TEXT -> {
+                    target.texts[column][targetRow] = texts[column][row];
+                    target.textHashes[column][targetRow] = textHashes[column][row];
+                }
                 case LONG -> target.longs[column][targetRow] = longs[column][row];
                 case INT -> target.ints[column][targetRow] = ints[column][row];
                 case DOUBLE -> target.doubles[column][targetRow] = doubles[column][row];
             }
         }
+    }
+
+    /**
+     * A 64-bit hash of a text's UTF-8 bytes, eight bytes at a time, for key checks: one encoding of the text, whichever
+     * reader typed it. The length is mixed in, so texts that differ only by trailing zero bytes differ.
+     */
+    public static long hash(Binary value) {
+        byte[] bytes = value.getBytesUnsafe();
+        long h = TEXT_SEED ^ bytes.length;
+        int i = 0;
+        for (; i + 8 <= bytes.length; i += 8) {
+            h = Long.rotateLeft(h ^ ((long) LITTLE_ENDIAN_LONGS.get(bytes, i) * WORD_MULTIPLIER), 27) * 5 + 0x52dce729;
+        }
+        long tail = 0;
+        for (int shift = 0; i < bytes.length; i++, shift += 8) {
+            tail |= (bytes[i] & 0xFFL) << shift;
+        }
+        h ^= tail * WORD_MULTIPLIER;
+        h ^= h >>> 33;
+        h *= 0xff51afd7ed558ccdL;
+        h ^= h >>> 33;
+        h *= 0xc4ceb9fe1a85ec53L;
+        return h ^ (h >>> 33);
     }
 
     /** The UTF-8 bytes of a text, as Parquet stores it. */

@@ -26,12 +26,15 @@ import org.apache.parquet.schema.MessageType;
  * Writes a submission's staging file column by column: each block of {@link StagingRows} goes to parquet-java's column
  * writers one column at a time (a tight loop of one type), without the record-assembly layer that a {@code
  * WriteSupport} goes through for every value. The file is the one {@link ParquetTableWriter} would write for the same
- * rows: the template's columns then the lineage columns, ZSTD, dictionaries and statistics as it decides, row groups of
- * at most {@value ParquetTableWriter#ROW_GROUP_ROW_LIMIT} rows.
+ * rows: the template's columns then the lineage columns, ZSTD, dictionaries and statistics as it decides (but for the
+ * lineage columns that hold one value per file), row groups of at most {@value ParquetTableWriter#ROW_GROUP_ROW_LIMIT}
+ * rows.
  */
 public final class StagingParquetWriter implements Closeable {
 
     private static final long ROW_GROUP_BYTES = ParquetWriter.DEFAULT_BLOCK_SIZE;
+    /** Lineage columns with one value per staging file. */
+    private static final Set<String> CONSTANT_LINEAGE = Set.of("period", "submitter", "submission_id");
 
     private final ParquetFileWriter file;
     private final ParquetProperties properties;
@@ -63,7 +66,7 @@ public final class StagingParquetWriter implements Closeable {
         columns.addAll(QuarantineColumns.LINEAGE);
         this.schema = ParquetTableWriter.schemaOf(columns);
         this.descriptors = schema.getColumns();
-        this.properties = ParquetTableWriter.properties(columns, distinctColumns);
+        this.properties = ParquetTableWriter.properties(columns, distinctColumns, CONSTANT_LINEAGE);
         this.templateWidth = templateColumns.size();
         this.submitter = ColumnBatch.utf8(submitter);
         this.submissionId = ColumnBatch.utf8(submissionId);
