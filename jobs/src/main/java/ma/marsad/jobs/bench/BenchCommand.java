@@ -111,15 +111,42 @@ public class BenchCommand implements Callable<Integer> {
 
         HeapProbe heap = new HeapProbe();
         List<Phase> phases = new ArrayList<>();
-        Phase duckdbCsv = duckdbCopy(csv, folder.resolve("duckdb-native.parquet"), heap);
-        phases.add(duckdbCsv);
-        report(out, duckdbCsv);
-
         ConfigFolder config = ConfigFolder.shipped();
         TemplateCatalog templates = TemplateCatalog.load(config);
-        Lake lake = Lake.local(folder.resolve("lake"));
-        SubmissionRegistry registry = new SubmissionRegistry(lake);
-        Phase ingest = ingest(csv, templates, lake, registry, heap);
+        // Like the loads below, (a) and (b) run twice, each going first once, and each keeps its faster run: the
+        // second run of (b) finds its code compiled, as a nightly job does after its first files.
+        Phase duckdbCsv = null;
+        Phase ingest = null;
+        Lake lake = null;
+        SubmissionRegistry registry = null;
+        for (int round = 1; round <= 2; round++) {
+            Lake roundLake = Lake.local(folder.resolve("lake-" + round));
+            SubmissionRegistry roundRegistry = new SubmissionRegistry(roundLake);
+            Path nativeParquet = folder.resolve("duckdb-native-" + round + ".parquet");
+            Phase copied;
+            Phase ingested;
+            if (round == 1) {
+                copied = duckdbCopy(csv, nativeParquet, heap);
+                ingested = ingest(csv, templates, roundLake, roundRegistry, heap);
+            } else {
+                ingested = ingest(csv, templates, roundLake, roundRegistry, heap);
+                copied = duckdbCopy(csv, nativeParquet, heap);
+            }
+            out.printf(
+                    Locale.ROOT,
+                    "   run %d: (a) %.2f s, (b) %.2f s%n",
+                    round,
+                    copied.nanos() / 1e9,
+                    ingested.nanos() / 1e9);
+            duckdbCsv = duckdbCsv == null ? copied : faster(duckdbCsv, copied);
+            if (ingest == null || ingested.nanos() < ingest.nanos()) {
+                ingest = ingested;
+                lake = roundLake;
+                registry = roundRegistry;
+            }
+        }
+        phases.add(duckdbCsv);
+        report(out, duckdbCsv);
         phases.add(ingest);
         report(out, ingest);
 
