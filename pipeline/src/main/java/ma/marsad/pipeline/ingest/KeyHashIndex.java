@@ -13,6 +13,7 @@ import java.util.Arrays;
 final class KeyHashIndex {
 
     private static final double MAX_LOAD = 0.75;
+    private static final int SLOT_BYTES = 20;
 
     // key hash and row hash side by side, so a probe and its row-hash check touch one cache line, not two
     private long[] hashes;
@@ -34,7 +35,9 @@ final class KeyHashIndex {
      * large table moves every key once per doubling, each move a cache miss.
      */
     void reserve(long expectedKeys) {
-        int capacity = capacityFor(expectedKeys);
+        // an estimate never asks for more than a third of the heap; past that the index grows as keys come
+        long affordable = (long) (Runtime.getRuntime().maxMemory() / 3 / SLOT_BYTES * MAX_LOAD);
+        int capacity = capacityFor(Math.min(expectedKeys, affordable));
         if (capacity > rows.length) {
             rehash(capacity);
         }
