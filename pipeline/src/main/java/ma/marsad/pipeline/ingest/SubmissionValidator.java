@@ -155,6 +155,12 @@ public final class SubmissionValidator {
         }
     }
 
+    /** One call to a reader. */
+    @FunctionalInterface
+    private interface ReaderStep<T> {
+        T run() throws FileRejectedException;
+    }
+
     /** A part being read: its format, header and how its headers map to the contract's columns. */
     private record OpenPart(String format, List<String> header, int[] positions, List<Integer> blankPositions) {}
 
@@ -250,7 +256,7 @@ public final class SubmissionValidator {
                 OpenPart part = matchHeader(reader, format, true);
                 if (reader instanceof CsvReportReader csv
                         && part.blankPositions().isEmpty()) {
-                    while (nextRecord(csv)) {
+                    while (reading(csv::nextRecord)) {
                         lastRow = offset + csv.rowNumber();
                         if (csv.rowNumber() == ROWS_BEFORE_ESTIMATE) {
                             keys.reserve(ROWS_BEFORE_ESTIMATE * totalBytes / Math.max(1, csv.bytesRead()));
@@ -282,20 +288,16 @@ public final class SubmissionValidator {
         }
 
         private ReportReader open(Path file, String format) throws Rejection {
-            try {
-                return readers.open(file, contract.readerSettings(submitter, format));
-            } catch (FileRejectedException e) {
-                throw new Rejection(e.code(), e.arguments(), List.of());
-            } catch (UncheckedIOException e) {
-                throw e;
-            } catch (RuntimeException e) {
-                throw unreadable(e);
-            }
+            return reading(() -> readers.open(file, contract.readerSettings(submitter, format)));
         }
 
-        private boolean nextRecord(CsvReportReader reader) throws Rejection {
+        /**
+         * A reader's step, with the reader's own rejection and any unexpected failure of the reader turned into a
+         * rejection of the file; a failure of the storage itself escapes.
+         */
+        private <T> T reading(ReaderStep<T> step) throws Rejection {
             try {
-                return reader.nextRecord();
+                return step.run();
             } catch (FileRejectedException e) {
                 throw new Rejection(e.code(), e.arguments(), List.of());
             } catch (UncheckedIOException e) {
@@ -393,15 +395,7 @@ public final class SubmissionValidator {
         }
 
         private RawRow next(ReportReader reader) throws Rejection {
-            try {
-                return reader.next();
-            } catch (FileRejectedException e) {
-                throw new Rejection(e.code(), e.arguments(), List.of());
-            } catch (UncheckedIOException e) {
-                throw e;
-            } catch (RuntimeException e) {
-                throw unreadable(e);
-            }
+            return reading(reader::next);
         }
 
         private Rejection unreadable(RuntimeException e) {
@@ -415,16 +409,7 @@ public final class SubmissionValidator {
         }
 
         private OpenPart matchHeader(ReportReader reader, String format, boolean collectWarnings) throws Rejection {
-            List<String> header;
-            try {
-                header = reader.header();
-            } catch (FileRejectedException e) {
-                throw new Rejection(e.code(), e.arguments(), List.of());
-            } catch (UncheckedIOException e) {
-                throw e;
-            } catch (RuntimeException e) {
-                throw unreadable(e);
-            }
+            List<String> header = reading(reader::header);
             List<HeaderMatcher.ExpectedColumn> expected = columns.stream()
                     .map(c -> new HeaderMatcher.ExpectedColumn(c.name(), c.required(), c.headerAliases()))
                     .toList();

@@ -70,18 +70,8 @@ public final class ParquetTableWriter implements Closeable {
                 .withRowGroupRowCountLimit(ROW_GROUP_ROW_LIMIT)
                 .withWriterVersion(ParquetProperties.WriterVersion.PARQUET_1_0);
         for (LakeColumn column : columns) {
-            if (column.type() == ColumnType.DATETIME) {
-                // second-resolution times of a large file overflow the dictionary page and fall back to plain anyway,
-                // after a hash lookup per value; plain INT64 times compress as well under ZSTD
-                builder = builder.withDictionaryEncoding(column.name(), false);
-            }
-            if (distinctColumns.contains(column.name())) {
-                builder = builder.withDictionaryEncoding(column.name(), false);
-                if (isText(column)) {
-                    // min/max of a text column compares bytes twice per value; nothing filters on these ranges
-                    builder = builder.withStatisticsEnabled(column.name(), false);
-                }
-            }
+            builder = builder.withDictionaryEncoding(column.name(), usesDictionary(column, distinctColumns))
+                    .withStatisticsEnabled(column.name(), keepsStatistics(column, distinctColumns, Set.of()));
         }
         return new ParquetTableWriter(builder.build());
     }
@@ -100,17 +90,8 @@ public final class ParquetTableWriter implements Closeable {
                 .withRowGroupRowCountLimit(ROW_GROUP_ROW_LIMIT)
                 .withWriterVersion(ParquetProperties.WriterVersion.PARQUET_1_0);
         for (LakeColumn column : columns) {
-            if (column.type() == ColumnType.DATETIME || distinctColumns.contains(column.name())) {
-                builder.withDictionaryEncoding(column.name(), false);
-            }
-            if (distinctColumns.contains(column.name()) && isText(column)) {
-                builder.withStatisticsEnabled(column.name(), false);
-            }
-            if (constantColumns.contains(column.name())) {
-                // one value in the whole file, already in its path and the registry: statistics would only cost
-                // two byte comparisons per row (a seventh of the writer's time for three lineage columns)
-                builder.withStatisticsEnabled(column.name(), false);
-            }
+            builder.withDictionaryEncoding(column.name(), usesDictionary(column, distinctColumns))
+                    .withStatisticsEnabled(column.name(), keepsStatistics(column, distinctColumns, constantColumns));
         }
         return builder.build();
     }
@@ -128,6 +109,24 @@ public final class ParquetTableWriter implements Closeable {
     @Override
     public void close() throws IOException {
         writer.close();
+    }
+
+    /**
+     * No dictionary for date-times (second-resolution times of a large file overflow the dictionary page and fall
+     * back to plain anyway, after a hash lookup per value; plain INT64 times compress as well under ZSTD) nor for
+     * columns with a new value on every row, where it could only fill up and be dropped.
+     */
+    private static boolean usesDictionary(LakeColumn column, Set<String> distinctColumns) {
+        return column.type() != ColumnType.DATETIME && !distinctColumns.contains(column.name());
+    }
+
+    /**
+     * No min/max for distinct text columns (two byte comparisons per value, and nothing filters on ranges of ids) nor
+     * for columns with one value per file, already in the file's path and the registry.
+     */
+    private static boolean keepsStatistics(
+            LakeColumn column, Set<String> distinctColumns, Set<String> constantColumns) {
+        return !(distinctColumns.contains(column.name()) && isText(column)) && !constantColumns.contains(column.name());
     }
 
     private static boolean isText(LakeColumn column) {

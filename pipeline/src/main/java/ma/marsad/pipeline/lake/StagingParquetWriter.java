@@ -198,6 +198,7 @@ public final class StagingParquetWriter implements Closeable {
                 }
             }
         }
+        // one loop per storage, so each runs over one primitive array with one call of the column writer
         switch (values.storage(column)) {
             case TEXT -> {
                 for (int row = from; row < to; row++) {
