@@ -139,8 +139,13 @@ final class KpiPanels {
                         .append(" <bdi>")
                         .append(Html.escape(latest.get().period()))
                         .append("</bdi> · ")
-                        .append(Html.date(latest.get().periodEnd()))
-                        .append("</p>");
+                        .append(Html.date(latest.get().periodEnd()));
+                if (latest.get().inProgress()) {
+                    page.append(" · <span class=\"in-progress\">")
+                            .append(page.text("kpi.period_in_progress"))
+                            .append("</span>");
+                }
+                page.append("</p>");
             }
             page.append("</article>");
         }

@@ -55,7 +55,14 @@ record WarehouseSnapshot(
             String status,
             Double forecast2030,
             LocalDateTime knownAt,
-            String submissionIds) {}
+            String submissionIds,
+            Boolean periodComplete) {
+
+        /** A period that had not ended at the run's as-of date: its value may still change. */
+        boolean inProgress() {
+            return Boolean.FALSE.equals(periodComplete);
+        }
+    }
 
     record Value(
             String kpiId,
@@ -180,10 +187,13 @@ record WarehouseSnapshot(
 
     private static Map<String, List<Score>> scores(Connection connection, String table) throws SQLException {
         Map<String, List<Score>> result = new LinkedHashMap<>();
+        // a warehouse built before the column existed (a rolled-back version) has no period_complete: unknown
+        String periodComplete = hasColumn(connection, table, "period_complete") ? "period_complete" : "null";
         // the table name is one of two constants, never data
         try (PreparedStatement statement = connection.prepareStatement(
                         "select kpi_id, period, period_end, region_code, value, progress_clipped, status,"
-                                + " forecast_2030, known_at, submission_ids from " + table
+                                + " forecast_2030, known_at, submission_ids, " + periodComplete + " as period_complete"
+                                + " from " + table
                                 + " order by kpi_id, region_code, period_end nulls first, period");
                 ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
@@ -197,11 +207,24 @@ record WarehouseSnapshot(
                         orDefault(rows.getString("status"), "no_data"),
                         doubleOrNull(rows, "forecast_2030"),
                         dateTime(rows, "known_at"),
-                        rows.getString("submission_ids"));
+                        rows.getString("submission_ids"),
+                        (Boolean) rows.getObject("period_complete"));
                 result.computeIfAbsent(score.kpiId(), id -> new ArrayList<>()).add(score);
             }
         }
         return result;
+    }
+
+    private static boolean hasColumn(Connection connection, String table, String column) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "select count(*) from information_schema.columns where table_name = ? and column_name = ?")) {
+            statement.setString(1, table);
+            statement.setString(2, column);
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getLong(1) > 0;
+            }
+        }
     }
 
     Optional<Score> latestNational(String kpiId) {

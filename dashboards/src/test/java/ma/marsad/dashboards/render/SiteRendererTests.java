@@ -235,6 +235,31 @@ class SiteRendererTests {
     }
 
     @Test
+    void aLatestPeriodStillInProgressIsSaidToBeProvisional() throws Exception {
+        // given a warehouse whose latest EGOV-01 figure is for a period that had not ended at the as-of date
+        Path warehouse = WarehouseFixture.build(
+                Files.createDirectories(work.resolve("warehouse")),
+                "alter table kpi_latest add column period_complete boolean;\n"
+                        + "update kpi_latest set period_complete = (kpi_id <> 'EGOV-01')");
+
+        // when
+        new SiteRenderer(ConfigFolder.shipped()).render(warehouse, work.resolve("site"), work);
+
+        // then its tile says so in each language, and a finished period's tile does not
+        assertThat(page("fr", "kpi-egov-01.html")).contains("<span class=\"in-progress\">période en cours");
+        assertThat(page("ar", "kpi-egov-01.html")).contains("<span class=\"in-progress\">فترة جارية");
+        assertThat(page("en", "kpi-egov-01.html")).contains("<span class=\"in-progress\">period in progress");
+        assertThat(page("fr", "kpi-eco-03.html")).doesNotContain("in-progress");
+    }
+
+    @Test
+    void aWarehouseWithoutTheInProgressColumnStillRenders() throws Exception {
+        // the fixture predates period_complete, as a rolled-back warehouse may
+        render();
+        assertThat(page("fr", "kpi-egov-01.html")).doesNotContain("class=\"in-progress\"");
+    }
+
+    @Test
     void swapsTheLinkAndKeepsOnlyTheCurrentAndPreviousVersions() throws Exception {
         SiteRenderer renderer = new SiteRenderer(ConfigFolder.shipped());
         List<Path> versions = new ArrayList<>();

@@ -68,7 +68,7 @@ public final class KpiEngine {
         scores.sort(Comparator.comparing(ScoredRow::kpiId)
                 .thenComparing(ScoredRow::regionCode)
                 .thenComparing(ScoredRow::periodEnd, Comparator.nullsFirst(Comparator.naturalOrder())));
-        new KpiMartWriter(warehouse).write(catalogue, values, scores, reconciliation);
+        new KpiMartWriter(warehouse).write(catalogue, values, scores, reconciliation, asOf);
         KpiRunSummary summary = new KpiRunSummary(
                 asOf,
                 catalog.kpis().size(),

@@ -33,16 +33,18 @@ final class KpiMartWriter {
         this.duckDb = connection.unwrap(DuckDBConnection.class);
     }
 
+    /** @param asOf the run's date: a period ending on or after it is still in progress */
     void write(
             List<CatalogueRow> catalogue,
             List<ValueRow> values,
             List<ScoredRow> scores,
-            List<ReconciliationRow> reconciliation)
+            List<ReconciliationRow> reconciliation,
+            LocalDate asOf)
             throws SQLException {
         SqlScript.execute(connection, "kpi-marts.sql");
         writeCatalogue(catalogue);
         writeValues(values);
-        writeScores(scores);
+        writeScores(scores, asOf);
         writeReconciliation(reconciliation);
         SqlScript.execute(connection, "kpi-latest.sql");
     }
@@ -98,7 +100,7 @@ final class KpiMartWriter {
         }
     }
 
-    private void writeScores(List<ScoredRow> rows) throws SQLException {
+    private void writeScores(List<ScoredRow> rows, LocalDate asOf) throws SQLException {
         try (DuckDBAppender appender = duckDb.createAppender("main", "kpi_score")) {
             for (ScoredRow row : rows) {
                 appender.beginRow();
@@ -118,6 +120,11 @@ final class KpiMartWriter {
                 number(appender, row.progressGap());
                 timestamp(appender, row.knownAt());
                 text(appender, row.submissionIds());
+                if (row.periodEnd() == null) {
+                    appender.appendNull();
+                } else {
+                    appender.append(row.periodEnd().isBefore(asOf));
+                }
                 appender.endRow();
             }
         }

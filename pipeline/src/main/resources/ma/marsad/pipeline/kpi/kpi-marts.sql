@@ -56,7 +56,8 @@ create or replace table kpi_score (
     forecast_2030 double,
     progress_gap double,
     known_at timestamp,
-    submission_ids varchar
+    submission_ids varchar,
+    period_complete boolean
 );
 
 -- grain: one row per KPI, period and non-authoritative submitter reporting the same national figure

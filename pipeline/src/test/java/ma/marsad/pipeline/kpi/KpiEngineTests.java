@@ -232,6 +232,33 @@ class KpiEngineTests {
     }
 
     @Test
+    void aPeriodNotEndedAtTheAsOfDateIsMarkedInProgress() throws SQLException {
+        // as of 2026-11-28, November 2026 (ends on the 30th) is still running; 2024 and 2026-11-27 are over
+        engine.score(warehouse, AS_OF);
+
+        assertThat(Warehouses.single(
+                                warehouse,
+                                "select period_complete from kpi_score"
+                                        + " where kpi_id = 'EGOV-03' and period = '2026-11' and region_code = '00'")
+                        .get("period_complete"))
+                .isEqualTo(false);
+        assertThat(Warehouses.single(
+                                warehouse,
+                                "select period_complete from kpi_latest where kpi_id = 'CON-03' and region_code = '00'")
+                        .get("period_complete"))
+                .isEqualTo(true);
+        assertThat(Warehouses.rows(
+                        warehouse,
+                        "select kpi_id, period from kpi_score where period_end is not null"
+                                + " and period_complete <> (period_end < date '2026-11-28')"))
+                .isEmpty();
+        assertThat(Warehouses.rows(
+                        warehouse,
+                        "select kpi_id from kpi_score where period_end is null and period_complete is not null"))
+                .isEmpty();
+    }
+
+    @Test
     void scoringTwiceGivesTheSameTables() throws SQLException {
         KpiRunSummary first = engine.score(warehouse, AS_OF);
         KpiRunSummary second = engine.score(warehouse, AS_OF);
