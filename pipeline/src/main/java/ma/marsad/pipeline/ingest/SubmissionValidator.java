@@ -5,8 +5,6 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -22,13 +20,9 @@ import ma.marsad.pipeline.lake.StagingRows;
 import ma.marsad.pipeline.quality.HeaderMatcher;
 import ma.marsad.pipeline.quality.HeaderMatcher.HeaderMatch;
 import ma.marsad.pipeline.quality.InvalidValueException;
-import ma.marsad.pipeline.quality.Periods;
 import ma.marsad.pipeline.quality.ReasonCode;
 import ma.marsad.pipeline.template.ColumnSpec;
-import ma.marsad.pipeline.template.ColumnType;
 import ma.marsad.pipeline.template.CrossColumnRule;
-import ma.marsad.pipeline.template.PeriodRule;
-import ma.marsad.pipeline.template.PeriodType;
 import ma.marsad.pipeline.template.TemplateCatalog;
 import ma.marsad.pipeline.template.TemplateContract;
 import org.slf4j.Logger;
@@ -181,9 +175,8 @@ public final class SubmissionValidator {
         private final int[] keyColumns;
         private final int keyPrefixLength;
         private final long[] hashes = new long[2];
-        private final int[] periodColumns;
-        private final List<CrossColumnRule> rules;
-        private final int[][] ruleColumns;
+        private final RowPeriod rowPeriod;
+        private final CrossColumnChecks rules;
         private final KeyHashIndex keys = new KeyHashIndex(1 << 16);
         private final Set<Long> collidedKeyHashes = new HashSet<>();
         private final Map<String, long[]> exactKeys = new HashMap<>();
@@ -195,10 +188,6 @@ public final class SubmissionValidator {
         private long rowsAccepted;
         private long rowsQuarantined;
         private String period;
-        private LocalDate lastDay;
-        private String lastDayKey;
-        private long lastEpochDay = Long.MIN_VALUE;
-        private String lastEpochDayKey;
         // key and row hashes of the block's rows from pendingFrom on, whose keys are checked together
         private final long[] pendingKeyHashes = new long[StagingRows.DEFAULT_CAPACITY];
         private final long[] pendingRowHashes = new long[StagingRows.DEFAULT_CAPACITY];
@@ -221,14 +210,8 @@ public final class SubmissionValidator {
             this.keyColumns =
                     contract.key().stream().mapToInt(contract::columnIndex).toArray();
             this.keyPrefixLength = RowHasher.keyPrefixLength(keyColumns);
-            PeriodRule periodRule = contract.periodRule();
-            this.periodColumns = periodRule.columns().stream()
-                    .mapToInt(contract::columnIndex)
-                    .toArray();
-            this.rules = contract.rules();
-            this.ruleColumns = rules.stream()
-                    .map(r -> new int[] {contract.columnIndex(r.left()), contract.columnIndex(r.right())})
-                    .toArray(int[][]::new);
+            this.rowPeriod = new RowPeriod(contract);
+            this.rules = new CrossColumnChecks(contract);
         }
 
         ValidationOutcome execute() {
@@ -328,7 +311,7 @@ public final class SubmissionValidator {
                     return false;
                 }
             }
-            if (!period.equals(periodAt(at)) || !rulesHold(at)) {
+            if (!period.equals(rowPeriod.of(batch, at)) || !rules.allHold(batch, at)) {
                 return false;
             }
             RowHasher.hashKeyAndRow(batch, at, keyColumns, keyPrefixLength, hashes);
@@ -486,7 +469,7 @@ public final class SubmissionValidator {
             for (int column = 0; column < values.length; column++) {
                 batch.set(column, at, values[column]);
             }
-            trackPeriod(periodAt(at), row);
+            trackPeriod(rowPeriod.of(batch, at), row);
             Optional<RowError> ruleError = checkRules(raw, part, row, at);
             if (ruleError.isPresent()) {
                 quarantine(ruleError.get());
@@ -552,7 +535,7 @@ public final class SubmissionValidator {
 
         private void trackPeriodOfBadRow(RawRow raw, OpenPart part, int row) throws Rejection {
             Object[] values = new Object[columns.size()];
-            for (int column : periodColumns) {
+            for (int column : rowPeriod.columns()) {
                 try {
                     values[column] = typer.type(column, cellOf(raw, part, column));
                 } catch (InvalidValueException e) {
@@ -562,128 +545,31 @@ public final class SubmissionValidator {
                     return;
                 }
             }
-            trackPeriod(periodOf(values), row);
+            trackPeriod(rowPeriod.of(values), row);
         }
 
-        private String periodOf(Object[] values) {
-            Object first = values[periodColumns[0]];
-            return switch (contract.periodType()) {
-                case DAY -> dayKey(dateOf(first));
-                case MONTH -> Periods.monthKey(dateOf(first));
-                case QUARTER -> (String) first;
-                case SEMESTER -> Periods.semesterKey((Integer) first, (String) values[periodColumns[1]]);
-                case YEAR -> Periods.yearKey((Integer) first);
-            };
-        }
-
-        /** The period of the batch row being filled, as {@link #periodOf} gives it for the same values. */
-        private String periodAt(int at) {
-            int first = periodColumns[0];
-            return switch (contract.periodType()) {
-                case DAY, MONTH -> epochDayKey(epochDayAt(first, at));
-                case QUARTER -> (String) batch.get(first, at);
-                case SEMESTER ->
-                    Periods.semesterKey(batch.intValue(first, at), (String) batch.get(periodColumns[1], at));
-                case YEAR -> Periods.yearKey(batch.intValue(first, at));
-            };
-        }
-
-        private long epochDayAt(int column, int at) {
-            return batch.type(column) == ColumnType.DATETIME
-                    ? Math.floorDiv(batch.longValue(column, at), 86_400_000_000L)
-                    : batch.intValue(column, at);
-        }
-
-        /** The day's or month's key; the last one is kept, since a file's rows are nearly all of one day. */
-        private String epochDayKey(long epochDay) {
-            if (epochDay != lastEpochDay) {
-                LocalDate day = LocalDate.ofEpochDay(epochDay);
-                lastEpochDayKey = contract.periodType() == PeriodType.DAY ? Periods.dayKey(day) : Periods.monthKey(day);
-                lastEpochDay = epochDay;
-            }
-            return lastEpochDayKey;
-        }
-
-        /** The day's period key; the last one is kept, since a daily file's rows are all of one day. */
-        private String dayKey(LocalDate day) {
-            if (!day.equals(lastDay)) {
-                lastDay = day;
-                lastDayKey = Periods.dayKey(day);
-            }
-            return lastDayKey;
-        }
-
-        private static LocalDate dateOf(Object value) {
-            return value instanceof LocalDateTime dateTime ? dateTime.toLocalDate() : (LocalDate) value;
-        }
-
-        private void trackPeriod(String rowPeriod, int row) throws Rejection {
+        private void trackPeriod(String rowPeriodKey, int row) throws Rejection {
             if (period == null) {
-                period = rowPeriod;
-            } else if (!period.equals(rowPeriod)) {
+                period = rowPeriodKey;
+            } else if (!period.equals(rowPeriodKey)) {
                 throw new Rejection(
-                        ReasonCode.MIXED_PERIODS, Map.of("first_period", period, "period", rowPeriod, "row", row));
+                        ReasonCode.MIXED_PERIODS, Map.of("first_period", period, "period", rowPeriodKey, "row", row));
             }
-        }
-
-        /** Whether every rule that quarantines holds on the batch row (warnings are counted by the full path). */
-        private boolean rulesHold(int at) {
-            for (int i = 0; i < rules.size(); i++) {
-                int left = ruleColumns[i][0];
-                int right = ruleColumns[i][1];
-                if (!batch.isNull(left, at)
-                        && !batch.isNull(right, at)
-                        && !rules.get(i).operator().holds(compareAt(left, right, at))) {
-                    return false;
-                }
-            }
-            return true;
-        }
-
-        private int compareAt(int left, int right, int at) {
-            ColumnType leftType = batch.type(left);
-            ColumnType rightType = batch.type(right);
-            if (isNumber(leftType) && isNumber(rightType)) {
-                return Double.compare(number(left, at), number(right, at));
-            }
-            if (leftType == rightType && leftType == ColumnType.DATETIME) {
-                return Long.compare(batch.longValue(left, at), batch.longValue(right, at));
-            }
-            if (leftType == rightType && leftType == ColumnType.DATE) {
-                return Integer.compare(batch.intValue(left, at), batch.intValue(right, at));
-            }
-            return compare(batch.get(left, at), batch.get(right, at));
-        }
-
-        private static boolean isNumber(ColumnType type) {
-            return type == ColumnType.INTEGER || type == ColumnType.YEAR || type == ColumnType.DECIMAL;
-        }
-
-        private double number(int column, int at) {
-            return switch (batch.storage(column)) {
-                case LONG -> batch.longValue(column, at);
-                case INT -> batch.intValue(column, at);
-                default -> batch.doubleValue(column, at);
-            };
         }
 
         private Optional<RowError> checkRules(RawRow raw, OpenPart part, int row, int at) {
             for (int i = 0; i < rules.size(); i++) {
-                CrossColumnRule rule = rules.get(i);
-                int leftColumn = ruleColumns[i][0];
-                int rightColumn = ruleColumns[i][1];
-                if (batch.isNull(leftColumn, at)
-                        || batch.isNull(rightColumn, at)
-                        || rule.operator().holds(compareAt(leftColumn, rightColumn, at))) {
+                if (rules.holds(i, batch, at)) {
                     continue;
                 }
-                Object right = batch.get(rightColumn, at);
+                CrossColumnRule rule = rules.rule(i);
+                Object right = batch.get(rules.rightColumn(i), at);
                 if (rule.isWarning()) {
                     long[] counts = ruleWarnings.computeIfAbsent(rule.warningCode(), k -> new long[] {0, row});
                     counts[0]++;
                     continue;
                 }
-                int column = ruleColumns[i][0];
+                int column = rules.leftColumn(i);
                 RawCell cell = cellOf(raw, part, column);
                 Map<String, Object> arguments = new LinkedHashMap<>();
                 arguments.put("rule", rule.text());
@@ -700,14 +586,6 @@ public final class SubmissionValidator {
                         arguments));
             }
             return Optional.empty();
-        }
-
-        @SuppressWarnings({"unchecked", "rawtypes"})
-        private static int compare(Object left, Object right) {
-            if (left instanceof Number a && right instanceof Number b) {
-                return Double.compare(a.doubleValue(), b.doubleValue());
-            }
-            return ((Comparable) left).compareTo(right);
         }
 
         private void checkKey(RawRow raw, int row, int at) throws Rejection {
