@@ -2,10 +2,12 @@ package ma.marsad.pipeline.ingest;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.Arrays;
 import java.util.List;
 import ma.marsad.pipeline.lake.ColumnBatch;
 import ma.marsad.pipeline.quality.DateParser;
 import ma.marsad.pipeline.quality.InvalidValueException;
+import ma.marsad.pipeline.quality.IsoDates;
 import ma.marsad.pipeline.template.ColumnSpec;
 import ma.marsad.pipeline.template.ColumnType;
 import ma.marsad.pipeline.template.TemplateContract;
@@ -15,7 +17,8 @@ import org.apache.parquet.io.api.Binary;
  * Types CSV fields straight from the reader's character buffer into a {@link ColumnBatch}, for the common case of a
  * large file of plain values: codes, enums and regions are looked up by their characters among the texts the column
  * already accepted, ISO date-times and plain integers are read digit by digit, and ids are copied as bytes. Nothing
- * here decides a value differently from {@link RowTyper}: a field that is not plain printable ASCII, or that these
+ * here decides a value differently from {@link RowTyper} (the ISO shortcut is {@link IsoDates}, which {@link
+ * DateParser} uses too): a field that is not plain printable ASCII, or that these
  * shortcuts do not settle, is typed by {@link RowTyper} itself, and a field that {@link RowTyper} refuses is reported
  * as not typed, so the caller sends the whole row through the full validation that builds its error.
  */
@@ -104,16 +107,16 @@ final class CsvFieldTyper {
         return switch (kinds[column]) {
             case KNOWN_TEXTS -> knownText(column, chars, start, end, values, row, line, position);
             case DATE_TIME -> {
-                long micros = isoDateTimeMicros(chars, start, end);
-                if (micros == Long.MIN_VALUE) {
+                long second = IsoDates.epochSecond(chars, start, end);
+                if (second == IsoDates.NOT_ISO) {
                     yield typeAsText(column, new String(chars, start, end - start), values, row, line, position);
                 }
-                values.setLong(column, row, micros);
+                values.setLong(column, row, second * MICROS_PER_SECOND);
                 yield true;
             }
             case DATE -> {
-                long day = end - start == 10 ? isoEpochDay(chars, start) : Long.MIN_VALUE;
-                if (day == Long.MIN_VALUE) {
+                long day = IsoDates.epochDay(chars, start, end);
+                if (day == IsoDates.NOT_ISO) {
                     yield typeAsText(column, new String(chars, start, end - start), values, row, line, position);
                 }
                 values.setInt(column, row, (int) day);
@@ -209,67 +212,6 @@ final class CsvFieldTyper {
     }
 
     /**
-     * {@code uuuu-MM-ddTHH:mm:ss} with a real date and time, as microseconds since 1970-01-01T00:00; otherwise
-     * Long.MIN_VALUE. Accepts exactly what the ISO shortcut of {@link DateParser} accepts.
-     */
-    static long isoDateTimeMicros(char[] chars, int start, int end) {
-        if (end - start != 19 || chars[start + 10] != 'T' || chars[start + 13] != ':' || chars[start + 16] != ':') {
-            return Long.MIN_VALUE;
-        }
-        long day = isoEpochDay(chars, start);
-        int hour = twoDigits(chars, start + 11);
-        int minute = twoDigits(chars, start + 14);
-        int second = twoDigits(chars, start + 17);
-        if (day == Long.MIN_VALUE || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) {
-            return Long.MIN_VALUE;
-        }
-        return (day * 86_400L + hour * 3_600L + minute * 60L + second) * MICROS_PER_SECOND;
-    }
-
-    /** {@code uuuu-MM-dd} at {@code start} with a real date, as days since 1970-01-01; otherwise Long.MIN_VALUE. */
-    static long isoEpochDay(char[] chars, int start) {
-        int high = twoDigits(chars, start);
-        int low = twoDigits(chars, start + 2);
-        int month = twoDigits(chars, start + 5);
-        int day = twoDigits(chars, start + 8);
-        if (high < 0 || low < 0 || chars[start + 4] != '-' || chars[start + 7] != '-' || month < 1 || month > 12) {
-            return Long.MIN_VALUE;
-        }
-        int year = high * 100 + low;
-        if (day < 1 || day > lengthOfMonth(year, month)) {
-            return Long.MIN_VALUE;
-        }
-        return epochDay(year, month, day);
-    }
-
-    private static int lengthOfMonth(int year, int month) {
-        return switch (month) {
-            case 2 -> (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)) ? 29 : 28;
-            case 4, 6, 9, 11 -> 30;
-            default -> 31;
-        };
-    }
-
-    /** Days from 1970-01-01 to a proleptic Gregorian date (the civil-from-days inverse, with no objects). */
-    private static long epochDay(int year, int month, int day) {
-        long y = month <= 2 ? year - 1 : year;
-        long era = Math.floorDiv(y, 400);
-        long yearOfEra = y - era * 400;
-        long dayOfYear = (153L * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
-        long dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear;
-        return era * 146_097 + dayOfEra - 719_468;
-    }
-
-    private static int twoDigits(char[] chars, int at) {
-        char tens = chars[at];
-        char units = chars[at + 1];
-        if (tens < '0' || tens > '9' || units < '0' || units > '9') {
-            return -1;
-        }
-        return (tens - '0') * 10 + (units - '0');
-    }
-
-    /**
      * The values a column gave for the plain texts it accepted, looked up by their characters without making a
      * String: open addressing over at most {@value #MAX_ENTRIES} entries, then the column stops remembering.
      */
@@ -339,15 +281,7 @@ final class CsvFieldTyper {
         }
 
         private static boolean equal(char[] text, char[] chars, int start, int end) {
-            if (text.length != end - start) {
-                return false;
-            }
-            for (int i = 0; i < text.length; i++) {
-                if (text[i] != chars[start + i]) {
-                    return false;
-                }
-            }
-            return true;
+            return Arrays.equals(text, 0, text.length, chars, start, end);
         }
     }
 }

@@ -2,7 +2,7 @@ package ma.marsad.pipeline.quality;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
@@ -80,10 +80,10 @@ public final class DateParser {
 
     public LocalDate parseDate(String raw) throws InvalidValueException {
         String text = Digits.toAscii(Digits.strip(raw));
-        if (isoDateFirst && text.length() == 10) {
-            LocalDate date = isoDate(text);
-            if (date != null) {
-                return date;
+        if (isoDateFirst) {
+            long day = IsoDates.epochDay(text.toCharArray(), 0, text.length());
+            if (day != IsoDates.NOT_ISO) {
+                return LocalDate.ofEpochDay(day);
             }
         }
         for (DateTimeFormatter formatter : formatters) {
@@ -98,21 +98,10 @@ public final class DateParser {
 
     public LocalDateTime parseDateTime(String raw) throws InvalidValueException {
         String text = Digits.toAscii(Digits.strip(raw));
-        if (isoDateTimeFirst && text.length() == 19 && text.charAt(10) == 'T') {
-            LocalDate date = isoDate(text);
-            int hour = twoDigits(text, 11);
-            int minute = twoDigits(text, 14);
-            int second = twoDigits(text, 17);
-            if (date != null
-                    && text.charAt(13) == ':'
-                    && text.charAt(16) == ':'
-                    && hour >= 0
-                    && hour < 24
-                    && minute >= 0
-                    && minute < 60
-                    && second >= 0
-                    && second < 60) {
-                return date.atTime(hour, minute, second);
+        if (isoDateTimeFirst) {
+            long second = IsoDates.epochSecond(text.toCharArray(), 0, text.length());
+            if (second != IsoDates.NOT_ISO) {
+                return LocalDateTime.ofEpochSecond(second, 0, ZoneOffset.UTC);
             }
         }
         for (DateTimeFormatter formatter : formatters) {
@@ -123,39 +112,6 @@ public final class DateParser {
             }
         }
         throw badDate(raw);
-    }
-
-    /**
-     * {@code uuuu-MM-dd} at the start of {@code text}, or null when the text is not exactly that layout with a real
-     * date; the formatters then decide, so this shortcut never accepts what a strict formatter would refuse.
-     */
-    private static LocalDate isoDate(String text) {
-        int year = fourDigits(text);
-        int month = twoDigits(text, 5);
-        int day = twoDigits(text, 8);
-        if (year < 0 || month < 1 || month > 12 || day < 1 || text.charAt(4) != '-' || text.charAt(7) != '-') {
-            return null;
-        }
-        if (day > 28 && day > YearMonth.of(year, month).lengthOfMonth()) {
-            return null;
-        }
-        return LocalDate.of(year, month, day);
-    }
-
-    private static int fourDigits(String text) {
-        int high = twoDigits(text, 0);
-        int low = twoDigits(text, 2);
-        return high < 0 || low < 0 ? -1 : high * 100 + low;
-    }
-
-    /** The two ASCII digits at {@code at}, or -1. */
-    private static int twoDigits(String text, int at) {
-        char tens = text.charAt(at);
-        char units = text.charAt(at + 1);
-        if (tens < '0' || tens > '9' || units < '0' || units > '9') {
-            return -1;
-        }
-        return (tens - '0') * 10 + (units - '0');
     }
 
     private InvalidValueException badDate(String raw) {

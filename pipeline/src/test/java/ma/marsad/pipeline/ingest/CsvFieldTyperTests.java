@@ -127,16 +127,6 @@ class CsvFieldTyperTests {
         }
     }
 
-    @Test
-    void shortcutDatesCountDaysLikeTheCalendar() {
-        for (String text :
-                List.of("1970-01-01T00:00:00", "1969-12-31T23:59:59", "2000-02-29T12:00:00", "2100-03-01T00:00:00")) {
-            char[] chars = text.toCharArray();
-            long micros = CsvFieldTyper.isoDateTimeMicros(chars, 0, chars.length);
-            assertThat(ColumnBatch.dateTime(micros)).isEqualTo(java.time.LocalDateTime.parse(text));
-        }
-    }
-
     private static void assertSameOutcome(
             TemplateContract contract,
             int column,
