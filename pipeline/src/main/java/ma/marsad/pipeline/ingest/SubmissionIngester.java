@@ -3,7 +3,6 @@ package ma.marsad.pipeline.ingest;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -51,9 +50,7 @@ public final class SubmissionIngester {
 
     /** The staging columns of a template: its own columns, then lineage. */
     public static List<LakeColumn> stagingColumns(TemplateContract contract) {
-        List<LakeColumn> columns = new ArrayList<>(templateColumns(contract));
-        columns.addAll(QuarantineColumns.LINEAGE);
-        return List.copyOf(columns);
+        return StagingParquetWriter.columns(templateColumns(contract));
     }
 
     private static List<LakeColumn> templateColumns(TemplateContract contract) {
@@ -176,18 +173,15 @@ public final class SubmissionIngester {
     /** The copy of a submission's raw bytes into the lake, on a thread of its own. */
     private final class RawCopy {
         private final Thread thread;
-        private volatile IOException failure;
-        private volatile RuntimeException runtimeFailure;
+        private volatile Exception failure;
 
         RawCopy(LandingScanner.LandingSubmission submission, String submissionId) {
             this.thread = new Thread(
                     () -> {
                         try {
                             keepRawBytes(submission, submissionId);
-                        } catch (IOException e) {
+                        } catch (IOException | RuntimeException e) {
                             failure = e;
-                        } catch (RuntimeException e) {
-                            runtimeFailure = e;
                         }
                     },
                     "raw-copy-" + submissionId);
@@ -203,11 +197,11 @@ public final class SubmissionIngester {
                 Thread.currentThread().interrupt();
                 throw new InterruptedIOException("interrupted while the raw file was copied into the lake");
             }
-            if (failure != null) {
-                throw failure;
+            if (failure instanceof IOException io) {
+                throw io;
             }
-            if (runtimeFailure != null) {
-                throw runtimeFailure;
+            if (failure != null) {
+                throw (RuntimeException) failure;
             }
         }
 

@@ -159,7 +159,7 @@ public final class SubmissionValidator {
     private record OpenPart(String format, List<String> header, int[] positions, List<Integer> blankPositions) {}
 
     /** A row read again to confirm a key conflict. */
-    private record ReadAgain(RawRow raw, OpenPart part, int row, String keyText) {}
+    private record ReadAgain(RawRow raw, String keyText) {}
 
     /** The state of one validation. */
     private final class Run {
@@ -687,7 +687,7 @@ public final class SubmissionValidator {
                                     return null;
                                 }
                             }
-                            return new ReadAgain(raw, part, wantedRow, RowHasher.text(values, keyColumns));
+                            return new ReadAgain(raw, RowHasher.text(values, keyColumns));
                         }
                     }
                 }
@@ -697,8 +697,7 @@ public final class SubmissionValidator {
         }
 
         private void accept(RawRow raw, int row) throws Rejection {
-            boolean csvLine = raw.rowRef() != null && raw.rowRef().equals("line " + raw.line());
-            acceptTyped(row, raw.line(), csvLine ? null : raw.rowRef());
+            acceptTyped(row, raw.line(), raw.rowRef());
         }
 
         /** Keeps the batch row being filled; full batches go to the sink. */

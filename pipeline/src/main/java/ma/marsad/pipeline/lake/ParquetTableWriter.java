@@ -40,7 +40,6 @@ public final class ParquetTableWriter implements Closeable {
     static final int ROW_GROUP_ROW_LIMIT = 1_000_000;
 
     private final ParquetWriter<Object[]> writer;
-    private long rowCount;
 
     private ParquetTableWriter(ParquetWriter<Object[]> writer) {
         this.writer = writer;
@@ -99,11 +98,6 @@ public final class ParquetTableWriter implements Closeable {
     /** Writes one row; values aligned with the columns, typed as {@link ma.marsad.pipeline.template.ColumnType} says. */
     public void write(Object[] row) throws IOException {
         writer.write(row);
-        rowCount++;
-    }
-
-    public long rowCount() {
-        return rowCount;
     }
 
     @Override

@@ -52,7 +52,6 @@ public final class StagingParquetWriter implements Closeable {
     private ColumnWriteStore store;
     private ColumnWriter[] writers;
     private long rowsInGroup;
-    private long rowCount;
 
     private StagingParquetWriter(
             Path path,
@@ -62,8 +61,7 @@ public final class StagingParquetWriter implements Closeable {
             String submitter,
             String submissionId)
             throws IOException {
-        List<LakeColumn> columns = new ArrayList<>(templateColumns);
-        columns.addAll(QuarantineColumns.LINEAGE);
+        List<LakeColumn> columns = columns(templateColumns);
         this.schema = ParquetTableWriter.schemaOf(columns);
         this.descriptors = schema.getColumns();
         this.properties = ParquetTableWriter.properties(columns, distinctColumns, CONSTANT_LINEAGE);
@@ -81,6 +79,13 @@ public final class StagingParquetWriter implements Closeable {
                 (FileEncryptionProperties) null,
                 properties);
         file.start();
+    }
+
+    /** The columns of a staging file: the template's own, then lineage. */
+    public static List<LakeColumn> columns(List<LakeColumn> templateColumns) {
+        List<LakeColumn> columns = new ArrayList<>(templateColumns);
+        columns.addAll(QuarantineColumns.LINEAGE);
+        return List.copyOf(columns);
     }
 
     /**
@@ -113,16 +118,11 @@ public final class StagingParquetWriter implements Closeable {
             int to = (int) Math.min(rows.size(), from + ParquetTableWriter.ROW_GROUP_ROW_LIMIT - rowsInGroup);
             writeRows(rows, from, to);
             rowsInGroup += to - from;
-            rowCount += to - from;
             from = to;
             if (rowsInGroup >= ParquetTableWriter.ROW_GROUP_ROW_LIMIT || store.getBufferedSize() > ROW_GROUP_BYTES) {
                 endRowGroup();
             }
         }
-    }
-
-    public long rowCount() {
-        return rowCount;
     }
 
     @Override
