@@ -1,0 +1,235 @@
+package ma.marsad.jobs.guide;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import ma.marsad.jobs.cli.MarsadCommand;
+import ma.marsad.pipeline.warehouse.WarehouseBuilder;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Runs every query of the analyst guide (docs/analyst-guide/*.sql) on the demo warehouse, read-only as an analyst
+ * opens it, and checks each answer against the same figure computed another way.
+ */
+class AnalystGuideIntegrationTests {
+
+    private static final Path GUIDE = Path.of("..", "docs", "analyst-guide.md");
+    private static final Path QUERIES = Path.of("..", "docs", "analyst-guide");
+
+    @TempDir
+    static Path work;
+
+    static Connection warehouse;
+
+    @BeforeAll
+    static void runTheDemo() throws Exception {
+        int exit = MarsadCommand.run("demo", "--work", work.toString(), "--as-of", "2026-12-04", "--quiet");
+        assertThat(exit).isEqualTo(3); // the demo plants rejected files and quarantined rows
+        warehouse = WarehouseBuilder.openReadOnly(work.resolve("warehouse/marsad.duckdb"));
+    }
+
+    @AfterAll
+    static void close() throws SQLException {
+        if (warehouse != null) {
+            warehouse.close();
+        }
+    }
+
+    @Test
+    void theGuideShowsEveryQueryFileAsItIs() throws IOException {
+        String guide = Files.readString(GUIDE);
+        List<Path> files = queryFiles();
+        assertThat(files).hasSizeGreaterThanOrEqualTo(10);
+        for (Path file : files) {
+            assertThat(guide)
+                    .as("docs/analyst-guide.md shows %s verbatim", file.getFileName())
+                    .contains(Files.readString(file).strip());
+        }
+    }
+
+    @Test
+    void requestsByChannelAndRegionAddUpToTheQuarter() throws Exception {
+        List<Map<String, Object>> rows = run("01-requests-by-channel-and-region.sql");
+        assertThat(rows).isNotEmpty();
+        assertThat(sum(rows, "requests"))
+                .isEqualTo(single("select count(*) from fct_egov_requests"
+                        + " where submitted_at >= '2026-07-01' and submitted_at < '2026-10-01'"));
+        assertThat(rows).allSatisfy(row -> {
+            assertThat(Set.of("web", "mobile", "counter")).contains((String) row.get("channel"));
+            assertThat(row.get("region")).isNotNull();
+        });
+    }
+
+    @Test
+    void medianProcessingTimeMatchesTheRequestsOfTheService() throws Exception {
+        List<Map<String, Object>> rows = run("02-median-processing-time-per-service.sql");
+        assertThat(rows).isNotEmpty();
+        Map<String, Object> slowest = rows.get(0);
+        List<Double> days = new ArrayList<>();
+        try (Statement statement = warehouse.createStatement();
+                ResultSet result = statement.executeQuery(
+                        "select epoch(completed_at - submitted_at) / 86400.0 from fct_egov_requests"
+                                + " where status = 'completed' and completed_at is not null and service_code = '"
+                                + slowest.get("service_code") + "' order by 1")) {
+            while (result.next()) {
+                days.add(result.getDouble(1));
+            }
+        }
+        int n = days.size();
+        double median = n % 2 == 1 ? days.get(n / 2) : (days.get(n / 2 - 1) + days.get(n / 2)) / 2;
+        assertThat(((Number) slowest.get("completed_requests")).intValue()).isEqualTo(n);
+        assertThat(((Number) slowest.get("median_days")).doubleValue()).isCloseTo(median, within(0.005));
+    }
+
+    @Test
+    void lateAndMissingReportsAreThoseOfTheCalendar() throws Exception {
+        List<Map<String, Object>> rows = run("03-late-and-missing-submissions.sql");
+        assertThat((long) rows.size())
+                .isEqualTo(single("select count(*) from submission_calendar where status in ('late', 'missing')"));
+        assertThat(rows).allSatisfy(row -> assertThat(row.get("submitter_name")).isNotNull());
+        assertThat(rows)
+                .anySatisfy(
+                        row -> assertThat(row).containsEntry("status", "late").containsEntry("submitter", "ODC"));
+    }
+
+    @Test
+    void theSourceRowsOfAKpiFigureReaggregateToIt() throws Exception {
+        List<Map<String, Object>> rows = run("04-sources-of-a-kpi-value.sql");
+        assertThat(rows).isNotEmpty();
+        double online = sum(rows, "online_rows");
+        double all = sum(rows, "source_rows");
+        double published = ((Number) rows.get(0).get("published_value")).doubleValue();
+        assertThat(100.0 * online / all).isCloseTo(published, within(1e-9));
+    }
+
+    @Test
+    void aRevisedFigureKeepsEveryVintage() throws Exception {
+        List<Map<String, Object>> rows = run("05-revisions-of-a-kpi.sql");
+        assertThat(rows).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(rows.stream().map(row -> row.get("value")).distinct()).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(rows.get(rows.size() - 1)).containsEntry("is_latest_vintage", true);
+        assertThat(rows.subList(0, rows.size() - 1))
+                .allSatisfy(row -> assertThat(row).containsEntry("is_latest_vintage", false));
+    }
+
+    @Test
+    void moroccoRanksAreTheUnPublishedOnes() throws Exception {
+        // the UN E-Government Survey: EGDI rank 101 (2022) and 90 (2024); OSI rank 113 and 100
+        List<Map<String, Object>> rows = run("06-morocco-un-ranks.sql");
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(0)).containsEntry("survey_year", 2022).containsEntry("egdi_rank_published", 101);
+        assertThat(((Number) rows.get(0).get("osi_rank_computed")).intValue()).isEqualTo(113);
+        assertThat(rows.get(1)).containsEntry("survey_year", 2024).containsEntry("egdi_rank_published", 90);
+        assertThat(((Number) rows.get(1).get("osi_rank_computed")).intValue()).isEqualTo(100);
+    }
+
+    @Test
+    void quarantinedRowsAreThoseTheSubmissionsReport() throws Exception {
+        List<Map<String, Object>> rows = run("07-quarantined-rows-and-why.sql");
+        assertThat(rows).isNotEmpty();
+        assertThat(sum(rows, "rows_quarantined"))
+                .isEqualTo(single(
+                        "select sum(rows_quarantined) from submission" + " where status = 'accepted_with_quarantine'"));
+        assertThat(rows)
+                .allSatisfy(row -> assertThat((String) row.get("message_fr")).isNotBlank());
+    }
+
+    @Test
+    void fundingByStageAddsUpToAllFunding() throws Exception {
+        List<Map<String, Object>> rows = run("08-funding-by-stage-and-programme.sql");
+        assertThat(sum(rows, "events")).isEqualTo(single("select count(*) from fct_startup_funding"));
+        double total = singleDouble("select sum(amount_mad) / 1e6 from fct_startup_funding");
+        assertThat(rows.stream()
+                        .mapToDouble(row -> ((Number) row.get("amount_mad_millions")).doubleValue())
+                        .sum())
+                .isCloseTo(total, within(0.05 * rows.size()));
+    }
+
+    @Test
+    void instituteTalentsAddUpToTheInstitutesReports() throws Exception {
+        List<Map<String, Object>> rows = run("09-institute-talents-by-region.sql");
+        assertThat(rows).isNotEmpty();
+        assertThat(sum(rows, "talents_trained"))
+                .isEqualTo(single(
+                        "select sum(talents_formes) from fct_ai_programme_quarterly where type_entite = 'institut'"));
+    }
+
+    @Test
+    void offTrackKpisAllHaveATarget() throws Exception {
+        List<Map<String, Object>> rows = run("10-off-track-kpis-with-targets.sql");
+        assertThat((long) rows.size())
+                .isEqualTo(single("select count(*) from kpi_latest where region_code = '00' and status = 'off_track'"))
+                .isPositive();
+        assertThat(rows)
+                .allSatisfy(row -> assertThat(row.get("target_2030") != null || row.get("milestone_2026") != null)
+                        .as("%s has a target", row.get("kpi_id"))
+                        .isTrue());
+    }
+
+    @Test
+    void freshnessListsEverySubmitterWithAcceptedData() throws Exception {
+        List<Map<String, Object>> rows = run("11-freshness-per-template.sql");
+        assertThat((long) rows.size())
+                .isEqualTo(single("select count(distinct (template_id, submitter)) from submission"
+                        + " where status in ('accepted', 'accepted_with_quarantine')"));
+    }
+
+    private static List<Path> queryFiles() throws IOException {
+        try (Stream<Path> files = Files.list(QUERIES)) {
+            return files.filter(file -> file.toString().endsWith(".sql"))
+                    .sorted()
+                    .toList();
+        }
+    }
+
+    private static List<Map<String, Object>> run(String file) throws Exception {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        try (Statement statement = warehouse.createStatement();
+                ResultSet result = statement.executeQuery(Files.readString(QUERIES.resolve(file)))) {
+            ResultSetMetaData meta = result.getMetaData();
+            while (result.next()) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                for (int i = 1; i <= meta.getColumnCount(); i++) {
+                    row.put(meta.getColumnLabel(i), result.getObject(i));
+                }
+                rows.add(row);
+            }
+        }
+        return rows;
+    }
+
+    private static long sum(List<Map<String, Object>> rows, String column) {
+        return rows.stream()
+                .mapToLong(row -> ((Number) row.get(column)).longValue())
+                .sum();
+    }
+
+    private static long single(String sql) throws SQLException {
+        return (long) singleDouble(sql);
+    }
+
+    private static double singleDouble(String sql) throws SQLException {
+        try (Statement statement = warehouse.createStatement();
+                ResultSet result = statement.executeQuery(sql)) {
+            result.next();
+            return result.getDouble(1);
+        }
+    }
+}
