@@ -1,14 +1,13 @@
 package ma.marsad.jobs.demo;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import ma.marsad.jobs.cli.WorkOptions;
+import ma.marsad.jobs.common.ExitCodes;
+import ma.marsad.jobs.common.WorkFolderLock;
 import ma.marsad.jobs.nightly.NightlyCommand;
 import ma.marsad.pipeline.demo.DemoLandingZone;
 import picocli.CommandLine.Command;
@@ -42,8 +41,9 @@ public class DemoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Path workFolder = work.work();
         LocalDate date = asOf == null ? LocalDate.now() : asOf;
-        if (fresh) {
-            empty(workFolder);
+        if (fresh && !FreshWorkFolder.empty(workFolder)) {
+            System.err.println(WorkFolderLock.busyMessage(workFolder, "demo", "--fresh deletes nothing while it runs"));
+            return ExitCodes.FAILURE;
         }
         Path landing = workFolder.resolve("landing");
         if (Files.isDirectory(landing)) {
@@ -65,18 +65,5 @@ public class DemoCommand implements Callable<Integer> {
         properties.put("marsad.as-of", date.toString());
         properties.put("marsad.stability-check", "0s");
         return NightlyCommand.runLocked(workFolder, properties);
-    }
-
-    private static void empty(Path folder) throws IOException {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(folder)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                if (!path.equals(folder)) {
-                    Files.delete(path);
-                }
-            }
-        }
     }
 }
