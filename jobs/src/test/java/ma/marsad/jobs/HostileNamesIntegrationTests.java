@@ -34,7 +34,8 @@ class HostileNamesIntegrationTests {
         assumeThat(System.getProperty("sun.jnu.encoding"))
                 .as("file names beyond ASCII need a UTF-8 file system encoding")
                 .isEqualTo("UTF-8");
-        // given a requests file with one row in region 13 (so it gets a feedback report) and a forging name
+        // given a ".txt" that reads as a ".csv" (refused for its format, so it gets a feedback report) and a forging
+        // name
         Path submitter = Files.createDirectories(folder.resolve("landing/egov-requests/ADD"));
         Files.writeString(submitter.resolve(SPOOFED), """
                 request_id,service_code,region_code,channel,submitted_at,completed_at,status,satisfaction
@@ -51,7 +52,7 @@ class HostileNamesIntegrationTests {
         int exit = NightlyProcess.start(out, err, Map.of(), NightlyProcess.nightly(work, folder.resolve("landing")))
                 .waitFor();
 
-        // then the run loads the file, quarantines the row, and skips the forging name
+        // then the run refuses the ".txt" and skips the forging name
         String log = Files.readString(err, StandardCharsets.UTF_8);
         assertThat(exit).as(log).isEqualTo(3);
         List<String> lines = log.lines().toList();
