@@ -23,8 +23,8 @@ import ma.marsad.pipeline.text.VisibleText;
  *
  * <p>Names and values from the files are shown as {@link VisibleText} in the text report. The JSON keeps them exact,
  * for programs that match a name to its file, but writes every character the text report would escape as a JSON
- * escape (backslash, u, four hexadecimal digits), so the raw JSON cannot be spoofed either; its messages are display text and show {@code
- * <U+XXXX>} like the text report.
+ * escape (backslash, u, four hexadecimal digits), so the raw JSON cannot be spoofed either; its messages are display
+ * text and show {@code <U+XXXX>} like the text report.
  */
 public final class ValidationReport {
 
