@@ -1,11 +1,9 @@
 package ma.marsad.dashboards.render;
 
 import java.util.List;
+import ma.marsad.pipeline.text.CsvText;
 
-/**
- * CSV as the site exports it, the same rule as the page script's "export CSV": text that a spreadsheet would read as a
- * formula (starting with =, +, -, @, tab or carriage return) is prefixed with an apostrophe; numbers stay numbers.
- */
+/** CSV as the site exports it: text cells by {@link CsvText}, the rule of the feedback reports; numbers stay numbers. */
 final class CsvCells {
 
     private CsvCells() {}
@@ -20,14 +18,7 @@ final class CsvCells {
         if (value instanceof Number) {
             return value.toString();
         }
-        return quote(neutralise(value.toString()));
-    }
-
-    static String neutralise(String text) {
-        if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
-            return "'" + text;
-        }
-        return text;
+        return CsvText.cell(value.toString());
     }
 
     static String row(List<?> cells) {
@@ -39,12 +30,5 @@ final class CsvCells {
             out.append(cell(cells.get(index)));
         }
         return out.append("\r\n").toString();
-    }
-
-    private static String quote(String text) {
-        if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
-            return "\"" + text.replace("\"", "\"\"") + "\"";
-        }
-        return text;
     }
 }

@@ -7,6 +7,8 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
+import ma.marsad.pipeline.text.HtmlText;
+import ma.marsad.pipeline.text.VisibleText;
 
 /** Escaping and value writing shared by every page; all output is deterministic (no locale, no clock). */
 final class Html {
@@ -15,23 +17,9 @@ final class Html {
 
     private Html() {}
 
+    /** Text for content or a quoted attribute; unsafe characters from the data become visible escapes. */
     static String escape(String text) {
-        if (text == null) {
-            return "";
-        }
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        for (int index = 0; index < text.length(); index++) {
-            char character = text.charAt(index);
-            switch (character) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(character);
-            }
-        }
-        return out.toString();
+        return HtmlText.escape(text);
     }
 
     /** A number as plain text, rounded to 6 decimals: the fallback the browser replaces with a localised one. */
@@ -102,7 +90,8 @@ final class Html {
     private static void writeJson(Object value, StringBuilder out) {
         if (value == null) {
             out.append("null");
-        } else if (value instanceof String text) {
+        } else if (value instanceof String raw) {
+            String text = VisibleText.of(raw); // chart labels are shown text
             out.append('"');
             for (int index = 0; index < text.length(); index++) {
                 char character = text.charAt(index);

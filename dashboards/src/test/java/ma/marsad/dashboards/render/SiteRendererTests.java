@@ -185,6 +185,34 @@ class SiteRendererTests {
     }
 
     @Test
+    void fileNamesWithDirectionAndControlCharactersAreShownAsEscapesOnEveryPage() throws Exception {
+        // given a rejected file whose name reads "rapport-txt.csv" in a bidi-aware viewer, and one with a newline
+        Path warehouse = WarehouseFixture.build(Files.createDirectories(work.resolve("warehouse")), """
+                insert into submission values
+                 ('s1','digital-training','OFPPT','2025-S2','rejected','rapport-\u202Evsc.txt',0,0,0,'encoding',
+                  'not UTF-8','2026-02-12 07:00:00','2026-02-12 07:00:00',null,true,'feedback/digital-training/OFPPT/s1.fr.html'),
+                 ('s2','digital-training','OFPPT','2025-S2','rejected','مؤشرات\n2025.csv',0,0,0,'encoding',
+                  'not UTF-8','2026-02-12 08:00:00','2026-02-12 08:00:00',null,true,'feedback/digital-training/OFPPT/s2.fr.html');
+                """);
+
+        // when
+        new SiteRenderer(ConfigFolder.shipped()).render(warehouse, work.resolve("site"), work);
+
+        // then the names are shown with visible escapes, the Arabic letters as they are
+        for (String language : List.of("fr", "ar", "en")) {
+            assertThat(page(language, "data-supply.html"))
+                    .as(language)
+                    .contains("rapport-&lt;U+202E&gt;vsc.txt")
+                    .contains("مؤشرات&lt;U+000A&gt;2025.csv");
+        }
+        for (Path file : files(work.resolve("site"))) {
+            assertThat(Files.readString(work.resolve("site").resolve(file)))
+                    .as(file.toString())
+                    .doesNotContain("\u202E");
+        }
+    }
+
+    @Test
     void downloadableCsvNeutralisesFormulasAndKeepsNumbersAsNumbers() throws Exception {
         render();
         String csv = Files.readString(work.resolve("site/data/kpi-values.csv"));
@@ -200,8 +228,10 @@ class SiteRendererTests {
         assertThat(CsvCells.cell("+33")).isEqualTo("'+33");
         assertThat(CsvCells.cell("-2")).isEqualTo("'-2");
         assertThat(CsvCells.cell("@cmd")).isEqualTo("'@cmd");
-        assertThat(CsvCells.cell("\tx")).isEqualTo("'\tx");
-        assertThat(CsvCells.cell("\rx")).isEqualTo("\"'\rx\"");
+        // a leading tab or carriage return is shown as an escape, which no spreadsheet runs
+        assertThat(CsvCells.cell("\tx")).isEqualTo("<U+0009>x");
+        assertThat(CsvCells.cell("\rx")).isEqualTo("<U+000D>x");
+        assertThat(CsvCells.cell("\u202Eabc")).isEqualTo("<U+202E>abc");
         assertThat(CsvCells.cell(-2.5)).isEqualTo("-2.5");
         assertThat(CsvCells.cell(42L)).isEqualTo("42");
         assertThat(CsvCells.cell("a,\"b\"")).isEqualTo("\"a,\"\"b\"\"\"");

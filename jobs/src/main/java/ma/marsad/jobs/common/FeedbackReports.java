@@ -18,11 +18,14 @@ import ma.marsad.pipeline.lake.SubmissionRecord;
 import ma.marsad.pipeline.quality.Language;
 import ma.marsad.pipeline.quality.Messages;
 import ma.marsad.pipeline.template.TemplateCatalog;
+import ma.marsad.pipeline.text.CsvText;
+import ma.marsad.pipeline.text.HtmlText;
 
 /**
  * Feedback to a submitter whose file was rejected or had rows quarantined: a printable HTML page and a CSV per
  * language (French and Arabic, right to left) under {@code feedback/<submitter>/}, saying what was wrong, where, and
- * how to send the file again. Text echoed in the CSV is neutralised against formula injection.
+ * how to send the file again. Names and values from the file show control and direction characters as visible escapes,
+ * and CSV cells are neutralised against formulas ({@link HtmlText}, {@link CsvText}).
  */
 public final class FeedbackReports {
 
@@ -118,7 +121,7 @@ public final class FeedbackReports {
             page.append("<section class=\"refused\"><h2>")
                     .append(escape(words.whyRefused))
                     .append("</h2>\n<p>")
-                    .append(escape(report.fileErrorMessage(outcome, language)))
+                    .append(HtmlText.escapeOwnText(report.fileErrorMessage(outcome, language)))
                     .append(" <span class=\"code\">")
                     .append(escape(outcome.fileErrorCode()))
                     .append("</span></p>\n<p>")
@@ -129,7 +132,7 @@ public final class FeedbackReports {
             page.append("<section><h2>").append(escape(words.warnings)).append("</h2>\n<ul>\n");
             for (ValidationOutcome.Warning warning : outcome.warnings()) {
                 page.append("<li>")
-                        .append(escape(messages.message(warning.code(), warning.arguments(), language)))
+                        .append(HtmlText.escapeOwnText(messages.message(warning.code(), warning.arguments(), language)))
                         .append("</li>\n");
             }
             page.append("</ul></section>\n");
@@ -165,7 +168,7 @@ public final class FeedbackReports {
                         .append("</bdi></td><td><bdi class=\"value\">")
                         .append(escape(error.value()))
                         .append("</bdi></td><td>")
-                        .append(escape(report.rowErrorMessage(error, language)))
+                        .append(HtmlText.escapeOwnText(report.rowErrorMessage(error, language)))
                         .append("</td></tr>\n");
             }
             page.append("</tbody>\n</table>\n");
@@ -199,16 +202,16 @@ public final class FeedbackReports {
         StringBuilder csv = new StringBuilder(String.join(",", words.csvHeader)).append('\n');
         if (outcome.fileErrorCode() != null) {
             csv.append(",,,,,")
-                    .append(cell(outcome.fileErrorCode()))
+                    .append(CsvText.cell(outcome.fileErrorCode()))
                     .append(",,")
-                    .append(cell(report.fileErrorMessage(outcome, language)))
+                    .append(CsvText.ownTextCell(report.fileErrorMessage(outcome, language)))
                     .append('\n');
         }
         for (ValidationOutcome.Warning warning : outcome.warnings()) {
             csv.append(",,,,,")
-                    .append(cell(warning.code()))
+                    .append(CsvText.cell(warning.code()))
                     .append(",,")
-                    .append(cell(messages.message(warning.code(), warning.arguments(), language)))
+                    .append(CsvText.ownTextCell(messages.message(warning.code(), warning.arguments(), language)))
                     .append('\n');
         }
         for (RowError error : outcome.rowErrors()) {
@@ -216,43 +219,24 @@ public final class FeedbackReports {
                     .append(',')
                     .append(error.line())
                     .append(',')
-                    .append(cell(error.cell()))
+                    .append(CsvText.cell(error.cell()))
                     .append(',')
-                    .append(cell(error.column()))
+                    .append(CsvText.cell(error.column()))
                     .append(',')
-                    .append(cell(error.header()))
+                    .append(CsvText.cell(error.header()))
                     .append(',')
-                    .append(cell(error.code()))
+                    .append(CsvText.cell(error.code()))
                     .append(',')
-                    .append(cell(error.value()))
+                    .append(CsvText.cell(error.value()))
                     .append(',')
-                    .append(cell(report.rowErrorMessage(error, language)))
+                    .append(CsvText.ownTextCell(report.rowErrorMessage(error, language)))
                     .append('\n');
         }
         return csv.toString();
     }
 
-    /**
-     * A CSV cell, quoted. Text a spreadsheet would run as a formula (starting with {@code =}, {@code +}, {@code -},
-     * {@code @}, a tab or a carriage return) gets a leading {@code '}, so it is shown as text.
-     */
-    static String cell(String value) {
-        if (value == null) {
-            return "";
-        }
-        String safe = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
-        return "\"" + safe.replace("\"", "\"\"") + "\"";
-    }
-
     private static String escape(String text) {
-        if (text == null) {
-            return "";
-        }
-        return text.replace("&", "&amp;")
-                .replace("<", "&lt;")
-                .replace(">", "&gt;")
-                .replace("\"", "&quot;")
-                .replace("'", "&#39;");
+        return HtmlText.escape(text);
     }
 
     private static void atomically(Path target, String content) throws IOException {

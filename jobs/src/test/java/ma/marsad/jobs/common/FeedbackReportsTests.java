@@ -129,9 +129,9 @@ class FeedbackReportsTests {
 
         List<String> lines = french.lines().toList();
         assertThat(lines.get(0)).isEqualTo("ligne_donnees,ligne,cellule,colonne,en_tete,code,valeur,message");
-        assertThat(lines.get(1)).startsWith(",,,,,\"UNKNOWN_COLUMN\",,"); // the warning
+        assertThat(lines.get(1)).startsWith(",,,,,UNKNOWN_COLUMN,,"); // the warning
         assertThat(lines.get(2))
-                .startsWith("1,2,\"line 2, column 3\",\"region_code\",\"region_code\",\"BAD_REGION\",\"13\",")
+                .startsWith("1,2,\"line 2, column 3\",region_code,region_code,BAD_REGION,13,")
                 .endsWith("\"ligne 2, colonne 3 (region_code) : « 13 » n'est pas un code de région. Utilisez un code"
                         + " de 01 à 12.\"");
         // the formula is shown as text: a leading quote, inner quotes doubled
@@ -141,14 +141,63 @@ class FeedbackReportsTests {
     }
 
     @Test
-    void everyFormulaStartIsNeutralised() {
-        assertThat(FeedbackReports.cell("=1+1")).isEqualTo("\"'=1+1\"");
-        assertThat(FeedbackReports.cell("+33 6")).isEqualTo("\"'+33 6\"");
-        assertThat(FeedbackReports.cell("-2+3")).isEqualTo("\"'-2+3\"");
-        assertThat(FeedbackReports.cell("@SUM(A1)")).isEqualTo("\"'@SUM(A1)\"");
-        assertThat(FeedbackReports.cell("\tx")).isEqualTo("\"'\tx\"");
-        assertThat(FeedbackReports.cell("\rx")).isEqualTo("\"'\rx\"");
-        assertThat(FeedbackReports.cell("a=b")).isEqualTo("\"a=b\"");
-        assertThat(FeedbackReports.cell(null)).isEmpty();
+    void namesAndValuesWithDirectionOrControlCharactersAreShownAsEscapesInPagesAndCsv() {
+        // given a file whose name reads "demandes-txt.csv" in a bidi-aware viewer, a header with a newline
+        // and a value with a right-to-left isolate
+        SubmissionRecord spoofed = new SubmissionRecord(
+                record.submissionId(),
+                record.template(),
+                record.submitter(),
+                List.of("demandes-\u202Evsc.txt"),
+                record.receivedAt(),
+                record.status(),
+                record.period(),
+                3,
+                1,
+                2,
+                null,
+                null,
+                null,
+                null);
+        RowError hidden = new RowError(
+                2,
+                3,
+                "line 3, column 2",
+                "service_code",
+                "code\nservice",
+                "PATTERN_MISMATCH",
+                "DGI\u2067-001",
+                Map.of("cell", "line 3, column 2", "column", "service_code", "value", "DGI\u2067-001", "pattern", "x"));
+        ValidationOutcome outcome = new ValidationOutcome(
+                ValidationOutcome.Status.ACCEPTED_WITH_QUARANTINE,
+                "2026-11-27",
+                3,
+                1,
+                2,
+                null,
+                Map.of(),
+                List.of(),
+                List.of(hidden),
+                false);
+
+        for (Language language : List.of(Language.FR, Language.AR)) {
+            // when
+            String page = FeedbackReports.html(spoofed, outcome, MESSAGES, CATALOG, language);
+            String csv = FeedbackReports.csv(outcome, MESSAGES, language);
+
+            // then
+            assertThat(page)
+                    .as(language.tag())
+                    .contains("<bdi>demandes-&lt;U+202E&gt;vsc.txt</bdi>")
+                    .contains("code&lt;U+000A&gt;service", "DGI&lt;U+2067&gt;-001")
+                    .doesNotContain("\u202E", "\u2067", "code\nservice");
+            assertThat(csv)
+                    .as(language.tag())
+                    .contains(",code<U+000A>service,PATTERN_MISMATCH,DGI<U+2067>-001,")
+                    .doesNotContain("\u2067", "code\nservice");
+        }
+        // the Arabic page's own words keep their letters
+        assertThat(FeedbackReports.html(spoofed, outcome, MESSAGES, CATALOG, Language.AR))
+                .contains("تقرير التحقق من الملف");
     }
 }

@@ -323,6 +323,35 @@ class ValidateCommandIntegrationTests {
         assertThat(text.out()).doesNotContain("line 3");
     }
 
+    @Test
+    void spoofedFileNamesAndValuesAreShownAsEscapesAndTheJsonKeepsThemExact() throws Exception {
+        assumeThat(System.getProperty("sun.jnu.encoding"))
+                .as("file names beyond ASCII need a UTF-8 file system encoding")
+                .isEqualTo("UTF-8");
+        // given a CSV file whose name reads "demandes-vsc.xls" in a bidi-aware viewer, a code holding a next-line (C1)
+        Path file = Files.writeString(
+                folder.resolve("demandes-\u202Eslx.csv"),
+                "request_id,service_code,region_code,channel,submitted_at,completed_at,status,satisfaction\n"
+                        + "R1,DGI-001,01,web,2026-11-27T09:00:00,,submitted,\n"
+                        + "R2,DGI\u0085-001,01,web,2026-11-27T09:30:00,,submitted,\n");
+
+        // when
+        Run text = marsad("validate", "--template", "egov-requests", "--submitter", "ADD", file.toString());
+        Run json = marsad(
+                "validate", "--template", "egov-requests", "--submitter", "ADD", "--format", "json", file.toString());
+
+        // then
+        assertThat(text.exit()).as(text.out() + text.err()).isEqualTo(3);
+        assertThat(text.out())
+                .contains("demandes-<U+202E>slx.csv", "DGI<U+0085>-001")
+                .doesNotContain("\u202E", "\u0085");
+        assertThat(json.out()).doesNotContain("\u202E", "\u0085").contains("demandes-\\u202Eslx.csv");
+        Map<String, Object> result = json.files().get(0);
+        assertThat(result).containsEntry("file", file.toString());
+        assertThat(rowErrors(result).get(0)).containsEntry("value", "DGI\u0085-001");
+        assertThat((String) rowErrors(result).get(0).get("message")).contains("DGI<U+0085>-001");
+    }
+
     // --- the contract of the JSON output
 
     private static void assertFollowsTheContract(Map<String, Object> file, String template, String submitter) {

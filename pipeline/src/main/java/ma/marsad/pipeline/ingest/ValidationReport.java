@@ -2,6 +2,9 @@ package ma.marsad.pipeline.ingest;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.io.SerializedString;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -12,10 +15,16 @@ import java.util.Map;
 import java.util.Objects;
 import ma.marsad.pipeline.quality.Language;
 import ma.marsad.pipeline.quality.Messages;
+import ma.marsad.pipeline.text.VisibleText;
 
 /**
  * The result of validating files, for people and for programs: the JSON array of the {@code validate} command, one
  * object per file in the order given, and a readable text report in French, Arabic (right to left) or English.
+ *
+ * <p>Names and values from the files are shown as {@link VisibleText} in the text report. The JSON keeps them exact,
+ * for programs that match a name to its file, but writes every character the text report would escape as a JSON
+ * escape (backslash, u, four hexadecimal digits), so the raw JSON cannot be spoofed either; its messages are display
+ * text and show {@code <U+XXXX>} like the text report.
  */
 public final class ValidationReport {
 
@@ -63,6 +72,7 @@ public final class ValidationReport {
     public void writeJson(List<Entry> entries, Language language, Writer out) throws IOException {
         try (JsonGenerator json = JSON.createGenerator(out)) {
             json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            json.setCharacterEscapes(UnsafeCharactersEscaped.INSTANCE);
             json.useDefaultPrettyPrinter();
             json.writeStartArray();
             for (Entry entry : entries) {
@@ -151,7 +161,7 @@ public final class ValidationReport {
         StringBuilder out = new StringBuilder();
         for (Entry entry : entries) {
             ValidationOutcome outcome = entry.outcome();
-            line(out, language, labels.file + " : " + entry.file());
+            line(out, language, labels.file + " : " + VisibleText.of(entry.file()));
             line(
                     out,
                     language,
@@ -209,6 +219,29 @@ public final class ValidationReport {
             out.append(RLM); // starts the paragraph right to left even when it begins with a Latin code
         }
         out.append(text).append(System.lineSeparator());
+    }
+
+    /** JSON escapes for the characters {@link VisibleText} shows as escapes, besides JSON's own. */
+    private static final class UnsafeCharactersEscaped extends CharacterEscapes {
+
+        static final UnsafeCharactersEscaped INSTANCE = new UnsafeCharactersEscaped();
+
+        private final int[] ascii = standardAsciiEscapesForJSON();
+
+        private UnsafeCharactersEscaped() {
+            ascii[0x7F] = ESCAPE_STANDARD;
+        }
+
+        @Override
+        public int[] getEscapeCodesForAscii() {
+            return ascii;
+        }
+
+        @Override
+        public SerializableString getEscapeSequence(int ch) {
+            // a surrogate pair comes one half at a time: both halves are escaped, which JSON reads back as the pair
+            return VisibleText.isEscaped(ch) ? new SerializedString(String.format("\\u%04X", ch)) : null;
+        }
     }
 
     /** The words of the text report. */

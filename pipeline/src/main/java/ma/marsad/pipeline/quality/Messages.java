@@ -9,11 +9,14 @@ import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import ma.marsad.pipeline.config.ConfigFolder;
+import ma.marsad.pipeline.text.VisibleText;
 
 /**
  * The message a submitter reads for each reason code, in French, Arabic and English, from {@code
  * messages/messages_<lang>.properties} of the configuration folder (UTF-8). A message names its values with {@code
  * {name}} placeholders, filled from the finding's arguments ({@code {cell}}, {@code {value}}, {@code {pattern}} …).
+ * The arguments come from the submitter's file, so they are shown as {@link VisibleText}; the message text itself is
+ * Marsad's own and keeps its direction marks.
  */
 public final class Messages {
 
@@ -69,14 +72,14 @@ public final class Messages {
     public String message(String code, Map<String, ?> arguments, Language language) {
         String template = byLanguage.get(language).getProperty(code);
         if (template == null) {
-            return code + (arguments.isEmpty() ? "" : " " + arguments);
+            return VisibleText.of(code + (arguments.isEmpty() ? "" : " " + arguments));
         }
         Matcher matcher = PLACEHOLDER.matcher(template);
         StringBuilder out = new StringBuilder();
         while (matcher.find()) {
             String name = matcher.group(1);
             Object value = arguments.get(name);
-            String text = value == null ? MISSING : String.valueOf(value);
+            String text = value == null ? MISSING : VisibleText.of(String.valueOf(value));
             if (name.equals("cell") && value != null) {
                 text = place(text, language);
             }

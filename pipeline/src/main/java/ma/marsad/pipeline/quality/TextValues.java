@@ -2,6 +2,7 @@ package ma.marsad.pipeline.quality;
 
 import java.text.Normalizer;
 import java.util.Map;
+import ma.marsad.pipeline.text.VisibleText;
 
 /**
  * Text as Marsad stores it: NFC-normalised, without C0 control characters (tab excepted), at most {@value
@@ -95,18 +96,10 @@ public final class TextValues {
         return arabicLetter;
     }
 
-    /** The value with control characters shown as {@code \u0000}, so a message can quote it. */
+    /** The value, at most 200 characters of it, with unsafe characters shown as escapes, so a message can quote it. */
     static String visible(String raw) {
-        StringBuilder out = new StringBuilder();
         int limit = Math.min(raw.length(), 200);
-        for (int i = 0; i < limit; i++) {
-            char c = raw.charAt(i);
-            if (c < 0x20 && c != '\t') {
-                out.append(String.format("\\u%04X", (int) c));
-            } else {
-                out.append(c);
-            }
-        }
-        return raw.length() > limit ? out + "…" : out.toString();
+        String shown = VisibleText.of(raw.substring(0, limit));
+        return raw.length() > limit ? shown + "…" : shown;
     }
 }

@@ -33,6 +33,21 @@ class MessagesTests {
     }
 
     @Test
+    void valuesFromTheFileAreShownVisiblyWhileTheMessagesOwnDirectionMarksStay() {
+        Map<String, Object> arguments = Map.of(
+                "cell", "line 4, column 2", "column", "service_code", "value", "DGI\u202E-100\n", "pattern", "x");
+
+        assertThat(messages.message(ReasonCode.PATTERN_MISMATCH, arguments, Language.FR))
+                .contains("« DGI<U+202E>-100<U+000A> »")
+                .doesNotContain("\u202E")
+                .doesNotContain("\n");
+        assertThat(messages.message(ReasonCode.NOT_XLSX, Map.of(), Language.AR)).contains("\u200F(.xlsx)");
+        assertThat(messages.message("NO_SUCH_CODE", Map.of("value", "\u202Ex"), Language.FR))
+                .doesNotContain("\u202E")
+                .contains("<U+202E>x");
+    }
+
+    @Test
     void placesAreWrittenInTheMessagesLanguageExceptSpreadsheetAndJsonReferences() {
         assertThat(Messages.place("line 8, column 3", Language.FR)).isEqualTo("ligne 8, colonne 3");
         assertThat(Messages.place("line 8, column 3", Language.AR)).isEqualTo("السطر 8، العمود 3");
