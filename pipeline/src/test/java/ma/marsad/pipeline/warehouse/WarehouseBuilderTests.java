@@ -182,6 +182,45 @@ class WarehouseBuilderTests {
         assertThat(target).doesNotExist();
     }
 
+    @Test
+    void aFailingModelNamesItsSqlFileAndLine() throws Exception {
+        Lake lake = Lake.local(folder.resolve("lake"));
+        Path config = folder.resolve("config/models");
+        copyShippedModels(config);
+        Path model = config.resolve("staging/stg_digital_training.sql");
+        // line 8 of the file reads a column the lake does not have
+        Files.writeString(model, Files.readString(model).replace("    programme,", "    programe,"));
+        WarehouseBuilder builder = new WarehouseBuilder(
+                lake,
+                ModelCatalog.load(ConfigFolder.overriddenBy(folder.resolve("config"))),
+                templates(),
+                submitters(),
+                record -> null);
+
+        assertThatThrownBy(() -> builder.build(
+                        new SubmissionRegistry(lake).snapshot(), folder.resolve("w.duckdb"), folder.resolve("c")))
+                .hasMessageContaining("SQL model stg_digital_training (" + model + ":8) failed")
+                .hasMessageContaining("programe");
+    }
+
+    @Test
+    void anUnknownKeyOrTestInAModelFileIsRefusedWithFileLineAndSuggestion() throws Exception {
+        Path config = folder.resolve("config/models");
+        copyShippedModels(config);
+        Path doc = config.resolve("marts/dim_template.yml");
+        String shipped = Files.readString(doc);
+        Files.writeString(doc, shipped.replace("  - name: title_fr\n", "  - name: title_fr\n    tets: [not_null]\n"));
+
+        assertThatThrownBy(() -> ModelCatalog.load(ConfigFolder.overriddenBy(folder.resolve("config"))))
+                .hasMessageContaining(doc + ":7: unknown key 'tets' in columns[]")
+                .hasMessageContaining("did you mean 'tests'?");
+
+        Files.writeString(doc, shipped.replace("tests: [not_null, unique]", "tests: [not_nul, unique]"));
+        assertThatThrownBy(() -> ModelCatalog.load(ConfigFolder.overriddenBy(folder.resolve("config"))))
+                .hasMessageContaining(doc + ":5: unknown test 'not_nul'")
+                .hasMessageContaining("did you mean 'not_null'?");
+    }
+
     private void copyShippedModels(Path target) throws Exception {
         for (ConfigFolder.ConfigFile file : ConfigFolder.shipped().list("models", "")) {
             Path destination = target.resolve(file.relativePath());
