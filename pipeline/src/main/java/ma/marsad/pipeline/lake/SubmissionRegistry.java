@@ -193,7 +193,8 @@ public final class SubmissionRegistry {
     private IOException damaged(Path entry, String problem) {
         String where = lake.isLocal() ? entry.toUri().getPath() : entry.toString();
         return new IOException("registry entry " + where + " is damaged: " + problem + ". Fix: restore it from a backup"
-                + " of the lake, or delete it so that the next run ingests its landing file again");
+                + " of the lake, then run again (deleted, its submission is missing until a new run ingests the landing"
+                + " file again)");
     }
 
     private static Map<String, Object> readObject(InputStream in) throws IOException {
