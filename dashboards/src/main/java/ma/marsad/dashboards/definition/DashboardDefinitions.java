@@ -5,12 +5,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import ma.marsad.pipeline.config.ConfigFolder;
 import ma.marsad.pipeline.config.ConfigFolder.ConfigFile;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
+import ma.marsad.pipeline.config.InvalidConfigurationException;
+import ma.marsad.pipeline.config.NearestName;
+import ma.marsad.pipeline.config.YamlDocument;
 
 /**
  * The dashboard pages and interface strings of the {@code dashboards} configuration folder: every {@code NN-name.yml}
@@ -21,6 +22,11 @@ public record DashboardDefinitions(List<PageDefinition> pages, Messages messages
 
     static final String FOLDER = "dashboards";
     private static final Pattern PAGE_FILE = Pattern.compile("\\d+-[a-z0-9-]+\\.yml");
+    private static final Set<String> PAGE_KEYS = Set.of("page", "for_each", "menu", "title", "panels");
+    private static final Set<String> PANEL_KEYS =
+            Set.of("type", "title", "description", "sql", "query", "columns", "chart");
+    private static final Set<String> COLUMN_KEYS = Set.of("name", "label", "format");
+    private static final Set<String> CHART_KEYS = Set.of("type", "x", "series", "reference_lines", "number_format");
 
     public DashboardDefinitions {
         pages = List.copyOf(pages);
@@ -29,7 +35,7 @@ public record DashboardDefinitions(List<PageDefinition> pages, Messages messages
         }
     }
 
-    /** Reads and checks every page definition; fails naming the file and the fix on the first mistake. */
+    /** Reads and checks every page definition; fails naming the file, the line and the fix on the first mistake. */
     public static DashboardDefinitions load(ConfigFolder config) {
         List<ConfigFile> files = config.list(FOLDER, ".yml");
         ConfigFile messagesFile = files.stream()
@@ -48,168 +54,138 @@ public record DashboardDefinitions(List<PageDefinition> pages, Messages messages
     }
 
     private static Messages parseMessages(ConfigFile file) {
-        Map<String, Object> root = yamlMap(file);
         Map<String, LocalizedText> texts = new LinkedHashMap<>();
         List<String> pillarOrder = new ArrayList<>();
-        for (Map.Entry<String, Object> entry : root.entrySet()) {
+        for (Map.Entry<String, YamlDocument.Entry> entry :
+                YamlDocument.parse(file).rawMapping().entrySet()) {
             if (entry.getKey().equals("pillar_order")) {
-                if (!(entry.getValue() instanceof List<?> list)) {
-                    throw new IllegalArgumentException(file.location() + ": pillar_order must be a list of pillar ids");
-                }
-                list.forEach(pillar -> pillarOrder.add(pillar.toString()));
+                pillarOrder.addAll(entry.getValue().textList());
             } else {
-                texts.put(
-                        entry.getKey(), LocalizedText.parse(entry.getValue(), file.location() + " " + entry.getKey()));
+                texts.put(entry.getKey(), LocalizedText.parse(entry.getValue()));
             }
         }
         return new Messages(texts, pillarOrder);
     }
 
     private static PageDefinition parsePage(ConfigFile file, ConfigFolder config) {
-        String where = file.location();
-        Map<String, Object> root = yamlMap(file);
-        String slug = requiredString(root, "page", where);
+        YamlDocument.Entry root = YamlDocument.parse(file);
+        Map<String, YamlDocument.Entry> page = root.mapping(PAGE_KEYS);
+        String slug = root.required(page, "page").nonBlankText();
+        YamlDocument.Entry forEach = page.get("for_each");
         PageDefinition.Repeat repeat =
-                switch (String.valueOf(root.getOrDefault("for_each", "none"))) {
+                switch (forEach == null ? "none" : forEach.text()) {
                     case "none" -> PageDefinition.Repeat.ONCE;
                     case "pillar" -> PageDefinition.Repeat.PILLAR;
                     case "kpi" -> PageDefinition.Repeat.KPI;
                     default ->
-                        throw new IllegalArgumentException(
-                                where + ": for_each '" + root.get("for_each") + "' unknown, use none, pillar or kpi");
+                        throw forEach.error(
+                                "for_each '" + forEach.text() + "' is not known", "use none, pillar or kpi");
                 };
-        boolean menu = Boolean.parseBoolean(String.valueOf(root.getOrDefault("menu", "true")));
-        LocalizedText title = LocalizedText.parse(root.get("title"), where + " title");
-        if (!(root.get("panels") instanceof List<?> panelList) || panelList.isEmpty()) {
-            throw new IllegalArgumentException(where + ": panels missing: list at least one panel");
+        boolean menu = !page.containsKey("menu") || page.get("menu").bool();
+        LocalizedText title = LocalizedText.parse(root.required(page, "title"));
+        List<YamlDocument.Entry> panelList = root.required(page, "panels").list();
+        if (panelList.isEmpty()) {
+            throw page.get("panels").error("'panels' is empty", "list at least one panel");
         }
         List<PanelDefinition> panels = new ArrayList<>();
         for (int index = 0; index < panelList.size(); index++) {
-            String panelWhere = where + " panel " + (index + 1);
-            if (!(panelList.get(index) instanceof Map<?, ?> panelMap)) {
-                throw new IllegalArgumentException(panelWhere + ": a panel must be a map with a type");
-            }
-            panels.add(parsePanel(stringKeys(panelMap), panelWhere, config));
+            YamlDocument.Entry panel = panelList.get(index);
+            panels.add(parsePanel(panel, panel.where() + ": panel " + (index + 1), config));
         }
-        return new PageDefinition(file.relativePath(), slug, repeat, menu, title, panels);
+        try {
+            return new PageDefinition(file.relativePath(), slug, repeat, menu, title, panels);
+        } catch (InvalidConfigurationException e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            throw new InvalidConfigurationException(root.where() + ": " + e.getMessage());
+        }
     }
 
-    private static PanelDefinition parsePanel(Map<String, Object> panel, String where, ConfigFolder config) {
-        PanelType type = PanelType.parse(requiredString(panel, "type", where), where);
-        LocalizedText title =
-                panel.containsKey("title") ? LocalizedText.parse(panel.get("title"), where + " title") : null;
-        LocalizedText description = panel.containsKey("description")
-                ? LocalizedText.parse(panel.get("description"), where + " description")
-                : null;
+    private static PanelDefinition parsePanel(YamlDocument.Entry entry, String where, ConfigFolder config) {
+        Map<String, YamlDocument.Entry> panel = entry.mapping(PANEL_KEYS);
+        PanelType type = PanelType.parse(entry.required(panel, "type").nonBlankText(), where);
+        LocalizedText title = panel.containsKey("title") ? LocalizedText.parse(panel.get("title")) : null;
+        LocalizedText description =
+                panel.containsKey("description") ? LocalizedText.parse(panel.get("description")) : null;
         String sql = null;
         if (panel.containsKey("sql")) {
-            String name = panel.get("sql").toString();
+            YamlDocument.Entry sqlEntry = panel.get("sql");
+            String name = sqlEntry.nonBlankText();
             sql = config.file(FOLDER, name)
-                    .orElseThrow(() -> new IllegalArgumentException(
-                            where + ": sql file '" + name + "' not found in " + config.describe(FOLDER)))
+                    .orElseThrow(() -> sqlEntry.error(
+                            "sql file '" + name + "' not found in " + config.describe(FOLDER),
+                            "add the file or correct the name"))
                     .content();
         } else if (panel.containsKey("query")) {
-            sql = panel.get("query").toString();
+            sql = panel.get("query").nonBlankText();
         }
         if (sql != null) {
             SqlGuard.check(sql, where);
         }
         List<ColumnDefinition> columns = new ArrayList<>();
-        if (panel.get("columns") instanceof List<?> columnList) {
-            for (Object column : columnList) {
-                if (!(column instanceof Map<?, ?> columnMap)) {
-                    throw new IllegalArgumentException(where + ": a column must be a map {name, label, format}");
-                }
-                Map<String, Object> map = stringKeys(columnMap);
-                String name = requiredString(map, "name", where + " column");
-                columns.add(new ColumnDefinition(
-                        name,
-                        LocalizedText.parse(map.get("label"), where + " column " + name + " label"),
-                        parseEnum(
-                                ColumnDefinition.ColumnFormat.values(),
-                                String.valueOf(map.getOrDefault("format", "text")),
-                                ColumnDefinition.ColumnFormat::yamlName,
-                                where + " column " + name + " format")));
+        if (panel.containsKey("columns")) {
+            for (YamlDocument.Entry column : panel.get("columns").list()) {
+                columns.add(parseColumn(column));
             }
         }
-        ChartDefinition chart = null;
-        if (panel.get("chart") instanceof Map<?, ?> chartMap) {
-            chart = parseChart(stringKeys(chartMap), where + " chart");
-        }
+        ChartDefinition chart = panel.containsKey("chart") ? parseChart(panel.get("chart")) : null;
         try {
             return new PanelDefinition(type, title, description, sql, columns, chart);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
+            throw new InvalidConfigurationException(where + ": " + e.getMessage());
         }
     }
 
-    private static ChartDefinition parseChart(Map<String, Object> chart, String where) {
+    private static ColumnDefinition parseColumn(YamlDocument.Entry entry) {
+        Map<String, YamlDocument.Entry> column = entry.mapping(COLUMN_KEYS);
+        String name = entry.required(column, "name").nonBlankText();
+        YamlDocument.Entry format = column.get("format");
+        return new ColumnDefinition(
+                name,
+                LocalizedText.parse(entry.required(column, "label")),
+                format == null
+                        ? ColumnDefinition.ColumnFormat.TEXT
+                        : parseEnum(
+                                ColumnDefinition.ColumnFormat.values(),
+                                format,
+                                ColumnDefinition.ColumnFormat::yamlName));
+    }
+
+    private static ChartDefinition parseChart(YamlDocument.Entry entry) {
+        Map<String, YamlDocument.Entry> chart = entry.mapping(CHART_KEYS);
         ChartDefinition.ChartType type = parseEnum(
-                ChartDefinition.ChartType.values(),
-                requiredString(chart, "type", where),
-                ChartDefinition.ChartType::yamlName,
-                where + " type");
-        List<String> series = new ArrayList<>();
-        if (chart.get("series") instanceof List<?> list) {
-            list.forEach(item -> series.add(item.toString()));
-        }
+                ChartDefinition.ChartType.values(), entry.required(chart, "type"), ChartDefinition.ChartType::yamlName);
+        List<String> series = chart.containsKey("series") ? chart.get("series").textList() : List.of();
         List<ChartDefinition.ReferenceLine> lines = new ArrayList<>();
-        if (chart.get("reference_lines") instanceof List<?> list) {
-            for (Object item : list) {
+        if (chart.containsKey("reference_lines")) {
+            for (YamlDocument.Entry item : chart.get("reference_lines").list()) {
                 lines.add(parseEnum(
-                        ChartDefinition.ReferenceLine.values(),
-                        item.toString(),
-                        ChartDefinition.ReferenceLine::yamlName,
-                        where + " reference_lines"));
+                        ChartDefinition.ReferenceLine.values(), item, ChartDefinition.ReferenceLine::yamlName));
             }
         }
-        ChartDefinition.NumberFormat format = parseEnum(
-                ChartDefinition.NumberFormat.values(),
-                String.valueOf(chart.getOrDefault("number_format", "auto")),
-                ChartDefinition.NumberFormat::yamlName,
-                where + " number_format");
-        Object x = chart.get("x");
-        return new ChartDefinition(type, x == null ? null : x.toString(), series, lines, format);
+        YamlDocument.Entry numberFormat = chart.get("number_format");
+        ChartDefinition.NumberFormat format = numberFormat == null
+                ? ChartDefinition.NumberFormat.AUTO
+                : parseEnum(
+                        ChartDefinition.NumberFormat.values(), numberFormat, ChartDefinition.NumberFormat::yamlName);
+        YamlDocument.Entry x = chart.get("x");
+        return new ChartDefinition(type, x == null ? null : x.nonBlankText(), series, lines, format);
     }
 
     private static <E extends Enum<E>> E parseEnum(
-            E[] values, String value, java.util.function.Function<E, String> yamlName, String where) {
+            E[] values, YamlDocument.Entry entry, java.util.function.Function<E, String> yamlName) {
+        String value = entry.nonBlankText();
+        List<String> names = new ArrayList<>();
         for (E candidate : values) {
             if (yamlName.apply(candidate).equals(value.toLowerCase(Locale.ROOT))) {
                 return candidate;
             }
-        }
-        List<String> names = new ArrayList<>();
-        for (E candidate : values) {
             names.add(yamlName.apply(candidate));
         }
-        throw new IllegalArgumentException(where + ": '" + value + "' unknown, use one of " + String.join(", ", names));
-    }
-
-    private static Map<String, Object> yamlMap(ConfigFile file) {
-        Object loaded;
-        try {
-            loaded = new Yaml(new SafeConstructor(new LoaderOptions())).load(file.content());
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException(file.location() + " is not valid YAML: " + e.getMessage(), e);
-        }
-        if (!(loaded instanceof Map<?, ?> map)) {
-            throw new IllegalArgumentException(file.location() + " must be a YAML map");
-        }
-        return stringKeys(map);
-    }
-
-    private static Map<String, Object> stringKeys(Map<?, ?> map) {
-        Map<String, Object> result = new LinkedHashMap<>();
-        map.forEach((key, value) -> result.put(String.valueOf(key), value));
-        return result;
-    }
-
-    private static String requiredString(Map<String, Object> map, String key, String where) {
-        Object value = map.get(key);
-        if (value == null || value.toString().isBlank()) {
-            throw new IllegalArgumentException(where + ": '" + key + "' missing");
-        }
-        return value.toString();
+        String nearest = NearestName.of(value, names)
+                .map(name -> "did you mean '" + name + "'? ")
+                .orElse("");
+        throw entry.error(
+                "'" + value + "' is not a known " + entry.name(), nearest + "use one of " + String.join(", ", names));
     }
 }

@@ -1,10 +1,15 @@
 package ma.marsad.dashboards.definition;
 
 import java.util.Map;
+import java.util.Set;
+import ma.marsad.pipeline.config.InvalidConfigurationException;
+import ma.marsad.pipeline.config.YamlDocument;
 import ma.marsad.pipeline.quality.Language;
 
 /** A text in French, Arabic and English; all three are required so no page falls back silently. */
 public record LocalizedText(String fr, String ar, String en) {
+
+    private static final Set<String> LANGUAGES = Set.of("fr", "ar", "en");
 
     public LocalizedText {
         if (isBlank(fr) || isBlank(ar) || isBlank(en)) {
@@ -30,20 +35,21 @@ public record LocalizedText(String fr, String ar, String en) {
                 en.replace(placeholder, value.en));
     }
 
-    static LocalizedText parse(Object yaml, String where) {
-        if (!(yaml instanceof Map<?, ?> map)) {
-            throw new IllegalArgumentException(
-                    where + " must be a map {fr: …, ar: …, en: …}, got " + yaml + ": write the three translations");
+    static LocalizedText parse(YamlDocument.Entry entry) {
+        if (!entry.isMapping()) {
+            throw entry.error(
+                    "'" + entry.name() + "' must be a map {fr: …, ar: …, en: …}", "write the three translations");
         }
+        Map<String, YamlDocument.Entry> texts = entry.mapping(LANGUAGES);
         try {
-            return new LocalizedText(text(map.get("fr")), text(map.get("ar")), text(map.get("en")));
+            return new LocalizedText(text(texts.get("fr")), text(texts.get("ar")), text(texts.get("en")));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
+            throw new InvalidConfigurationException(entry.where() + ": " + entry.name() + ": " + e.getMessage());
         }
     }
 
-    private static String text(Object value) {
-        return value == null ? null : value.toString();
+    private static String text(YamlDocument.Entry entry) {
+        return entry == null ? null : entry.text();
     }
 
     private static boolean isBlank(String value) {

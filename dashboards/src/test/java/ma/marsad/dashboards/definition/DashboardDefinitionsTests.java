@@ -67,7 +67,7 @@ class DashboardDefinitionsTests {
 
         assertThatThrownBy(() -> DashboardDefinitions.load(ConfigFolder.overriddenBy(config)))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("30-raw.yml panel 1")
+                .hasMessageContaining("30-raw.yml:4: panel 1")
                 .hasMessageContaining("'fct_egov_requests'")
                 .hasMessageContaining("only the marts");
     }
@@ -81,7 +81,7 @@ class DashboardDefinitionsTests {
                 panels: [{type: status-summary}]
                 """);
         assertThatThrownBy(() -> DashboardDefinitions.load(ConfigFolder.overriddenBy(config)))
-                .hasMessageContaining("40-bad.yml title")
+                .hasMessageContaining("40-bad.yml:2: title")
                 .hasMessageContaining("give all three");
 
         write("40-bad.yml", """
@@ -92,6 +92,61 @@ class DashboardDefinitionsTests {
         assertThatThrownBy(() -> DashboardDefinitions.load(ConfigFolder.overriddenBy(config)))
                 .hasMessageContaining("unknown panel type 'pie'")
                 .hasMessageContaining("kpi-tiles");
+    }
+
+    @Test
+    void anUnknownFieldIsRefusedWithFileLineAndTheNearestField() throws Exception {
+        writeMessages();
+        write("50-typo.yml", """
+                page: typo
+                title: {fr: "Coquille", ar: "خطأ", en: "Typo"}
+                panels:
+                  - type: status-summary
+                    descripton: {fr: "a", ar: "b", en: "c"}
+                """);
+
+        assertThatThrownBy(() -> DashboardDefinitions.load(ConfigFolder.overriddenBy(config)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("50-typo.yml:5: unknown key 'descripton'")
+                .hasMessageContaining("did you mean 'description'?");
+    }
+
+    @Test
+    void aMisspeltRequiredKeyIsNamedWithItsLineAndAMissingOneWithItsParentsLine() throws Exception {
+        writeMessages();
+        write("50-typo.yml", """
+                page: typo
+                titel: {fr: "Coquille", ar: "خطأ", en: "Typo"}
+                panels: [{type: status-summary}]
+                """);
+        assertThatThrownBy(() -> DashboardDefinitions.load(ConfigFolder.overriddenBy(config)))
+                .hasMessageContaining("50-typo.yml:2: unknown key 'titel'")
+                .hasMessageContaining("did you mean 'title'?");
+
+        write("50-typo.yml", """
+                page: typo
+                title: {fr: "Coquille", ar: "خطأ", en: "Typo"}
+                panels:
+                  - title: {fr: "a", ar: "b", en: "c"}
+                """);
+        assertThatThrownBy(() -> DashboardDefinitions.load(ConfigFolder.overriddenBy(config)))
+                .hasMessageContaining("50-typo.yml:4: 'type' is missing");
+    }
+
+    @Test
+    void anUnknownLanguageInMessagesIsRefusedWithItsLine() throws Exception {
+        write(
+                "messages.yml",
+                "site.name: {fr: Marsad, ar: مرصد, en: Marsad}\nsite.menu: {fr: Menu, ar: القائمة, eng: Menu}\n");
+        write("10-page.yml", """
+                page: page
+                title: {fr: "Page", ar: "صفحة", en: "Page"}
+                panels: [{type: status-summary}]
+                """);
+
+        assertThatThrownBy(() -> DashboardDefinitions.load(ConfigFolder.overriddenBy(config)))
+                .hasMessageContaining("messages.yml:2: unknown key 'eng' in site.menu")
+                .hasMessageContaining("did you mean 'en'?");
     }
 
     private void writeMessages() throws Exception {

@@ -13,12 +13,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import ma.marsad.pipeline.config.ConfigFolder;
+import ma.marsad.pipeline.config.InvalidConfigurationException;
+import ma.marsad.pipeline.config.YamlDocument;
 import ma.marsad.pipeline.lake.SubmissionRecord;
 import ma.marsad.pipeline.template.PeriodType;
 import ma.marsad.pipeline.template.TemplateCatalog;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * Which reports are owed, by whom and by when, read from {@code calendar/*.yml}; and, from the submissions registry,
@@ -39,49 +38,32 @@ public final class SubmissionCalendar {
         this.keyTypes = Map.copyOf(keyTypes);
     }
 
-    /** Reads every calendar file; a wrong entry stops with the file, the entry and the fix. */
+    /** Reads every calendar file; a wrong entry stops with the file, the line and the fix. */
     public static SubmissionCalendar load(ConfigFolder config, TemplateCatalog templates) {
         List<Expectation> expectations = new ArrayList<>();
         Map<String, PeriodType> keyTypes = new HashMap<>();
         for (ConfigFolder.ConfigFile file : config.list(FOLDER, ".yml")) {
-            Object root = new Yaml(new SafeConstructor(new LoaderOptions())).load(file.content());
-            if (!(root instanceof Map<?, ?> document) || !(document.get("expectations") instanceof List<?> entries)) {
-                throw new IllegalArgumentException(
-                        file.location() + ": expected a top-level 'expectations:' list of entries");
-            }
-            int index = 0;
-            for (Object raw : entries) {
-                index++;
-                String where = file.location() + ", entry " + index;
-                if (!(raw instanceof Map<?, ?> entry)) {
-                    throw new IllegalArgumentException(where + ": expected a map with " + FIELDS);
-                }
-                for (Object key : entry.keySet()) {
-                    if (!FIELDS.contains(String.valueOf(key))) {
-                        throw new IllegalArgumentException(
-                                where + ": unknown field '" + key + "'; the fields are " + FIELDS);
-                    }
-                }
-                String template = text(entry, "template", where);
-                var contract = templates
-                        .find(template)
-                        .orElseThrow(() -> new IllegalArgumentException(
-                                where + ": unknown template '" + template + "'; known: " + templates.ids()));
+            YamlDocument.Entry root = YamlDocument.parse(file);
+            YamlDocument.Entry entries = root.required(root.mapping(Set.of("expectations")), "expectations");
+            for (YamlDocument.Entry item : entries.list()) {
+                Map<String, YamlDocument.Entry> entry = item.mapping(FIELDS);
+                String template = item.required(entry, "template").nonBlankText();
+                var contract = templates.find(template).orElseThrow(() -> entry.get("template")
+                        .error("unknown template '" + template + "'", "use one of " + templates.ids()));
                 keyTypes.put(template, contract.periodType());
-                Periodicity periodicity = Periodicity.fromLabel(text(entry, "periodicity", where))
-                        .orElseThrow(() -> new IllegalArgumentException(where + ": periodicity '"
-                                + entry.get("periodicity") + "' is not one of daily, monthly, quarterly, semesterly,"
-                                + " annual, biennial"));
-                LocalDate from = date(entry.get("from"), where);
-                DueRule due = due(entry.get("due"), where);
-                if (!(entry.get("submitters") instanceof List<?> submitters) || submitters.isEmpty()) {
-                    throw new IllegalArgumentException(where + ": 'submitters' must be a list of submitter codes");
-                }
-                for (Object submitter : submitters) {
-                    String code = String.valueOf(submitter);
+                YamlDocument.Entry periodicityEntry = item.required(entry, "periodicity");
+                Periodicity periodicity = Periodicity.fromLabel(periodicityEntry.nonBlankText())
+                        .orElseThrow(() -> periodicityEntry.error(
+                                "periodicity '" + periodicityEntry.text() + "' is not known",
+                                "use daily, monthly, quarterly, semesterly, annual or biennial"));
+                LocalDate from = date(item.required(entry, "from"));
+                DueRule due = due(item.required(entry, "due"));
+                for (String code : item.required(entry, "submitters").textList()) {
                     if (!templates.isRegistered(code)) {
-                        throw new IllegalArgumentException(where + ": submitter '" + code
-                                + "' is not in the registry of submitters (templates/submitters.yml)");
+                        throw entry.get("submitters")
+                                .error(
+                                        "submitter '" + code + "' is not in the registry of submitters",
+                                        "add it to templates/submitters.yml or correct the code");
                     }
                     expectations.add(new Expectation(template, code, periodicity, from, due));
                 }
@@ -158,53 +140,41 @@ public final class SubmissionCalendar {
                 onTime ? "on_time" : "late");
     }
 
-    private static String text(Map<?, ?> entry, String field, String where) {
-        Object value = entry.get(field);
-        if (value == null || String.valueOf(value).isBlank()) {
-            throw new IllegalArgumentException(where + ": '" + field + "' is required");
-        }
-        return String.valueOf(value);
-    }
-
-    private static LocalDate date(Object value, String where) {
-        if (value instanceof java.util.Date date) {
-            return date.toInstant().atZone(ZoneId.of("UTC")).toLocalDate();
-        }
+    private static LocalDate date(YamlDocument.Entry entry) {
         try {
-            return LocalDate.parse(String.valueOf(value));
+            return LocalDate.parse(entry.nonBlankText());
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(
-                    where + ": 'from' must be a date such as 2024-01-01, not '" + value + "'", e);
+            throw entry.error("'from' is '" + entry.text() + "', not a date", "write a date such as 2024-01-01");
         }
     }
 
-    private static DueRule due(Object value, String where) {
-        if ("none".equals(value)) {
+    private static DueRule due(YamlDocument.Entry entry) {
+        if (entry.isScalar() && "none".equals(entry.text())) {
             return new DueRule.None();
         }
-        if (!(value instanceof Map<?, ?> rule) || rule.size() != 1) {
-            throw new IllegalArgumentException(where + ": 'due' must be 'none' or one of {days_after_end: N},"
-                    + " {day_of_next_month: N}, {next_year_on: MM-DD}, not " + value);
+        String rules = "write 'none' or one of {days_after_end: N}, {day_of_next_month: N}, {next_year_on: MM-DD}";
+        if (!entry.isMapping()) {
+            throw entry.error("'due' is '" + entry.plain() + "'", rules);
+        }
+        Map<String, YamlDocument.Entry> rule =
+                entry.mapping(Set.of("days_after_end", "day_of_next_month", "next_year_on"));
+        if (rule.size() != 1) {
+            throw entry.error("'due' has " + rule.size() + " rules", rules);
         }
         var only = rule.entrySet().iterator().next();
-        String kind = String.valueOf(only.getKey());
+        YamlDocument.Entry value = only.getValue();
         try {
-            return switch (kind) {
-                case "days_after_end" -> new DueRule.DaysAfterEnd(Integer.parseInt(String.valueOf(only.getValue())));
-                case "day_of_next_month" ->
-                    new DueRule.DayOfNextMonth(Integer.parseInt(String.valueOf(only.getValue())));
-                case "next_year_on" -> new DueRule.NextYearOn(MonthDay.parse("--" + only.getValue()));
-                default ->
-                    throw new IllegalArgumentException(
-                            "unknown due rule '" + kind + "'; use days_after_end, day_of_next_month or next_year_on");
+            return switch (only.getKey()) {
+                case "days_after_end" -> new DueRule.DaysAfterEnd(value.integer());
+                case "day_of_next_month" -> new DueRule.DayOfNextMonth(value.integer());
+                default -> new DueRule.NextYearOn(MonthDay.parse("--" + value.nonBlankText()));
             };
-        } catch (NumberFormatException | DateTimeParseException e) {
-            throw new IllegalArgumentException(
-                    where + ": due " + kind + " '" + only.getValue()
-                            + "' is not valid (a whole number of days, or MM-DD for next_year_on)",
-                    e);
+        } catch (DateTimeParseException e) {
+            throw value.error("next_year_on is '" + value.text() + "'", "write MM-DD, e.g. 03-31");
+        } catch (InvalidConfigurationException e) {
+            throw e;
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
+            throw value.error(e.getMessage(), rules);
         }
     }
 }

@@ -142,11 +142,13 @@ public final class SubmissionIngester {
         Path staging = lake.staging(submission.template(), outcome.period(), submission.submitter(), submissionId);
         lake.publish(stagingTemporary, staging);
         String quarantineFile = null;
+        Long quarantineBytes = null;
         if (outcome.rowsQuarantined() > 0) {
             Path quarantine =
                     lake.quarantine(submission.template(), outcome.period(), submission.submitter(), submissionId);
             lake.publish(quarantineTemporary, quarantine);
             quarantineFile = lake.relative(quarantine);
+            quarantineBytes = lake.fileSystem().getFileStatus(quarantine).getLen();
         } else {
             lake.fileSystem().delete(quarantineTemporary, false);
         }
@@ -164,7 +166,9 @@ public final class SubmissionIngester {
                 null,
                 null,
                 lake.relative(staging).substring("staging/".length()),
-                quarantineFile);
+                quarantineFile,
+                lake.fileSystem().getFileStatus(staging).getLen(),
+                quarantineBytes);
         rawCopy.await();
         registry.commit(accepted);
         return new Result(accepted, outcome);

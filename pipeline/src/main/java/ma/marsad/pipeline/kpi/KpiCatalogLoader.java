@@ -8,12 +8,10 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import ma.marsad.pipeline.config.ConfigFolder;
 import ma.marsad.pipeline.config.ConfigFolder.ConfigFile;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.YAMLException;
+import ma.marsad.pipeline.config.InvalidConfigurationException;
+import ma.marsad.pipeline.config.YamlDocument;
 
-/** Reads the KPI YAML files; every problem is reported with the file, the KPI and the fix. */
+/** Reads the KPI YAML files; every problem is reported with the file, the line, the KPI and the fix. */
 final class KpiCatalogLoader {
 
     static final String FOLDER = "kpis";
@@ -67,40 +65,30 @@ final class KpiCatalogLoader {
 
     private List<KpiDefinition> readFile(ConfigFile file, Map<String, ConfigFile> sqlFiles) {
         String where = FOLDER + "/" + file.relativePath();
-        Object document;
-        try {
-            document = new Yaml(new SafeConstructor(new LoaderOptions())).load(file.content());
-        } catch (YAMLException e) {
-            throw new IllegalArgumentException(where + " is not valid YAML: " + e.getMessage(), e);
-        }
-        if (!(document instanceof Map<?, ?> root)) {
-            throw new IllegalArgumentException(where + " must be a mapping with 'pillar' and 'kpis'");
-        }
-        checkFields(where, "the file", root, FILE_FIELDS);
-        String pillar = text(root.get("pillar"));
-        if (!(root.get("kpis") instanceof List<?> entries)) {
-            throw new IllegalArgumentException(where + " must have a 'kpis' list");
-        }
+        YamlDocument.Entry root = YamlDocument.parse(file);
+        Map<String, YamlDocument.Entry> top = root.mapping(FILE_FIELDS);
+        String pillar = text(top.get("pillar"));
         List<KpiDefinition> kpis = new ArrayList<>();
-        for (Object entry : entries) {
-            if (!(entry instanceof Map<?, ?> fields)) {
-                throw new IllegalArgumentException(where + ": each entry of 'kpis' must be a mapping, found " + entry);
-            }
+        for (YamlDocument.Entry entry : root.required(top, "kpis").list()) {
+            Map<String, YamlDocument.Entry> fields = entry.mapping(KPI_FIELDS);
             String id = text(fields.get("id"));
-            String context = where + ": KPI " + (id == null ? "(without id)" : id);
-            checkFields(context, "the KPI", fields, KPI_FIELDS);
             try {
                 kpis.add(definition(where, pillar, fields, sqlFiles));
+            } catch (InvalidConfigurationException e) {
+                throw e;
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(context + ": " + e.getMessage(), e);
+                throw new InvalidConfigurationException(
+                        entry.where() + ": KPI " + (id == null ? "(without id)" : id) + ": " + e.getMessage());
             }
         }
         return kpis;
     }
 
-    private KpiDefinition definition(String where, String pillar, Map<?, ?> fields, Map<String, ConfigFile> sqlFiles) {
+    private KpiDefinition definition(
+            String where, String pillar, Map<String, YamlDocument.Entry> fields, Map<String, ConfigFile> sqlFiles) {
         String sqlPath = text(fields.get("sql"));
         String sql = null;
+        String sqlLocation = null;
         if (sqlPath != null) {
             ConfigFile sqlFile = sqlFiles.get(sqlPath);
             if (sqlFile == null) {
@@ -108,6 +96,7 @@ final class KpiCatalogLoader {
                         + config.describe(FOLDER) + "; add it or correct the 'sql' field");
             }
             sql = sqlFile.content();
+            sqlLocation = FOLDER + "/" + sqlFile.relativePath();
         }
         String direction = text(fields.get("direction"));
         if (direction == null) {
@@ -127,71 +116,44 @@ final class KpiCatalogLoader {
                 sql,
                 text(fields.get("definition")),
                 text(fields.get("aggregation")),
-                bool(fields.get("has_regions"), "has_regions"),
+                fields.containsKey("has_regions") && fields.get("has_regions").bool(),
                 baseline(fields.get("baseline")),
-                number(fields.get("milestone_2026"), "milestone_2026"),
-                number(fields.get("target_2030"), "target_2030"),
-                number(fields.get("target_relative"), "target_relative"),
+                number(fields.get("milestone_2026")),
+                number(fields.get("target_2030")),
+                number(fields.get("target_relative")),
                 text(fields.get("target_basis")),
                 text(fields.get("target_source")),
                 trajectory == null ? TrajectoryShape.LINEAR : TrajectoryShape.parse(trajectory),
                 text(fields.get("authoritative_submitter")),
-                where);
+                where,
+                sqlLocation);
     }
 
-    private static void checkFields(String context, String what, Map<?, ?> fields, Set<String> allowed) {
-        for (Object key : fields.keySet()) {
-            if (!allowed.contains(String.valueOf(key))) {
-                throw new IllegalArgumentException(context + ": unknown field '" + key + "' in " + what
-                        + "; correct its name or remove it (allowed: " + String.join(", ", new TreeSet<>(allowed))
-                        + ")");
-            }
-        }
-    }
-
-    private static KpiDefinition.Baseline baseline(Object value) {
-        if (value == null) {
+    private static KpiDefinition.Baseline baseline(YamlDocument.Entry entry) {
+        if (entry == null) {
             return null;
         }
-        if (!(value instanceof Map<?, ?> fields)) {
-            throw new IllegalArgumentException(
-                    "baseline must be a mapping like {period: \"2022\", value: 113}, found " + value);
+        if (!entry.isMapping()) {
+            throw entry.error("baseline must be a mapping", "write it like {period: \"2022\", value: 113}");
         }
-        checkFields("baseline", "the baseline", fields, BASELINE_FIELDS);
-        Double number = number(fields.get("value"), "baseline value");
+        Map<String, YamlDocument.Entry> fields = entry.mapping(BASELINE_FIELDS);
+        Double number = number(fields.get("value"));
         String period = text(fields.get("period"));
         if (number == null || period == null) {
-            throw new IllegalArgumentException(
-                    "baseline needs both period and value, e.g. {period: \"2022\", value: 113}");
+            throw entry.error("baseline needs both period and value", "write it like {period: \"2022\", value: 113}");
         }
         return new KpiDefinition.Baseline(period, number);
     }
 
-    private static String text(Object value) {
-        if (value == null) {
+    private static String text(YamlDocument.Entry entry) {
+        if (entry == null) {
             return null;
         }
-        String text = String.valueOf(value).strip();
+        String text = entry.text().strip();
         return text.isEmpty() ? null : text;
     }
 
-    private static Double number(Object value, String field) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Number number) {
-            return number.doubleValue();
-        }
-        throw new IllegalArgumentException(field + " '" + value + "' is not a number; write it without quotes or unit");
-    }
-
-    private static boolean bool(Object value, String field) {
-        if (value == null) {
-            return false;
-        }
-        if (value instanceof Boolean flag) {
-            return flag;
-        }
-        throw new IllegalArgumentException(field + " '" + value + "' must be true or false");
+    private static Double number(YamlDocument.Entry entry) {
+        return entry == null || entry.text().isBlank() ? null : entry.number();
     }
 }

@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
  * @param authoritativeSubmitter the only submitter whose rows make the figures, or null when every submitter's rows
  *     count; other submitters' figures go to the reconciliation table
  * @param sourceFile the catalogue file the KPI was read from, for messages
+ * @param sqlFile the KPI's {@code .sql} file, for messages, or null
  */
 public record KpiDefinition(
         String id,
@@ -45,7 +46,8 @@ public record KpiDefinition(
         String targetSource,
         TrajectoryShape trajectory,
         String authoritativeSubmitter,
-        String sourceFile) {
+        String sourceFile,
+        String sqlFile) {
 
     static final Set<String> PILLARS = Set.of("egov", "economy", "talent", "connectivity", "ai", "governance");
     static final Set<String> FREQUENCIES = Set.of("monthly", "quarterly", "semiannual", "annual", "biennial");

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
+import ma.marsad.pipeline.config.SqlFileLines;
 
 /**
  * Runs KPI queries on the warehouse, over the current rows or over the rows as known at a past time, optionally
@@ -172,8 +173,10 @@ final class KpiQueries implements AutoCloseable {
                 observations.add(observation(kpi, result, value));
             }
         } catch (SQLException e) {
+            String file = kpi.sqlFile() == null ? kpi.sourceFile() : kpi.sqlFile();
+            String where = SqlFileLines.where(file, e.getMessage(), 1 - SqlFileLines.leadingLines(kpi.sql()));
             throw new SQLException(
-                    "KPI " + kpi.id() + " (" + kpi.sourceFile() + "): its SQL failed: " + e.getMessage()
+                    "KPI " + kpi.id() + " (" + where + "): its SQL failed: " + e.getMessage()
                             + "; it must return period, period_end, region_code, value, submission_ids",
                     e);
         }

@@ -17,6 +17,8 @@ import java.util.Objects;
  * @param period period key, null when rejected
  * @param stagingFile the partition file relative to the lake's {@code staging/} or {@code history/} folder, or null
  * @param quarantineFile the quarantine file relative to the lake root, or null
+ * @param stagingBytes size of the staging file when it was committed, or null (entries written before sizes were kept)
+ * @param quarantineBytes size of the quarantine file when it was committed, or null
  */
 public record SubmissionRecord(
         String submissionId,
@@ -32,7 +34,9 @@ public record SubmissionRecord(
         String fileErrorCode,
         String fileErrorMessage,
         String stagingFile,
-        String quarantineFile) {
+        String quarantineFile,
+        Long stagingBytes,
+        Long quarantineBytes) {
 
     public SubmissionRecord {
         Objects.requireNonNull(submissionId, "submissionId");
@@ -45,6 +49,41 @@ public record SubmissionRecord(
             throw new IllegalArgumentException("submission " + submissionId + ": rows_read " + rowsRead
                     + " != rows_accepted " + rowsAccepted + " + rows_quarantined " + rowsQuarantined);
         }
+    }
+
+    /** A record without file sizes. */
+    public SubmissionRecord(
+            String submissionId,
+            String template,
+            String submitter,
+            List<String> fileNames,
+            Instant receivedAt,
+            String status,
+            String period,
+            long rowsRead,
+            long rowsAccepted,
+            long rowsQuarantined,
+            String fileErrorCode,
+            String fileErrorMessage,
+            String stagingFile,
+            String quarantineFile) {
+        this(
+                submissionId,
+                template,
+                submitter,
+                fileNames,
+                receivedAt,
+                status,
+                period,
+                rowsRead,
+                rowsAccepted,
+                rowsQuarantined,
+                fileErrorCode,
+                fileErrorMessage,
+                stagingFile,
+                quarantineFile,
+                null,
+                null);
     }
 
     public boolean isRejected() {
@@ -64,5 +103,11 @@ public record SubmissionRecord(
         }
         int byName = String.join("/", a.fileNames).compareTo(String.join("/", b.fileNames));
         return byName != 0 ? byName : a.submissionId.compareTo(b.submissionId);
+    }
+
+    /** Names the submission in messages: id, template, submitter and file. */
+    public String describe() {
+        return "submission " + submissionId + " (template " + template + ", submitter " + submitter + ", file "
+                + String.join(" + ", fileNames) + ")";
     }
 }

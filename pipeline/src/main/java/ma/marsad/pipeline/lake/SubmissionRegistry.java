@@ -26,6 +26,7 @@ import org.apache.hadoop.fs.Path;
 public final class SubmissionRegistry {
 
     private static final JsonFactory JSON = new JsonFactory();
+    private static final String NOT_AN_OBJECT = "not a JSON object";
 
     private final Lake lake;
 
@@ -62,6 +63,12 @@ public final class SubmissionRegistry {
             json.writeStringField("file_error_message", record.fileErrorMessage());
             json.writeStringField("staging_file", record.stagingFile());
             json.writeStringField("quarantine_file", record.quarantineFile());
+            if (record.stagingBytes() != null) {
+                json.writeNumberField("staging_bytes", record.stagingBytes());
+            }
+            if (record.quarantineBytes() != null) {
+                json.writeNumberField("quarantine_bytes", record.quarantineBytes());
+            }
             json.writeEndObject();
         }
         lake.publish(temporary, entry(record.submissionId()));
@@ -87,8 +94,8 @@ public final class SubmissionRegistry {
     /** Every submission ever registered, in revision order. */
     public List<SubmissionRecord> all() throws IOException {
         List<SubmissionRecord> records = new ArrayList<>();
-        for (Map<String, Object> fields : readFolder("submissions")) {
-            records.add(toRecord(fields));
+        for (Path entry : entries("submissions")) {
+            records.add(readRecord(entry));
         }
         records.sort(SubmissionRecord::compareRevisions);
         return records;
@@ -97,8 +104,10 @@ public final class SubmissionRegistry {
     /** Withdrawn submission ids with their reasons. */
     public Map<String, String> withdrawals() throws IOException {
         Map<String, String> withdrawn = new LinkedHashMap<>();
-        for (Map<String, Object> fields : readFolder("withdrawals")) {
-            withdrawn.put((String) fields.get("submission_id"), (String) fields.get("reason"));
+        for (Path entry : entries("withdrawals")) {
+            Map<String, Object> fields = readFields(entry);
+            String submissionId = requiredText(entry, fields, "submission_id");
+            withdrawn.put(submissionId, (String) fields.get("reason"));
         }
         return withdrawn;
     }
@@ -113,16 +122,14 @@ public final class SubmissionRegistry {
         if (!lake.exists(entry)) {
             return Optional.empty();
         }
-        try (InputStream in = lake.fileSystem().open(entry)) {
-            return Optional.of(toRecord(readObject(in)));
-        }
+        return Optional.of(readRecord(entry));
     }
 
     private Path entry(String submissionId) {
         return lake.registry("submissions/" + submissionId + ".json");
     }
 
-    private List<Map<String, Object>> readFolder(String folder) throws IOException {
+    private List<Path> entries(String folder) throws IOException {
         Path directory = lake.registry(folder);
         if (!lake.exists(directory)) {
             return List.of();
@@ -130,22 +137,71 @@ public final class SubmissionRegistry {
         FileStatus[] statuses = lake.fileSystem().listStatus(directory);
         java.util.Arrays.sort(
                 statuses, Comparator.comparing(status -> status.getPath().getName()));
-        List<Map<String, Object>> objects = new ArrayList<>();
+        List<Path> entries = new ArrayList<>();
         for (FileStatus status : statuses) {
             if (status.isFile() && status.getPath().getName().endsWith(".json")) {
-                try (InputStream in = lake.fileSystem().open(status.getPath())) {
-                    objects.add(readObject(in));
-                }
+                entries.add(status.getPath());
             }
         }
-        return objects;
+        return entries;
+    }
+
+    /**
+     * Reads one entry; a damaged one fails the run naming its path rather than being skipped, since skipping a commit
+     * record would silently drop its submission from the warehouse.
+     */
+    private SubmissionRecord readRecord(Path entry) throws IOException {
+        Map<String, Object> fields = readFields(entry);
+        String submissionId = requiredText(entry, fields, "submission_id");
+        if (!entry.getName().equals(submissionId + ".json")) {
+            throw damaged(entry, "it names submission " + submissionId + ", not the one of its file name");
+        }
+        requiredText(entry, fields, "template");
+        requiredText(entry, fields, "submitter");
+        requiredText(entry, fields, "received_at");
+        if (!"rejected".equals(requiredText(entry, fields, "status"))) {
+            requiredText(entry, fields, "period");
+            requiredText(entry, fields, "staging_file");
+        }
+        try {
+            return toRecord(fields);
+        } catch (RuntimeException e) {
+            throw damaged(entry, String.valueOf(e.getMessage()));
+        }
+    }
+
+    private Map<String, Object> readFields(Path entry) throws IOException {
+        try (InputStream in = lake.fileSystem().open(entry)) {
+            return readObject(in);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw damaged(entry, "not valid JSON (" + e.getOriginalMessage() + ")");
+        } catch (IOException e) {
+            if (e.getMessage() != null && e.getMessage().startsWith(NOT_AN_OBJECT)) {
+                throw damaged(entry, e.getMessage());
+            }
+            throw e;
+        }
+    }
+
+    private String requiredText(Path entry, Map<String, Object> fields, String name) throws IOException {
+        if (!(fields.get(name) instanceof String text) || text.isBlank()) {
+            throw damaged(entry, "field '" + name + "' is missing or not a text");
+        }
+        return text;
+    }
+
+    private IOException damaged(Path entry, String problem) {
+        String where = lake.isLocal() ? entry.toUri().getPath() : entry.toString();
+        return new IOException("registry entry " + where + " is damaged: " + problem + ". Fix: restore it from a backup"
+                + " of the lake, then run again (deleted, its submission is missing until a new run ingests the landing"
+                + " file again)");
     }
 
     private static Map<String, Object> readObject(InputStream in) throws IOException {
         Map<String, Object> fields = new HashMap<>();
         try (JsonParser parser = JSON.createParser(in)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
-                throw new IOException("registry entry is not a JSON object");
+                throw new IOException(NOT_AN_OBJECT);
             }
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String name = parser.currentName();
@@ -184,6 +240,8 @@ public final class SubmissionRegistry {
                 (String) fields.get("file_error_code"),
                 (String) fields.get("file_error_message"),
                 (String) fields.get("staging_file"),
-                (String) fields.get("quarantine_file"));
+                (String) fields.get("quarantine_file"),
+                (Long) fields.get("staging_bytes"),
+                (Long) fields.get("quarantine_bytes"));
     }
 }

@@ -13,6 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import ma.marsad.pipeline.config.ConfigFolder.ConfigFile;
+import ma.marsad.pipeline.config.YamlDocument;
 import ma.marsad.pipeline.quality.DateParser;
 import ma.marsad.pipeline.quality.HeaderMatcher;
 import ma.marsad.pipeline.quality.ReasonCode;
@@ -134,11 +135,7 @@ final class ContractParser {
 
     private static YamlDocument.Entry required(
             YamlDocument.Entry parent, Map<String, YamlDocument.Entry> entries, String key) {
-        YamlDocument.Entry entry = entries.get(key);
-        if (entry == null) {
-            throw parent.error("'" + key + "' is missing in " + parent.name(), "add '" + key + ":'");
-        }
-        return entry;
+        return parent.required(entries, key);
     }
 
     private static ReaderOptions readerOptions(

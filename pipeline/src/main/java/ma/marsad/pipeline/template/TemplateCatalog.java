@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import ma.marsad.pipeline.config.ConfigFolder;
+import ma.marsad.pipeline.config.YamlDocument;
 
 /**
  * The report templates and the submitters registry of a configuration folder ({@code templates/*.yml} and {@code
@@ -144,8 +145,9 @@ public final class TemplateCatalog {
             Optional<Charset> encoding = Optional.empty();
             if (fields.containsKey("encoding")) {
                 YamlDocument.Entry encodingEntry = fields.get("encoding");
+                String encodingName = encodingEntry.nonBlankText();
                 try {
-                    encoding = Optional.of(Charset.forName(encodingEntry.nonBlankText()));
+                    encoding = Optional.of(Charset.forName(encodingName));
                 } catch (IllegalArgumentException e) {
                     throw encodingEntry.error(
                             "unknown encoding '" + encodingEntry.text() + "'",

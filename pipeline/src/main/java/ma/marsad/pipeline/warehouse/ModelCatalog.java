@@ -11,9 +11,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import ma.marsad.pipeline.config.ConfigFolder;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
+import ma.marsad.pipeline.config.NearestName;
+import ma.marsad.pipeline.config.YamlDocument;
 
 /**
  * Loads the SQL models from {@code models/<layer>/<name>.sql} and their sibling {@code .yml} files, and orders them so
@@ -22,6 +21,15 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 public final class ModelCatalog {
 
     static final String ENGINES = "engines/";
+    private static final Set<String> MODEL_KEYS = Set.of("description", "grain", "materialized", "columns", "tests");
+    private static final Set<String> ENGINE_KEYS = Set.of("written_by", "grain", "description", "columns");
+    private static final Set<String> COLUMN_KEYS = Set.of("name", "description", "tests");
+    private static final Map<String, Set<String>> TEST_ARGUMENTS = Map.of(
+            "not_null", Set.of(),
+            "unique", Set.of("columns"),
+            "accepted_values", Set.of("values"),
+            "relationships", Set.of("to", "field"),
+            "expression", Set.of());
 
     private final List<SqlModel> ordered;
     private final List<DocumentedTable> documentedTables;
@@ -72,24 +80,20 @@ public final class ModelCatalog {
         return documentedTables;
     }
 
-    @SuppressWarnings("unchecked")
     private static DocumentedTable documentedTable(String name, ConfigFolder.ConfigFile doc) {
-        Object loaded = new Yaml(new SafeConstructor(new LoaderOptions())).load(doc.content());
-        if (!(loaded instanceof Map<?, ?> map)) {
-            throw new IllegalArgumentException(doc.location() + ": expected a mapping with written_by, grain, columns");
-        }
-        Map<String, Object> yaml = (Map<String, Object>) map;
+        YamlDocument.Entry root = YamlDocument.parse(doc);
+        Map<String, YamlDocument.Entry> yaml = root.mapping(ENGINE_KEYS);
         List<SqlModel.ColumnDoc> columns = new ArrayList<>();
-        for (Object entry : (List<Object>) yaml.getOrDefault("columns", List.of())) {
-            Map<String, Object> column = (Map<String, Object>) entry;
+        for (YamlDocument.Entry column : list(yaml.get("columns"))) {
+            Map<String, YamlDocument.Entry> fields = column.mapping(Set.of("name", "description"));
             columns.add(new SqlModel.ColumnDoc(
-                    String.valueOf(column.get("name")), String.valueOf(column.getOrDefault("description", ""))));
+                    column.required(fields, "name").nonBlankText(), text(fields.get("description"), "")));
         }
         return new DocumentedTable(
                 name,
-                (String) yaml.get("written_by"),
-                (String) yaml.get("grain"),
-                String.valueOf(yaml.getOrDefault("description", "")),
+                root.required(yaml, "written_by").nonBlankText(),
+                root.required(yaml, "grain").nonBlankText(),
+                text(yaml.get("description"), ""),
                 columns);
     }
 
@@ -98,33 +102,25 @@ public final class ModelCatalog {
         return ordered;
     }
 
-    @SuppressWarnings("unchecked")
     private static SqlModel parse(
             String name, String layer, ConfigFolder.ConfigFile sqlFile, ConfigFolder.ConfigFile doc) {
-        Map<String, Object> yaml = Map.of();
-        if (doc != null) {
-            Object loaded = new Yaml(new SafeConstructor(new LoaderOptions())).load(doc.content());
-            if (!(loaded instanceof Map<?, ?> map)) {
-                throw new IllegalArgumentException(
-                        doc.location() + ": expected a mapping with description and columns");
-            }
-            yaml = (Map<String, Object>) map;
-        }
+        Map<String, YamlDocument.Entry> yaml =
+                doc == null ? Map.of() : YamlDocument.parse(doc).mapping(MODEL_KEYS);
         String location = sqlFile.location();
-        String description = (String) yaml.getOrDefault("description", "");
-        String materialized = (String) yaml.getOrDefault("materialized", "marts".equals(layer) ? "table" : "view");
+        String description = text(yaml.get("description"), "");
+        String materialized = text(yaml.get("materialized"), "marts".equals(layer) ? "table" : "view");
         List<SqlModel.ColumnDoc> columns = new ArrayList<>();
         List<SqlModel.DataTest> tests = new ArrayList<>();
-        for (Object entry : (List<Object>) yaml.getOrDefault("columns", List.of())) {
-            Map<String, Object> column = (Map<String, Object>) entry;
-            String columnName = String.valueOf(column.get("name"));
-            columns.add(new SqlModel.ColumnDoc(columnName, String.valueOf(column.getOrDefault("description", ""))));
-            for (Object test : (List<Object>) column.getOrDefault("tests", List.of())) {
-                tests.add(test(doc == null ? location : doc.location(), columnName, test));
+        for (YamlDocument.Entry column : list(yaml.get("columns"))) {
+            Map<String, YamlDocument.Entry> fields = column.mapping(COLUMN_KEYS);
+            String columnName = column.required(fields, "name").nonBlankText();
+            columns.add(new SqlModel.ColumnDoc(columnName, text(fields.get("description"), "")));
+            for (YamlDocument.Entry test : list(fields.get("tests"))) {
+                tests.add(test(columnName, test));
             }
         }
-        for (Object test : (List<Object>) yaml.getOrDefault("tests", List.of())) {
-            tests.add(test(doc == null ? location : doc.location(), null, test));
+        for (YamlDocument.Entry test : list(yaml.get("tests"))) {
+            tests.add(test(null, test));
         }
         return new SqlModel(
                 name,
@@ -138,30 +134,47 @@ public final class ModelCatalog {
                 tests);
     }
 
-    @SuppressWarnings("unchecked")
-    private static SqlModel.DataTest test(String location, String column, Object test) {
-        if (test instanceof String kind) {
-            return checked(location, new SqlModel.DataTest(kind, column, Map.of()));
-        }
-        if (test instanceof Map<?, ?> map && map.size() == 1) {
-            Map.Entry<?, ?> entry = map.entrySet().iterator().next();
-            Object value = entry.getValue();
-            Map<String, Object> arguments =
-                    value instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of("value", value);
-            return checked(location, new SqlModel.DataTest(String.valueOf(entry.getKey()), column, arguments));
-        }
-        throw new IllegalArgumentException(
-                location + ": a test is a name (not_null) or a one-key mapping, not " + test);
+    private static List<YamlDocument.Entry> list(YamlDocument.Entry entry) {
+        return entry == null ? List.of() : entry.list();
     }
 
-    private static SqlModel.DataTest checked(String location, SqlModel.DataTest test) {
+    private static String text(YamlDocument.Entry entry, String absent) {
+        return entry == null ? absent : entry.text();
+    }
+
+    /** A test is a name ({@code not_null}) or a one-key mapping whose arguments are checked per kind. */
+    @SuppressWarnings("unchecked")
+    private static SqlModel.DataTest test(String column, YamlDocument.Entry test) {
+        if (test.isScalar()) {
+            return checked(test, new SqlModel.DataTest(test.nonBlankText(), column, Map.of()));
+        }
+        Map<String, YamlDocument.Entry> entries = test.mapping(TEST_ARGUMENTS.keySet());
+        if (entries.size() != 1) {
+            throw test.error("a test has " + entries.size() + " names", "write one test per '- ' line");
+        }
+        Map.Entry<String, YamlDocument.Entry> only =
+                entries.entrySet().iterator().next();
+        YamlDocument.Entry value = only.getValue();
+        Map<String, Object> arguments =
+                value.isMapping() ? (Map<String, Object>) value.plain() : Map.of("value", value.plain());
+        if (value.isMapping()) {
+            value.mapping(TEST_ARGUMENTS.get(only.getKey()));
+        }
+        return checked(test, new SqlModel.DataTest(only.getKey(), column, arguments));
+    }
+
+    private static SqlModel.DataTest checked(YamlDocument.Entry entry, SqlModel.DataTest test) {
         Set<String> columnTests = Set.of("not_null", "unique", "accepted_values", "relationships");
         if (columnTests.contains(test.kind()) && test.column() == null && !"unique".equals(test.kind())) {
-            throw new IllegalArgumentException(location + ": test " + test.kind() + " belongs under a column");
+            throw entry.error("test " + test.kind() + " is not under a column", "move it to the column's tests");
         }
         if (!columnTests.contains(test.kind()) && !"expression".equals(test.kind())) {
-            throw new IllegalArgumentException(location + ": unknown test '" + test.kind()
-                    + "'; use not_null, unique, accepted_values, relationships or expression");
+            String fix = NearestName.of(test.kind(), TEST_ARGUMENTS.keySet())
+                    .map(nearest -> "did you mean '" + nearest + "'? ")
+                    .orElse("");
+            throw entry.error(
+                    "unknown test '" + test.kind() + "'",
+                    fix + "use not_null, unique, accepted_values, relationships or expression");
         }
         return test;
     }

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import ma.marsad.pipeline.config.SqlFileLines;
 
 /** Runs SQL models in dependency order on an open warehouse connection, then their data tests. */
 final class ModelRunner {
@@ -30,8 +31,11 @@ final class ModelRunner {
                 try {
                     statement.execute(ddl + model.name() + " as\n" + body);
                 } catch (SQLException e) {
+                    // the DDL line goes before the file's stripped text
+                    String where = SqlFileLines.where(
+                            model.location(), e.getMessage(), 2 - SqlFileLines.leadingLines(model.sql()));
                     throw new SQLException(
-                            "SQL model " + model.name() + " (" + model.location() + ") failed: " + e.getMessage(), e);
+                            "SQL model " + model.name() + " (" + where + ") failed: " + e.getMessage(), e);
                 }
             }
         }

@@ -15,7 +15,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import ma.marsad.pipeline.lake.Lake;
 import ma.marsad.pipeline.lake.LakeColumn;
 import ma.marsad.pipeline.lake.PartitionFiler;
@@ -26,7 +28,8 @@ import ma.marsad.pipeline.lake.SubmissionRecord;
 /**
  * Builds a NEW DuckDB warehouse file from the lake's registry: the current partitions become the sources the SQL models
  * read ({@code lake_<template>}, {@code lake_hist_<template>}, {@code lake_quarantine}, {@code src.*}), the models run in
- * dependency order, then every data test. The published warehouse is never touched here.
+ * dependency order, then every data test, and the registry's row counts and file sizes are checked against what was
+ * loaded. The published warehouse is never touched here.
  */
 public final class WarehouseBuilder {
 
@@ -75,6 +78,10 @@ public final class WarehouseBuilder {
      */
     public BuildSummary build(RegistrySnapshot snapshot, Path target, Path cache) throws IOException, SQLException {
         new PartitionFiler(lake).file(snapshot);
+        List<String> missing = SubmissionChecks.lakeFiles(lake, snapshot);
+        if (!missing.isEmpty()) {
+            throw new DataTestFailure(missing);
+        }
         Files.createDirectories(target.toAbsolutePath().getParent());
         Files.deleteIfExists(target);
         Files.deleteIfExists(target.resolveSibling(target.getFileName() + ".wal"));
@@ -84,7 +91,8 @@ public final class WarehouseBuilder {
             long loaded = System.nanoTime();
             ModelRunner runner = new ModelRunner(models);
             runner.run(connection);
-            List<String> failures = runner.test(connection);
+            List<String> failures = new ArrayList<>(runner.test(connection));
+            failures.addAll(SubmissionChecks.rowCounts(connection, templates, modelNames()));
             if (!failures.isEmpty()) {
                 throw new DataTestFailure(failures);
             }
@@ -245,6 +253,10 @@ public final class WarehouseBuilder {
         // path and type it DATE when every period in the list is a day, clashing with VARCHAR periods elsewhere
         return "select " + projection + " from read_parquet([" + list
                 + "], union_by_name = true, hive_partitioning = false)";
+    }
+
+    private Set<String> modelNames() {
+        return models.ordered().stream().map(SqlModel::name).collect(Collectors.toSet());
     }
 
     private static LocalDateTime utc(Instant instant) {

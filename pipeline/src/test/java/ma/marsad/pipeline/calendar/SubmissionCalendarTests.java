@@ -148,7 +148,7 @@ class SubmissionCalendarTests {
                             from: 2026-01-01
                             due: {days_after_end: 45}
                         """))
-                .hasMessageContaining("test.yml, entry 1")
+                .hasMessageContaining("test.yml:3: submitter 'NOBODY'")
                 .hasMessageContaining("NOBODY")
                 .hasMessageContaining("submitters.yml");
         assertThatThrownBy(() -> calendar("""
@@ -167,6 +167,27 @@ class SubmissionCalendarTests {
                             from: 2026-01-01
                             due: {day_of_next_month: 31}
                         """)).hasMessageContaining("1 to 28");
+    }
+
+    @Test
+    void anUnknownOrMissingFieldIsRefusedWithFileLineAndSuggestion() {
+        assertThatThrownBy(() -> calendar("""
+                        expectations:
+                          - template: telecom-quarterly
+                            submitters: [ANRT]
+                            periodicty: quarterly
+                            from: 2026-01-01
+                            due: {days_after_end: 45}
+                        """))
+                .hasMessageContaining("test.yml:4: unknown key 'periodicty'")
+                .hasMessageContaining("did you mean 'periodicity'?");
+        assertThatThrownBy(() -> calendar("""
+                        expectations:
+                          - template: telecom-quarterly
+                            submitters: [ANRT]
+                            from: 2026-01-01
+                            due: {days_after_end: 45}
+                        """)).hasMessageContaining("test.yml:2: 'periodicity' is missing");
     }
 
     @Test

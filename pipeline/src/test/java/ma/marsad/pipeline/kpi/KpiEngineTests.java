@@ -1,6 +1,7 @@
 package ma.marsad.pipeline.kpi;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Path;
@@ -118,6 +119,40 @@ class KpiEngineTests {
                         150000.0,
                         "difference",
                         5000.0));
+    }
+
+    @Test
+    void aFailingKpiSqlNamesItsFileAndLine() throws Exception {
+        java.nio.file.Path kpis = java.nio.file.Files.createDirectories(folder.resolve("config/kpis/sql"));
+        java.nio.file.Files.writeString(kpis.resolveSibling("egov.yml"), """
+                pillar: egov
+                kpis:
+                  - id: EGOV-03
+                    name_fr: "Part en ligne"
+                    name_ar: "نسبة الطلبات عبر الإنترنت"
+                    name_en: "Share online"
+                    unit: "%"
+                    direction: up
+                    frequency: monthly
+                    source_template: egov-requests
+                    sql: sql/EGOV-03.sql
+                    definition: "requests filed online / all requests x 100"
+                    aggregation: ratio
+                """);
+        java.nio.file.Files.writeString(kpis.resolve("EGOV-03.sql"), """
+
+                -- share of requests filed online
+                select period, cast(null as date) as period_end, region_code,
+                       count(*) filter (where chanel = 'web') as value, string_agg(submission_id) as submission_ids
+                from fct_egov_requests
+                group by all
+                """);
+        KpiEngine broken = new KpiEngine(KpiCatalog.load(ConfigFolder.overriddenBy(folder.resolve("config"))));
+
+        assertThatThrownBy(() -> broken.score(warehouse, AS_OF))
+                .isInstanceOf(SQLException.class)
+                .hasMessageContaining("KPI EGOV-03 (kpis/sql/EGOV-03.sql:4): its SQL failed")
+                .hasMessageContaining("chanel");
     }
 
     @Test

@@ -28,7 +28,8 @@ final class TestKpis {
                 null,
                 TrajectoryShape.LINEAR,
                 null,
-                "kpis/test.yml");
+                "kpis/test.yml",
+                "kpis/sql/test.sql");
     }
 
     static KpiDefinition withTargets(
@@ -55,6 +56,7 @@ final class TestKpis {
                 kpi.targetSource(),
                 kpi.trajectory(),
                 kpi.authoritativeSubmitter(),
-                kpi.sourceFile());
+                kpi.sourceFile(),
+                kpi.sqlFile());
     }
 }

@@ -1,10 +1,12 @@
 package ma.marsad.pipeline.lake;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,6 +47,47 @@ class SubmissionRegistryTests {
                 .isFalse();
         // and filing again moves nothing (idempotent after a crash)
         assertThat(new PartitionFiler(lake).file(registry.snapshot())).isZero();
+    }
+
+    @Test
+    void aTruncatedEntryFailsNamingItsPathAmongTheOthers() throws Exception {
+        Lake lake = Lake.local(folder.resolve("lake"));
+        for (String id : List.of("aaa1", "bbb2", "ccc3")) {
+            LakeFixtures.stageTraining(
+                    lake, id, "UM5", "2025-S1", Instant.parse("2025-07-10T08:00:00Z"), new long[][] {{4, 100}});
+        }
+        Path entry = folder.resolve("lake/_registry/submissions/bbb2.json");
+        String content = Files.readString(entry);
+        Files.writeString(entry, content.substring(0, content.length() / 2));
+
+        assertThatThrownBy(() -> new SubmissionRegistry(lake).snapshot())
+                .hasMessageContaining("registry entry " + entry.toUri().getPath())
+                .hasMessageContaining("bbb2.json is damaged: not valid JSON")
+                .hasMessageContaining("Fix:");
+    }
+
+    @Test
+    void anEntryWithoutARequiredFieldFailsNamingItsPathAndTheField() throws Exception {
+        Lake lake = Lake.local(folder.resolve("lake"));
+        LakeFixtures.stageTraining(
+                lake, "aaa1", "UM5", "2025-S1", Instant.parse("2025-07-10T08:00:00Z"), new long[][] {{4, 100}});
+        Path entry = folder.resolve("lake/_registry/submissions/aaa1.json");
+        Files.writeString(entry, Files.readString(entry).replaceFirst("\"received_at\"", "\"receivedAt\""));
+
+        assertThatThrownBy(() -> new SubmissionRegistry(lake).find("aaa1"))
+                .hasMessageContaining("aaa1.json is damaged: field 'received_at' is missing");
+    }
+
+    @Test
+    void anEntryWhoseCountsDisagreeFailsNamingItsPath() throws Exception {
+        Lake lake = Lake.local(folder.resolve("lake"));
+        LakeFixtures.stageTraining(
+                lake, "aaa1", "UM5", "2025-S1", Instant.parse("2025-07-10T08:00:00Z"), new long[][] {{4, 100}});
+        Path entry = folder.resolve("lake/_registry/submissions/aaa1.json");
+        Files.writeString(entry, Files.readString(entry).replaceFirst("\"rows_read\" : 1", "\"rows_read\" : 5"));
+
+        assertThatThrownBy(() -> new SubmissionRegistry(lake).snapshot())
+                .hasMessageContaining("aaa1.json is damaged: submission aaa1: rows_read 5 != rows_accepted 1");
     }
 
     @Test

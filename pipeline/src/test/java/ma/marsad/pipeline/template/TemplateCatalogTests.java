@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import ma.marsad.pipeline.config.ConfigFolder;
+import ma.marsad.pipeline.config.InvalidConfigurationException;
 import ma.marsad.pipeline.ingest.ReaderSettings;
 import ma.marsad.pipeline.quality.HeaderMatcher;
 import ma.marsad.pipeline.quality.InvalidValueException;
@@ -173,8 +174,11 @@ class TemplateCatalogTests {
                 .contains("tiny.yml:5:")
                 .contains("unknown key 'encodng'");
         assertThat(loadError(config, valid.replace("    pattern:", "    requird: true\n    pattern:")))
-                .contains("unknown key 'requird' in columns[]")
-                .contains("Fix: use one of aliases");
+                .contains("tiny.yml:14: unknown key 'requird' in columns[]")
+                .contains("Fix: did you mean 'required'? The keys here are aliases, ");
+        assertThat(loadError(config, valid.replace("locale: en", "locale: en\ntitels: {fr: A, ar: B, en: C}")))
+                .contains("tiny.yml:5: unknown key 'titels'")
+                .contains("did you mean 'titles'?");
     }
 
     @Test
@@ -227,7 +231,7 @@ class TemplateCatalogTests {
     private static String loadError(Path config, String yaml) throws IOException {
         try {
             write(config, yaml);
-        } catch (InvalidContractException e) {
+        } catch (InvalidConfigurationException e) {
             return e.getMessage();
         }
         throw new AssertionError("the contract was accepted:\n" + yaml);

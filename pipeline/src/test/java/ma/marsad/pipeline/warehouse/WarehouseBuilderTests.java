@@ -104,6 +104,123 @@ class WarehouseBuilderTests {
                 .hasMessageContaining("fct_digital_training: expression [dont_femmes <= diplomes] fails on 1 row(s)");
     }
 
+    @Test
+    void anEntryCountingFewerRowsThanItsFileHoldsStopsTheBuildNamingTheSubmission() throws Exception {
+        // given an entry edited to say 1 row while its staging file holds 2 (rows_read edited too, so it is consistent)
+        Lake lake = Lake.local(folder.resolve("lake"));
+        LakeFixtures.stageTraining(
+                lake, "eee5", "UM5", "2025-S1", Instant.parse("2025-07-10T08:00:00Z"), new long[][] {{4, 20}, {6, 8}});
+        Path entry = folder.resolve("lake/_registry/submissions/eee5.json");
+        Files.writeString(
+                entry,
+                Files.readString(entry)
+                        .replace("\"rows_read\" : 2", "\"rows_read\" : 1")
+                        .replace("\"rows_accepted\" : 2", "\"rows_accepted\" : 1"));
+
+        // when / then
+        assertThatThrownBy(() -> builder(lake)
+                        .build(
+                                new SubmissionRegistry(lake).snapshot(),
+                                folder.resolve("warehouse/build.duckdb"),
+                                folder.resolve("c")))
+                .isInstanceOf(DataTestFailure.class)
+                .hasMessageContaining("fct_digital_training: submission eee5 (template digital-training, submitter UM5,"
+                        + " file training-2025-S1.csv) has 2 row(s), its registry entry"
+                        + " _registry/submissions/eee5.json records rows_accepted = 1")
+                .hasMessageContaining("hist_digital_training: submission eee5");
+    }
+
+    @Test
+    void aQuarantineCountTheQuarantineDoesNotHoldStopsTheBuild() throws Exception {
+        Lake lake = Lake.local(folder.resolve("lake"));
+        LakeFixtures.stageTraining(
+                lake, "fff6", "UM5", "2025-S1", Instant.parse("2025-07-10T08:00:00Z"), new long[][] {{4, 20}});
+        Path entry = folder.resolve("lake/_registry/submissions/fff6.json");
+        Files.writeString(
+                entry,
+                Files.readString(entry)
+                        .replace("\"rows_read\" : 1", "\"rows_read\" : 3")
+                        .replace("\"rows_quarantined\" : 0", "\"rows_quarantined\" : 2"));
+
+        assertThatThrownBy(() -> builder(lake)
+                        .build(
+                                new SubmissionRegistry(lake).snapshot(),
+                                folder.resolve("warehouse/build.duckdb"),
+                                folder.resolve("c")))
+                .isInstanceOf(DataTestFailure.class)
+                .hasMessageContaining("submission fff6 (template digital-training, submitter UM5, file"
+                        + " training-2025-S1.csv): the registry counts 2 quarantined row(s) but names no quarantine"
+                        + " file");
+    }
+
+    @Test
+    void aMissingOrResizedPartitionFileStopsTheBuildBeforeLoading() throws Exception {
+        Lake lake = Lake.local(folder.resolve("lake"));
+        LakeFixtures.stageTraining(
+                lake, "ggg7", "UM5", "2025-S1", Instant.parse("2025-07-10T08:00:00Z"), new long[][] {{4, 20}});
+        LakeFixtures.stageTraining(
+                lake, "hhh8", "UIR", "2025-S1", Instant.parse("2025-07-10T08:00:00Z"), new long[][] {{4, 20}});
+        Files.delete(folder.resolve("lake/staging/digital-training/period=2025-S1/submitter=UM5/ggg7.parquet"));
+        Path entry = folder.resolve("lake/_registry/submissions/hhh8.json");
+        Files.writeString(
+                entry,
+                Files.readString(entry)
+                        .replace(
+                                "\"quarantine_file\" : null",
+                                "\"quarantine_file\" : null," + " \"staging_bytes\" : 12"));
+        Path target = folder.resolve("warehouse/build.duckdb");
+
+        assertThatThrownBy(() -> builder(lake).build(new SubmissionRegistry(lake).snapshot(), target, folder))
+                .isInstanceOf(DataTestFailure.class)
+                .hasMessageContaining("submission ggg7 (template digital-training, submitter UM5, file"
+                        + " training-2025-S1.csv): its file staging/digital-training/period=2025-S1/submitter=UM5/"
+                        + "ggg7.parquet is missing from the lake")
+                .hasMessageContaining("submission hhh8 (template digital-training, submitter UIR, file"
+                        + " training-2025-S1.csv): its file staging/digital-training/period=2025-S1/submitter=UIR/"
+                        + "hhh8.parquet has ")
+                .hasMessageContaining("bytes, the registry recorded 12");
+        assertThat(target).doesNotExist();
+    }
+
+    @Test
+    void aFailingModelNamesItsSqlFileAndLine() throws Exception {
+        Lake lake = Lake.local(folder.resolve("lake"));
+        Path config = folder.resolve("config/models");
+        copyShippedModels(config);
+        Path model = config.resolve("staging/stg_digital_training.sql");
+        // line 8 of the file reads a column the lake does not have
+        Files.writeString(model, Files.readString(model).replace("    programme,", "    programe,"));
+        WarehouseBuilder builder = new WarehouseBuilder(
+                lake,
+                ModelCatalog.load(ConfigFolder.overriddenBy(folder.resolve("config"))),
+                templates(),
+                submitters(),
+                record -> null);
+
+        assertThatThrownBy(() -> builder.build(
+                        new SubmissionRegistry(lake).snapshot(), folder.resolve("w.duckdb"), folder.resolve("c")))
+                .hasMessageContaining("SQL model stg_digital_training (" + model + ":8) failed")
+                .hasMessageContaining("programe");
+    }
+
+    @Test
+    void anUnknownKeyOrTestInAModelFileIsRefusedWithFileLineAndSuggestion() throws Exception {
+        Path config = folder.resolve("config/models");
+        copyShippedModels(config);
+        Path doc = config.resolve("marts/dim_template.yml");
+        String shipped = Files.readString(doc);
+        Files.writeString(doc, shipped.replace("  - name: title_fr\n", "  - name: title_fr\n    tets: [not_null]\n"));
+
+        assertThatThrownBy(() -> ModelCatalog.load(ConfigFolder.overriddenBy(folder.resolve("config"))))
+                .hasMessageContaining(doc + ":7: unknown key 'tets' in columns[]")
+                .hasMessageContaining("did you mean 'tests'?");
+
+        Files.writeString(doc, shipped.replace("tests: [not_null, unique]", "tests: [not_nul, unique]"));
+        assertThatThrownBy(() -> ModelCatalog.load(ConfigFolder.overriddenBy(folder.resolve("config"))))
+                .hasMessageContaining(doc + ":5: unknown test 'not_nul'")
+                .hasMessageContaining("did you mean 'not_null'?");
+    }
+
     private void copyShippedModels(Path target) throws Exception {
         for (ConfigFolder.ConfigFile file : ConfigFolder.shipped().list("models", "")) {
             Path destination = target.resolve(file.relativePath());

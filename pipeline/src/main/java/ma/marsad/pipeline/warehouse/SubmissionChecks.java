@@ -1,0 +1,111 @@
+package ma.marsad.pipeline.warehouse;
+
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import ma.marsad.pipeline.lake.Lake;
+import ma.marsad.pipeline.lake.PartitionFiler;
+import ma.marsad.pipeline.lake.RegistrySnapshot;
+import ma.marsad.pipeline.lake.SubmissionRecord;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.Path;
+
+/**
+ * Checks the registry's metadata against what the warehouse reads: every partition file exists with the size its
+ * entry recorded, and every fact, history and quarantine table holds, per submission, exactly the rows the entry
+ * counted. Counts come from DuckDB aggregates over tables the build loads anyway, never from re-reading rows.
+ */
+final class SubmissionChecks {
+
+    private SubmissionChecks() {}
+
+    /** Missing files and sizes that differ from the registry's, each naming its submission. */
+    static List<String> lakeFiles(Lake lake, RegistrySnapshot snapshot) throws IOException {
+        PartitionFiler filer = new PartitionFiler(lake);
+        List<String> failures = new ArrayList<>();
+        for (SubmissionRecord record : snapshot.accepted()) {
+            if (record.stagingFile() != null) {
+                check(lake, filer.location(snapshot, record), record.stagingBytes(), record, failures);
+            }
+            if (record.quarantineFile() != null) {
+                check(lake, lake.resolve(record.quarantineFile()), record.quarantineBytes(), record, failures);
+            } else if (record.rowsQuarantined() > 0) {
+                failures.add(record.describe() + ": the registry counts " + record.rowsQuarantined()
+                        + " quarantined row(s) but names no quarantine file");
+            }
+        }
+        return failures;
+    }
+
+    private static void check(Lake lake, Path file, Long recordedBytes, SubmissionRecord record, List<String> failures)
+            throws IOException {
+        if (!lake.exists(file)) {
+            failures.add(record.describe() + ": its file " + lake.relative(file) + " is missing from the lake");
+            return;
+        }
+        FileStatus status = lake.fileSystem().getFileStatus(file);
+        if (recordedBytes != null && status.getLen() != recordedBytes) {
+            failures.add(record.describe() + ": its file " + lake.relative(file) + " has " + status.getLen()
+                    + " bytes, the registry recorded " + recordedBytes);
+        }
+    }
+
+    /**
+     * Per template, rows per submission in {@code fct_} (current revisions) and {@code hist_} (every accepted one)
+     * against {@code rows_accepted}, and in {@code quarantine} against {@code rows_quarantined}; tables without a model
+     * are skipped. Reads {@code src.submission}, the registry as loaded.
+     */
+    static List<String> rowCounts(Connection connection, List<TemplateTable> templates, Set<String> models)
+            throws SQLException {
+        List<String> failures = new ArrayList<>();
+        for (TemplateTable template : templates) {
+            String id = template.templateId().replace("'", "''");
+            String current = "template_id = '" + id + "' and is_current";
+            String accepted = "template_id = '" + id + "' and status <> 'rejected'";
+            String suffix = template.tableSuffix();
+            compare(connection, models, "fct_" + suffix, current, "rows_accepted", failures);
+            compare(connection, models, "hist_" + suffix, accepted, "rows_accepted", failures);
+        }
+        compare(connection, models, "quarantine", "status <> 'rejected'", "rows_quarantined", failures);
+        return failures;
+    }
+
+    private static void compare(
+            Connection connection,
+            Set<String> models,
+            String table,
+            String submissions,
+            String countColumn,
+            List<String> failures)
+            throws SQLException {
+        if (!models.contains(table)) {
+            return;
+        }
+        String query = "select coalesce(s.submission_id, t.submission_id), s.template_id, s.submitter, s.file_name, s."
+                + countColumn + ", coalesce(t.row_count, 0)"
+                + " from (select * from src.submission where " + submissions + ") as s"
+                + " full join (select submission_id, count(*) as row_count from main." + table
+                + " group by submission_id) as t on t.submission_id = s.submission_id"
+                + " where coalesce(s." + countColumn + ", -1) <> coalesce(t.row_count, 0)"
+                + " order by 1";
+        try (Statement statement = connection.createStatement();
+                var result = statement.executeQuery(query)) {
+            while (result.next()) {
+                String submissionId = result.getString(1);
+                if (result.getString(2) == null) {
+                    failures.add(table + ": " + result.getLong(6) + " row(s) of submission " + submissionId
+                            + ", which the registry does not list here");
+                } else {
+                    failures.add(table + ": submission " + submissionId + " (template " + result.getString(2)
+                            + ", submitter " + result.getString(3) + ", file " + result.getString(4) + ") has "
+                            + result.getLong(6) + " row(s), its registry entry _registry/submissions/" + submissionId
+                            + ".json records " + countColumn + " = " + result.getLong(5));
+                }
+            }
+        }
+    }
+}
