@@ -85,6 +85,7 @@ class MessagesTests {
                     "actual",
                     "length",
                     "max",
+                    "part",
                     "character")) {
                 marked.put(name, "<" + name + ">");
             }
