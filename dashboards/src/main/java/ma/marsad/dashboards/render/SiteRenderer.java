@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import ma.marsad.dashboards.definition.DashboardDefinitions;
 import ma.marsad.pipeline.config.ConfigFolder;
 import ma.marsad.pipeline.quality.Language;
+import ma.marsad.pipeline.warehouse.DuckDbResources;
 import ma.marsad.pipeline.warehouse.ModelCatalog;
 
 /**
@@ -66,7 +67,7 @@ public final class SiteRenderer {
 
     private int write(DashboardDefinitions definitions, Path warehouseFile, Path site)
             throws IOException, SQLException {
-        Properties properties = new Properties();
+        Properties properties = DuckDbResources.properties();
         properties.setProperty("duckdb.read_only", "true");
         try (Connection connection =
                 DriverManager.getConnection("jdbc:duckdb:" + warehouseFile.toAbsolutePath(), properties)) {

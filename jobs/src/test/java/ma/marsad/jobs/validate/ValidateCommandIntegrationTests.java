@@ -273,6 +273,92 @@ class ValidateCommandIntegrationTests {
     }
 
     @Test
+    void aWorkbookWithAHugeSharedStringIsRejectedWithExitFourInsteadOfExhaustingTheHeap() throws Exception {
+        // given: a workbook whose shared-string table holds one string of 200 million characters (400 MB as text,
+        // more while it is built), read by a JVM of 512 MB
+        Path bomb = hugeSharedStringWorkbook(folder.resolve("kpi-2026-T3.xlsx"), 200_000_000L);
+
+        // when
+        Run run = marsad(
+                "validate",
+                "--template",
+                "ai-programme-quarterly",
+                "--submitter",
+                "JAZARI-NADOR",
+                "--format",
+                "json",
+                bomb.toString());
+
+        // then: the file is refused with the cell cap's reason code, and nothing crashed
+        assertThat(run.exit()).as(run.err()).isEqualTo(4);
+        assertNoStackTrace(run);
+        assertThat(fileErrorCode(run.files().get(0))).isEqualTo("CELL_TOO_LONG");
+    }
+
+    /** A sheet {@code KPI} whose one cell refers to a shared string of {@code chars} words, streamed to the file. */
+    private static Path hugeSharedStringWorkbook(Path file, long chars) throws IOException {
+        String main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+        String relationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+        String packageRelationships = "http://schemas.openxmlformats.org/package/2006/relationships";
+        String contentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.";
+        Map<String, String> parts = new LinkedHashMap<>();
+        parts.put(
+                "[Content_Types].xml",
+                "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+                        + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+                        + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+                        + "<Override PartName=\"/xl/workbook.xml\" ContentType=\"" + contentType + "sheet.main+xml\"/>"
+                        + "<Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\"" + contentType
+                        + "worksheet+xml\"/>"
+                        + "<Override PartName=\"/xl/sharedStrings.xml\" ContentType=\"" + contentType
+                        + "sharedStrings+xml\"/></Types>");
+        parts.put(
+                "_rels/.rels",
+                "<Relationships xmlns=\"" + packageRelationships + "\"><Relationship Id=\"rId1\" Type=\""
+                        + relationships + "/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>");
+        parts.put(
+                "xl/workbook.xml",
+                "<workbook xmlns=\"" + main + "\" xmlns:r=\"" + relationships + "\">"
+                        + "<sheets><sheet name=\"KPI\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>");
+        parts.put(
+                "xl/_rels/workbook.xml.rels",
+                "<Relationships xmlns=\"" + packageRelationships + "\">"
+                        + "<Relationship Id=\"rId1\" Type=\"" + relationships
+                        + "/worksheet\" Target=\"worksheets/sheet1.xml\"/>"
+                        + "<Relationship Id=\"rId2\" Type=\"" + relationships
+                        + "/sharedStrings\" Target=\"sharedStrings.xml\"/>"
+                        + "</Relationships>");
+        parts.put(
+                "xl/worksheets/sheet1.xml",
+                "<worksheet xmlns=\"" + main + "\"><sheetData><row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c></row>"
+                        + "</sheetData></worksheet>");
+        String[] words = {"marsad", "rabat", "oujda", "fes", "souss", "draa", "nador", "ifrane", "tanger", "safi"};
+        java.util.Random random = new java.util.Random(1);
+        StringBuilder block = new StringBuilder();
+        while (block.length() < 1 << 16) {
+            block.append(words[random.nextInt(words.length)]).append(' ');
+        }
+        byte[] text = block.substring(0, 1 << 16).getBytes(StandardCharsets.US_ASCII);
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(
+                new java.io.BufferedOutputStream(Files.newOutputStream(file), 1 << 16))) {
+            zip.setLevel(java.util.zip.Deflater.BEST_SPEED);
+            for (Map.Entry<String, String> part : parts.entrySet()) {
+                zip.putNextEntry(new java.util.zip.ZipEntry(part.getKey()));
+                zip.write(part.getValue().getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
+            }
+            zip.putNextEntry(new java.util.zip.ZipEntry("xl/sharedStrings.xml"));
+            zip.write(("<sst xmlns=\"" + main + "\"><si><t>").getBytes(StandardCharsets.UTF_8));
+            for (long left = chars; left > 0; left -= text.length) {
+                zip.write(text, 0, (int) Math.min(left, text.length));
+            }
+            zip.write("</t></si></sst>".getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+        }
+        return file;
+    }
+
+    @Test
     void severalFilesKeepTheirOrderAndTheWorstExitWins() throws Exception {
         // given a clean file, a file with 1,500 bad rows and 1 good one, and a rejected file
         String header = "request_id,service_code,region_code,channel,submitted_at,completed_at,status,satisfaction";

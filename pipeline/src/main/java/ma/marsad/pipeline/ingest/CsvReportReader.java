@@ -18,6 +18,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import ma.marsad.pipeline.quality.ReasonCode;
 
 /**
  * Streams a CSV file with a hand-written state machine over large decoded buffers.
@@ -30,13 +31,11 @@ import java.util.Map;
  *
  * <p>Records end at CRLF, LF or a lone CR; quoted fields may hold delimiters, line breaks and doubled quotes. Text after
  * a closing quote is kept as written. Empty and whitespace-only lines are skipped (they still count as physical lines).
- * A field longer than {@link #MAX_FIELD_CHARS} keeps only its first characters and a record keeps at most {@link
- * #MAX_FIELDS} fields, so a hostile file cannot exhaust memory; both limits are far above what validation accepts.
+ * A field, a record, the fields of a record and the rows of the file are capped ({@link ReaderLimits}): past a cap the
+ * file is rejected ({@code CELL_TOO_LONG}, {@code RECORD_TOO_LONG}, {@code TOO_MANY_COLUMNS}, {@code TOO_MANY_ROWS}),
+ * so a hostile file cannot exhaust memory.
  */
 final class CsvReportReader implements ReportReader {
-
-    static final int MAX_FIELD_CHARS = 1 << 20;
-    static final int MAX_FIELDS = 10_000;
 
     private static final int BUFFER_SIZE = 1 << 17;
 
@@ -51,6 +50,9 @@ final class CsvReportReader implements ReportReader {
     private final char delimiter;
     private final char quote;
     private final int headerLine;
+    private final ReaderLimits limits;
+    private final int maxCellChars;
+    private final int maxRecordChars;
 
     private final ByteBuffer bytes = ByteBuffer.allocate(BUFFER_SIZE);
     private final CharBuffer chars = CharBuffer.allocate(BUFFER_SIZE);
@@ -91,6 +93,9 @@ final class CsvReportReader implements ReportReader {
         this.delimiter = settings.delimiter();
         this.quote = settings.quote();
         this.headerLine = Math.max(1, settings.headerRow());
+        this.limits = settings.limits();
+        this.maxCellChars = limits.maxCellChars();
+        this.maxRecordChars = limits.maxRecordChars();
         channel.position(bomLength);
         this.bufferStartOffset = bomLength;
         bytes.flip();
@@ -239,6 +244,12 @@ final class CsvReportReader implements ReportReader {
         hasRecord = readRecord();
         if (hasRecord) {
             rowNumber++;
+            if (rowNumber > limits.maxRows()) {
+                throw new FileRejectedException(
+                        ReasonCode.TOO_MANY_ROWS.name(),
+                        "the file has more than " + limits.maxRows() + " data rows",
+                        Map.of("max", limits.maxRows()));
+            }
         }
     }
 
@@ -403,31 +414,43 @@ final class CsvReportReader implements ReportReader {
         pendingLineFeed = c == '\r';
     }
 
-    private void append(char[] source, int start, int length) {
-        int room = MAX_FIELD_CHARS - (recordLength - fieldStart);
-        int copied = Math.min(length, room);
-        if (copied <= 0) {
-            return;
+    private void append(char[] source, int start, int length) throws FileRejectedException {
+        int newLength = recordLength + length;
+        if (newLength - fieldStart > maxCellChars) {
+            String cell = "line " + recordLine + ", column " + (fieldCount + 1);
+            throw new FileRejectedException(
+                    ReasonCode.CELL_TOO_LONG.name(),
+                    cell + " holds more than " + maxCellChars + " characters",
+                    Map.of("cell", cell, "max", maxCellChars));
         }
-        if (recordLength + copied > record.length) {
-            record = Arrays.copyOf(record, Math.max(record.length * 2, recordLength + copied));
+        if (newLength > maxRecordChars) {
+            throw new FileRejectedException(
+                    ReasonCode.RECORD_TOO_LONG.name(),
+                    "the record on line " + recordLine + " holds more than " + maxRecordChars + " characters",
+                    Map.of("line", recordLine, "max", maxRecordChars));
         }
-        System.arraycopy(source, start, record, recordLength, copied);
-        recordLength += copied;
+        if (newLength > record.length) {
+            record = Arrays.copyOf(record, Math.min(maxRecordChars, Math.max(record.length * 2, newLength)));
+        }
+        System.arraycopy(source, start, record, recordLength, length);
+        recordLength = newLength;
     }
 
-    private void endField() {
-        if (fieldCount < MAX_FIELDS) {
-            if (fieldCount == fieldStarts.length) {
-                fieldStarts = Arrays.copyOf(fieldStarts, fieldCount * 2);
-                fieldEnds = Arrays.copyOf(fieldEnds, fieldCount * 2);
-            }
-            fieldStarts[fieldCount] = fieldStart;
-            fieldEnds[fieldCount] = recordLength;
-            fieldCount++;
-        } else {
-            recordLength = fieldStart; // fields past the limit are dropped
+    private void endField() throws FileRejectedException {
+        if (fieldCount == limits.maxColumns()) {
+            String cell = "line " + recordLine + ", column " + (fieldCount + 1);
+            throw new FileRejectedException(
+                    ReasonCode.TOO_MANY_COLUMNS.name(),
+                    "the record on line " + recordLine + " has more than " + limits.maxColumns() + " fields",
+                    Map.of("cell", cell, "max", limits.maxColumns()));
         }
+        if (fieldCount == fieldStarts.length) {
+            fieldStarts = Arrays.copyOf(fieldStarts, fieldCount * 2);
+            fieldEnds = Arrays.copyOf(fieldEnds, fieldCount * 2);
+        }
+        fieldStarts[fieldCount] = fieldStart;
+        fieldEnds[fieldCount] = recordLength;
+        fieldCount++;
         fieldStart = recordLength;
     }
 

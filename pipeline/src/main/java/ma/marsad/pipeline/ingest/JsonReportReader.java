@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import ma.marsad.pipeline.quality.ReasonCode;
 
 /**
  * Streams a JSON report: one array of objects, or NDJSON (objects one after another), told apart by the first token.
@@ -52,6 +53,7 @@ final class JsonReportReader implements ReportReader {
 
     private final JsonParser parser;
     private final List<String> fields;
+    private final ReaderLimits limits;
     private final Map<String, Integer> fieldIndexes = new HashMap<>();
     private final String[] pointerSuffixes;
 
@@ -62,9 +64,10 @@ final class JsonReportReader implements ReportReader {
     private int elementIndex;
     private RawRow pending;
 
-    private JsonReportReader(JsonParser parser, List<String> fields) {
+    private JsonReportReader(JsonParser parser, List<String> fields, ReaderLimits limits) {
         this.parser = parser;
         this.fields = fields;
+        this.limits = limits;
         this.pointerSuffixes = new String[fields.size()];
         for (int i = 0; i < fields.size(); i++) {
             fieldIndexes.putIfAbsent(fields.get(i), i);
@@ -77,10 +80,25 @@ final class JsonReportReader implements ReportReader {
             throw new IllegalArgumentException("A JSON template must list its field names (jsonFields)");
         }
         try {
-            return new JsonReportReader(FACTORY.createParser(file.toFile()), List.copyOf(settings.jsonFields()));
+            return new JsonReportReader(
+                    factory(settings.limits()).createParser(file.toFile()),
+                    List.copyOf(settings.jsonFields()),
+                    settings.limits());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + file, e);
         }
+    }
+
+    /** A parser factory whose strings are capped like a cell: a longer one is never held whole. */
+    private static JsonFactory factory(ReaderLimits limits) {
+        return JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(MAX_NESTING_DEPTH)
+                        .maxNumberLength(MAX_NUMBER_LENGTH)
+                        .maxStringLength(limits.maxCellChars())
+                        .build())
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .build();
     }
 
     @Override
@@ -170,6 +188,12 @@ final class JsonReportReader implements ReportReader {
             int index = elementIndex++;
             int line = lineOf(parser.currentTokenLocation());
             String rowRef = "/" + index;
+            if (index >= limits.maxRows()) {
+                throw new FileRejectedException(
+                        ReasonCode.TOO_MANY_ROWS.name(),
+                        "the file has more than " + limits.maxRows() + " elements",
+                        Map.of("max", limits.maxRows()));
+            }
             if (token != JsonToken.START_OBJECT) {
                 parser.skipChildren();
                 return new RawRow(
@@ -181,7 +205,15 @@ final class JsonReportReader implements ReportReader {
             }
             RawCell[] cells = new RawCell[fields.size()];
             JsonToken fieldToken;
+            int fieldCount = 0;
             while ((fieldToken = parser.nextToken()) == JsonToken.FIELD_NAME) {
+                if (++fieldCount > limits.maxColumns()) {
+                    // the parser remembers every name of an object to find duplicates: stop before it holds too many
+                    throw new FileRejectedException(
+                            ReasonCode.TOO_MANY_COLUMNS.name(),
+                            "element " + rowRef + " has more than " + limits.maxColumns() + " fields",
+                            Map.of("cell", rowRef, "max", limits.maxColumns()));
+                }
                 Integer column = fieldIndexes.get(parser.currentName());
                 JsonToken valueToken = parser.nextToken();
                 if (column == null) {
@@ -243,7 +275,7 @@ final class JsonReportReader implements ReportReader {
         return location == null ? -1 : location.getLineNr();
     }
 
-    private static FileRejectedException classify(Exception failure) {
+    private FileRejectedException classify(Exception failure) {
         if (failure instanceof FileRejectedException rejected) {
             return rejected;
         }
@@ -262,6 +294,10 @@ final class JsonReportReader implements ReportReader {
             if (message.contains("nesting depth")) {
                 code = "JSON_TOO_DEEP";
                 arguments.put("maxDepth", MAX_NESTING_DEPTH);
+            } else if (message.contains("String value length")) {
+                code = ReasonCode.CELL_TOO_LONG.name();
+                arguments.put("max", limits.maxCellChars());
+                arguments.put("cell", "line " + arguments.getOrDefault("line", "?"));
             } else if (message.contains("Number value length") || message.contains("number")) {
                 code = "JSON_NUMBER_TOO_LONG";
                 arguments.put("maxLength", MAX_NUMBER_LENGTH);

@@ -225,7 +225,20 @@ public final class SubmissionValidator {
                 return finish();
             } catch (Rejection rejection) {
                 return rejected(rejection.code, rejection.arguments, warningList(), rejection.rowErrors, false);
+            } catch (OutOfMemoryError | StackOverflowError e) {
+                return exhausted(e);
             }
+        }
+
+        /**
+         * The last resort when a file passed every reader cap and still exhausted the heap or the stack: only this
+         * submission is refused. It is safe to go on because what filled the heap (the reader, its buffers, the key
+         * index, the rows kept) is reachable from this run alone and is dropped with it, the reader having been closed
+         * as the error unwound; the caller discards what the sink received for a rejected outcome.
+         */
+        private ValidationOutcome exhausted(VirtualMachineError e) {
+            LOG.warn("{} file set aside, its reading exhausted the JVM: {}", contract.id(), e.toString());
+            return rejected(ReasonCode.TOO_COMPLEX.name(), Map.of("detail", e.toString()), List.of(), List.of(), false);
         }
 
         private int readPart(Path file, int offset) throws Rejection {

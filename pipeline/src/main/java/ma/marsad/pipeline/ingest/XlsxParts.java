@@ -1,5 +1,6 @@
 package ma.marsad.pipeline.ingest;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +13,7 @@ import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import ma.marsad.pipeline.quality.ReasonCode;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackagePart;
 import org.apache.poi.openxml4j.opc.internal.PackagePropertiesPart;
@@ -57,8 +59,12 @@ final class XlsxParts {
         return XMLStreamConstants.END_DOCUMENT;
     }
 
-    /** The text content of the current element and its descendants, leaving the reader on its end tag. */
-    static String elementText(XMLStreamReader xml) throws XMLStreamException, FileRejectedException {
+    /**
+     * The text content of the current element and its descendants, leaving the reader on its end tag; longer than
+     * {@code maxChars} rejects the file ({@code CELL_TOO_LONG}) before more is held.
+     */
+    static String elementText(XMLStreamReader xml, int maxChars, String where)
+            throws XMLStreamException, FileRejectedException {
         StringBuilder text = new StringBuilder();
         int depth = 1;
         while (depth > 0 && xml.hasNext()) {
@@ -66,8 +72,12 @@ final class XlsxParts {
             switch (event) {
                 case XMLStreamConstants.START_ELEMENT -> depth++;
                 case XMLStreamConstants.END_ELEMENT -> depth--;
-                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE ->
+                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
+                    if ((long) text.length() + xml.getTextLength() > maxChars) {
+                        throw cellTooLong(where, maxChars);
+                    }
                     text.append(xml.getTextCharacters(), xml.getTextStart(), xml.getTextLength());
+                }
                 case XMLStreamConstants.DTD, XMLStreamConstants.ENTITY_DECLARATION ->
                     throw unsafeXml("a document type declaration");
                 default -> {
@@ -76,6 +86,28 @@ final class XlsxParts {
             }
         }
         return text.toString();
+    }
+
+    /** Skips the current element and its descendants, holding none of their text. */
+    static void skipElement(XMLStreamReader xml) throws XMLStreamException, FileRejectedException {
+        int depth = 1;
+        while (depth > 0 && xml.hasNext()) {
+            int event = xml.next();
+            if (event == XMLStreamConstants.START_ELEMENT) {
+                depth++;
+            } else if (event == XMLStreamConstants.END_ELEMENT) {
+                depth--;
+            } else if (event == XMLStreamConstants.DTD || event == XMLStreamConstants.ENTITY_DECLARATION) {
+                throw unsafeXml("a document type declaration");
+            }
+        }
+    }
+
+    static FileRejectedException cellTooLong(String where, int maxChars) {
+        return new FileRejectedException(
+                ReasonCode.CELL_TOO_LONG.name(),
+                where + " holds more than " + maxChars + " characters",
+                Map.of("cell", where, "max", maxChars));
     }
 
     static String attribute(XMLStreamReader xml, String localName) {
@@ -213,9 +245,13 @@ final class XlsxParts {
         return dates;
     }
 
-    /** The shared strings, in order; rich-text runs are joined and phonetic runs ({@code rPh}) left out. */
-    static List<String> readSharedStrings(InputStream in) throws XMLStreamException, FileRejectedException {
-        List<String> strings = new ArrayList<>();
+    /**
+     * The shared strings, in order; rich-text runs are joined and phonetic runs ({@code rPh}) left out. Each entry is
+     * capped like a cell, and the table as {@link SharedStrings} caps it.
+     */
+    static SharedStrings readSharedStrings(InputStream in, int maxCellChars)
+            throws XMLStreamException, FileRejectedException {
+        SharedStrings strings = new SharedStrings();
         if (in == null) {
             return strings;
         }
@@ -234,9 +270,11 @@ final class XlsxParts {
                 }
                 switch (name) {
                     case "si" -> current = new StringBuilder();
-                    case "rPh" -> elementText(xml);
+                    case "rPh" -> skipElement(xml);
                     case "t" -> {
-                        String text = elementText(xml);
+                        String where = "shared string " + (strings.size() + 1);
+                        int room = current == null ? maxCellChars : maxCellChars - current.length();
+                        String text = elementText(xml, Math.max(0, room), where);
                         if (current != null) {
                             current.append(text);
                         }
@@ -305,13 +343,83 @@ final class XlsxParts {
                 Map.of("detail", what));
     }
 
+    /**
+     * The part's stream, refusing the workbook ({@code PART_TOO_LARGE}) once more than {@link
+     * ReaderLimits#MAX_PART_BYTES} bytes come out of it, whatever its zip entry declares.
+     */
+    static InputStream capped(InputStream in, String part) {
+        if (in == null) {
+            return null;
+        }
+        return new FilterInputStream(in) {
+            private long read;
+
+            @Override
+            public int read() throws IOException {
+                int b = super.read();
+                count(b < 0 ? 0 : 1);
+                return b;
+            }
+
+            @Override
+            public int read(byte[] buffer, int offset, int length) throws IOException {
+                int n = super.read(buffer, offset, length);
+                count(Math.max(0, n));
+                return n;
+            }
+
+            private void count(int n) throws PartLimitExceeded {
+                read += n;
+                if (read > ReaderLimits.MAX_PART_BYTES) {
+                    throw new PartLimitExceeded(new FileRejectedException(
+                            ReasonCode.PART_TOO_LARGE.name(),
+                            part + " is larger than " + ReaderLimits.MAX_PART_BYTES + " bytes uncompressed",
+                            Map.of("part", part, "max", ReaderLimits.MAX_PART_BYTES)));
+                }
+            }
+        };
+    }
+
+    /** Carries a rejection out of a part's stream through the XML parser, which only passes I/O failures on. */
+    static final class PartLimitExceeded extends IOException {
+        final transient FileRejectedException rejection;
+
+        PartLimitExceeded(FileRejectedException rejection) {
+            super(rejection.getMessage());
+            this.rejection = rejection;
+        }
+    }
+
+    static void checkPartCount(OPCPackage pkg) throws Exception {
+        int parts = pkg.getParts().size();
+        if (parts > ReaderLimits.MAX_PARTS) {
+            throw tooManyParts(parts);
+        }
+    }
+
+    private static FileRejectedException tooManyParts(Object detail) {
+        return new FileRejectedException(
+                ReasonCode.TOO_MANY_PARTS.name(),
+                "the workbook has more than " + ReaderLimits.MAX_PARTS + " parts (" + detail + ")",
+                Map.of("max", ReaderLimits.MAX_PARTS));
+    }
+
     /** Maps a failure of POI, the zip layer or the XML parser on a malformed package to a reason code. */
     static FileRejectedException classify(Throwable failure) {
         if (failure instanceof FileRejectedException rejected) {
             return rejected;
         }
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof PartLimitExceeded exceeded) {
+                return exceeded.rejection;
+            }
+            if (t instanceof XMLStreamException xml && xml.getNestedException() instanceof PartLimitExceeded nested) {
+                return nested.rejection;
+            }
             String message = t.getMessage() == null ? "" : t.getMessage();
+            if (message.contains("more internal file entries than expected")) {
+                return tooManyParts("POI's file count limit");
+            }
             if (message.contains("Zip bomb")) {
                 return new FileRejectedException(
                         "ZIP_BOMB",

@@ -18,6 +18,7 @@ import java.util.Map;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import ma.marsad.pipeline.quality.ReasonCode;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.ss.usermodel.DateUtil;
@@ -43,7 +44,8 @@ final class XlsxReportReader implements ReportReader {
     private final String sheetPrefix;
     private final boolean date1904;
     private final boolean[] dateStyles;
-    private final List<String> sharedStrings;
+    private final SharedStrings sharedStrings;
+    private final ReaderLimits limits;
     private final List<MergedRange> mergedRanges;
     private final int headerRow;
     private final InputStream sheetStream;
@@ -68,9 +70,10 @@ final class XlsxReportReader implements ReportReader {
             String sheetName,
             boolean date1904,
             boolean[] dateStyles,
-            List<String> sharedStrings,
+            SharedStrings sharedStrings,
             List<MergedRange> mergedRanges,
             int headerRow,
+            ReaderLimits limits,
             InputStream sheetStream)
             throws XMLStreamException {
         this.pkg = pkg;
@@ -80,6 +83,7 @@ final class XlsxReportReader implements ReportReader {
         this.sharedStrings = sharedStrings;
         this.mergedRanges = mergedRanges;
         this.headerRow = headerRow;
+        this.limits = limits;
         this.sheetStream = sheetStream;
         this.xml = XlsxParts.openXml(sheetStream);
     }
@@ -92,26 +96,30 @@ final class XlsxReportReader implements ReportReader {
         InputStream sheetStream = null;
         try {
             pkg = OPCPackage.open(file.toFile(), PackageAccess.READ);
+            XlsxParts.checkPartCount(pkg);
             XlsxParts.checkPrologs(pkg);
             XSSFReader reader = new XSSFReader(pkg);
             XlsxParts.Workbook workbook;
-            try (InputStream in = reader.getWorkbookData()) {
+            try (InputStream in = XlsxParts.capped(reader.getWorkbookData(), "workbook")) {
                 workbook = XlsxParts.readWorkbook(in);
             }
             XlsxParts.SheetEntry sheet = chooseSheet(workbook, settings.sheet());
             boolean[] dateStyles;
-            try (InputStream in = optionalPart(() -> reader.getStylesData())) {
+            try (InputStream in = XlsxParts.capped(optionalPart(() -> reader.getStylesData()), "styles")) {
                 dateStyles = XlsxParts.readDateStyles(in);
             }
-            List<String> sharedStrings;
-            try (InputStream in = optionalPart(() -> reader.getSharedStringsData())) {
-                sharedStrings = XlsxParts.readSharedStrings(in);
+            SharedStrings sharedStrings;
+            try (InputStream in =
+                    XlsxParts.capped(optionalPart(() -> reader.getSharedStringsData()), "sharedStrings")) {
+                sharedStrings =
+                        XlsxParts.readSharedStrings(in, settings.limits().maxCellChars());
             }
+            String sheetPart = "sheet " + sheet.name();
             List<MergedRange> merged;
-            try (InputStream in = reader.getSheet(sheet.relationId())) {
+            try (InputStream in = XlsxParts.capped(reader.getSheet(sheet.relationId()), sheetPart)) {
                 merged = readMergedRanges(in);
             }
-            sheetStream = reader.getSheet(sheet.relationId());
+            sheetStream = XlsxParts.capped(reader.getSheet(sheet.relationId()), sheetPart);
             return new XlsxReportReader(
                     pkg,
                     sheet.name(),
@@ -120,11 +128,17 @@ final class XlsxReportReader implements ReportReader {
                     sharedStrings,
                     merged,
                     Math.max(1, settings.headerRow()),
+                    settings.limits(),
                     sheetStream);
         } catch (Exception | StackOverflowError e) {
             XlsxParts.closeQuietly(sheetStream);
             revertQuietly(pkg);
             throw XlsxParts.classify(e);
+        } catch (OutOfMemoryError e) {
+            // release the package before the validator turns this into a rejection of the file
+            XlsxParts.closeQuietly(sheetStream);
+            revertQuietly(pkg);
+            throw e;
         }
     }
 
@@ -250,6 +264,12 @@ final class XlsxReportReader implements ReportReader {
             }
             lastSheetRow = row.index;
             rowNumber++;
+            if (rowNumber > limits.maxRows()) {
+                throw new FileRejectedException(
+                        ReasonCode.TOO_MANY_ROWS.name(),
+                        "sheet " + sheetPrefix + " has more than " + limits.maxRows() + " data rows",
+                        Map.of("max", limits.maxRows()));
+            }
             return toRawRow(row);
         } catch (Exception | StackOverflowError e) {
             throw XlsxParts.classify(e);
@@ -348,7 +368,17 @@ final class XlsxReportReader implements ReportReader {
                         Map.of("detail", String.valueOf(ref)));
             }
             previousColumn = column;
-            CellValue value = readCell();
+            String cellRef = columnName(column) + rowIndex;
+            CellValue value = readCell(cellRef);
+            if (column >= limits.maxColumns()) {
+                if (value == null) {
+                    continue; // a formatted empty cell far to the right is common and holds nothing
+                }
+                throw new FileRejectedException(
+                        ReasonCode.TOO_MANY_COLUMNS.name(),
+                        "cell " + cellRef + " of sheet " + sheetPrefix + " is beyond column " + limits.maxColumns(),
+                        Map.of("cell", sheetPrefix + "!" + cellRef, "max", limits.maxColumns()));
+            }
             if (column >= cells.length) {
                 cells = Arrays.copyOf(cells, Math.min(MAX_COLUMNS, Math.max(cells.length * 2, column + 1)));
             }
@@ -358,7 +388,8 @@ final class XlsxReportReader implements ReportReader {
     }
 
     /** Reads the current {@code <c>} element; null for a cell without any value. */
-    private CellValue readCell() throws XMLStreamException, FileRejectedException {
+    private CellValue readCell(String ref) throws XMLStreamException, FileRejectedException {
+        String where = sheetPrefix + "!" + ref;
         String type = XlsxParts.attribute(xml, "t");
         Integer style = XlsxParts.parseIntOrNull(XlsxParts.attribute(xml, "s"));
         String value = null;
@@ -374,19 +405,19 @@ final class XlsxReportReader implements ReportReader {
                 continue;
             }
             switch (name) {
-                case "v" -> value = XlsxParts.elementText(xml);
+                case "v" -> value = XlsxParts.elementText(xml, limits.maxCellChars(), where);
                 case "f" -> {
                     formula = true;
-                    XlsxParts.elementText(xml);
+                    XlsxParts.skipElement(xml);
                 }
-                case "is" -> inline = inlineText();
-                default -> XlsxParts.elementText(xml);
+                case "is" -> inline = inlineText(where);
+                default -> XlsxParts.skipElement(xml);
             }
         }
         return toValue(type == null ? "n" : type, style == null ? 0 : style, value, inline, formula);
     }
 
-    private String inlineText() throws XMLStreamException, FileRejectedException {
+    private String inlineText(String where) throws XMLStreamException, FileRejectedException {
         StringBuilder text = new StringBuilder();
         int depth = 1;
         while (depth > 0) {
@@ -397,9 +428,9 @@ final class XlsxReportReader implements ReportReader {
             if (event == XMLStreamConstants.END_ELEMENT) {
                 depth--;
             } else if (xml.getLocalName().equals("t")) {
-                text.append(XlsxParts.elementText(xml));
+                text.append(XlsxParts.elementText(xml, limits.maxCellChars() - text.length(), where));
             } else if (xml.getLocalName().equals("rPh")) {
-                XlsxParts.elementText(xml);
+                XlsxParts.skipElement(xml);
             } else {
                 depth++;
             }
@@ -533,6 +564,12 @@ final class XlsxReportReader implements ReportReader {
                 if (event == XMLStreamConstants.START_ELEMENT
                         && xml.getLocalName().equals("mergeCell")) {
                     MergedRange range = MergedRange.parse(XlsxParts.attribute(xml, "ref"));
+                    if (range != null && ranges.size() == ReaderLimits.MAX_MERGED_RANGES) {
+                        throw new FileRejectedException(
+                                ReasonCode.TOO_MANY_MERGED_CELLS.name(),
+                                "the sheet has more than " + ReaderLimits.MAX_MERGED_RANGES + " merged ranges",
+                                Map.of("max", ReaderLimits.MAX_MERGED_RANGES));
+                    }
                     if (range != null) {
                         ranges.add(range);
                     }

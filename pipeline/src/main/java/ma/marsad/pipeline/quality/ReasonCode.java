@@ -32,6 +32,18 @@ public enum ReasonCode {
     UNSUPPORTED_FORMAT(Severity.FILE),
     /** The file could not be read for a reason no other code describes (a defect in a reader, a corrupt part). */
     UNREADABLE_FILE(Severity.FILE),
+    // reader caps (ReaderLimits): what one file may make the reader hold
+    TOO_MANY_ROWS(Severity.FILE),
+    TOO_MANY_COLUMNS(Severity.FILE),
+    CELL_TOO_LONG(Severity.FILE),
+    RECORD_TOO_LONG(Severity.FILE),
+    TOO_MANY_SHARED_STRINGS(Severity.FILE),
+    SHARED_STRINGS_TOO_LARGE(Severity.FILE),
+    TOO_MANY_PARTS(Severity.FILE),
+    PART_TOO_LARGE(Severity.FILE),
+    TOO_MANY_MERGED_CELLS(Severity.FILE),
+    /** Reading the file ran out of memory or stack despite the caps; only that submission is refused. */
+    TOO_COMPLEX(Severity.FILE),
 
     // row-level: the row goes to quarantine, the rest of the file loads
     FIELD_COUNT(Severity.ROW),

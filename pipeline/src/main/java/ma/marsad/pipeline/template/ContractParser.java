@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import ma.marsad.pipeline.config.ConfigFolder.ConfigFile;
 import ma.marsad.pipeline.config.YamlDocument;
+import ma.marsad.pipeline.ingest.ReaderLimits;
 import ma.marsad.pipeline.quality.DateParser;
 import ma.marsad.pipeline.quality.HeaderMatcher;
 import ma.marsad.pipeline.quality.ReasonCode;
@@ -25,8 +26,16 @@ final class ContractParser {
     private static final Set<String> TOP_KEYS =
             Set.of("id", "titles", "description", "formats", "reader", "locale", "period", "key", "columns", "rules");
     private static final Set<String> TITLE_KEYS = Set.of("fr", "ar", "en");
-    private static final Set<String> READER_KEYS =
-            Set.of("encoding", "submitter_encodings", "delimiter", "quote", "sheet", "header_row");
+    private static final Set<String> READER_KEYS = Set.of(
+            "encoding",
+            "submitter_encodings",
+            "delimiter",
+            "quote",
+            "sheet",
+            "header_row",
+            "max_rows",
+            "max_columns",
+            "max_cell_chars");
     private static final Set<String> PERIOD_KEYS = Set.of("type", "columns");
     private static final Set<String> COLUMN_KEYS = Set.of(
             "name",
@@ -163,7 +172,24 @@ final class ContractParser {
         if (headerRow < 1) {
             throw reader.get("header_row").error("header_row is " + headerRow, "use 1 for the first row");
         }
-        return new ReaderOptions(encoding, submitterEncodings, delimiter, quote, sheet, headerRow);
+        ReaderLimits defaults = ReaderLimits.DEFAULTS;
+        ReaderLimits limits = new ReaderLimits(
+                positive(reader.get("max_rows"), defaults.maxRows()),
+                (int) positive(reader.get("max_columns"), defaults.maxColumns()),
+                (int) positive(reader.get("max_cell_chars"), defaults.maxCellChars()));
+        return new ReaderOptions(encoding, submitterEncodings, delimiter, quote, sheet, headerRow, limits);
+    }
+
+    /** An optional reader cap: the default when absent, else a whole number from 1 up. */
+    private static long positive(YamlDocument.Entry entry, long defaultValue) {
+        if (entry == null) {
+            return defaultValue;
+        }
+        int value = entry.integer();
+        if (value < 1) {
+            throw entry.error(entry.name() + " is " + value, "use a whole number of 1 or more, or leave it out");
+        }
+        return value;
     }
 
     private static Charset charset(YamlDocument.Entry entry) {

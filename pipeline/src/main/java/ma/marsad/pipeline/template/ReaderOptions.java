@@ -3,6 +3,7 @@ package ma.marsad.pipeline.template;
 import java.nio.charset.Charset;
 import java.util.Map;
 import java.util.Objects;
+import ma.marsad.pipeline.ingest.ReaderLimits;
 
 /**
  * How a template's files are laid out, before any submitter-specific choice.
@@ -13,6 +14,8 @@ import java.util.Objects;
  * @param quote CSV quote character
  * @param sheet XLSX sheet name, or null
  * @param headerRow 1-based line (CSV) or sheet row (XLSX) of the header
+ * @param limits the caps on what one file may make the reader hold ({@code max_rows}, {@code max_columns}, {@code
+ *     max_cell_chars})
  */
 public record ReaderOptions(
         Charset encoding,
@@ -20,10 +23,12 @@ public record ReaderOptions(
         char delimiter,
         char quote,
         String sheet,
-        int headerRow) {
+        int headerRow,
+        ReaderLimits limits) {
 
     public ReaderOptions {
         Objects.requireNonNull(encoding, "encoding");
+        Objects.requireNonNull(limits, "limits");
         submitterEncodings = Map.copyOf(submitterEncodings);
         if (headerRow < 1) {
             throw new IllegalArgumentException("header row must be 1 or more, got " + headerRow);

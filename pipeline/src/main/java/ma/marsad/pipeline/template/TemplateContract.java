@@ -176,7 +176,8 @@ public final class TemplateContract {
                 readerOptions.quote(),
                 readerOptions.sheet(),
                 format.equals("json") ? 1 : readerOptions.headerRow(),
-                columns.stream().map(ColumnSpec::name).toList());
+                columns.stream().map(ColumnSpec::name).toList(),
+                readerOptions.limits());
     }
 
     @Override

@@ -59,14 +59,14 @@ public final class WarehouseBuilder {
     /** Row counts of the published tables, and how long the lake load and the models took. */
     public record BuildSummary(Map<String, Long> tableRows, long loadMillis, long modelMillis) {}
 
-    /** Opens a warehouse file for writing. */
+    /** Opens a warehouse file for writing, within {@link DuckDbResources}' memory and threads. */
     public static Connection open(Path file) throws SQLException {
-        return DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath());
+        return DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath(), DuckDbResources.properties());
     }
 
     /** Opens a warehouse file read-only, as analysts and the dashboards do. */
     public static Connection openReadOnly(Path file) throws SQLException {
-        Properties properties = new Properties();
+        Properties properties = DuckDbResources.properties();
         properties.setProperty("duckdb.read_only", "true");
         return DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath(), properties);
     }

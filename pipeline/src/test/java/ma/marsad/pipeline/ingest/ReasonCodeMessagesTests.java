@@ -225,7 +225,17 @@ class ReasonCodeMessagesTests {
                 "ZIP_BOMB",
                 "UNREADABLE_FILE", // a defect in a reader: no valid input reaches it
                 "FORMULA_ERROR", // cached formula results: XlsxReportReaderTests
-                "FORMULA_NO_CACHED_VALUE");
+                "FORMULA_NO_CACHED_VALUE",
+                "TOO_MANY_ROWS", // reader caps, on files far larger than these: ReaderCapsTests
+                "TOO_MANY_COLUMNS",
+                "CELL_TOO_LONG",
+                "RECORD_TOO_LONG",
+                "TOO_MANY_SHARED_STRINGS",
+                "SHARED_STRINGS_TOO_LARGE",
+                "TOO_MANY_PARTS", // POI refuses such a package itself; mapped by XlsxParts.classify
+                "PART_TOO_LARGE",
+                "TOO_MANY_MERGED_CELLS",
+                "TOO_COMPLEX"); // an exhausted heap: SubmissionValidatorTests
         for (ReasonCode code : ReasonCode.values()) {
             if (!notRaisedHere.contains(code.name())) {
                 assertThat(raised).as("raised codes").contains(code.name());

@@ -16,6 +16,7 @@ import java.util.Map;
 import ma.marsad.pipeline.ingest.TestReaders.TypedFile;
 import ma.marsad.pipeline.ingest.ValidationOutcome.Status;
 import ma.marsad.pipeline.lake.StagingRows;
+import ma.marsad.pipeline.quality.ReasonCode;
 import ma.marsad.pipeline.template.TemplateCatalog;
 import ma.marsad.pipeline.template.TemplateContract;
 import org.junit.jupiter.api.Test;
@@ -85,6 +86,63 @@ class SubmissionValidatorTests {
                 .containsExactly(2025, "exportations_numeriques", 1234567.5, "MAD", null);
         assertThat(sink.accepted.get(1).sourceCell()).isEqualTo("line 3");
         assertThat(sink.periods).containsOnly("2025");
+    }
+
+    @Test
+    void aReaderThatExhaustsTheHeapRejectsItsFileAndTheNextFileStillLoads() throws IOException {
+        // given: a reader whose second row asks the JVM for a 16 GB array, beyond any heap the tests run in
+        ReportReaderFactory exhausting = (file, settings) -> {
+            ReportReader real = ReportReaders.open(file, settings);
+            if (!file.getFileName().toString().startsWith("bomb")) {
+                return real;
+            }
+            return new ReportReader() {
+                @Override
+                public List<String> header() throws FileRejectedException {
+                    return real.header();
+                }
+
+                @Override
+                public RawRow next() throws FileRejectedException {
+                    RawRow row = real.next();
+                    if (row != null && row.row() == 2) {
+                        long[] tooLarge = new long[Integer.MAX_VALUE - 8];
+                        tooLarge[0] = 1;
+                    }
+                    return row;
+                }
+
+                @Override
+                public List<ReaderWarning> warnings() {
+                    return real.warnings();
+                }
+
+                @Override
+                public void close() {
+                    real.close();
+                }
+            };
+        };
+        SubmissionValidator guarded = new SubmissionValidator(CATALOG, exhausting);
+        TemplateContract contract = CATALOG.contract("digital-economy-annual");
+        String[] lines = {
+            ECONOMY_HEADER,
+            "2025;emplois_numeriques_directs;1 234 567;emplois;MEF",
+            "2025;exportations_numeriques;1.234.567,5;MAD;"
+        };
+        Path bomb = file("bomb.csv", lines);
+        Path good = file("economy.csv", lines);
+
+        // when
+        ValidationOutcome exhausted = guarded.validate(contract, "MEF", List.of(bomb), "bomb.csv", sink);
+        ValidationOutcome next = guarded.validate(contract, "MEF", List.of(good), "economy.csv", new RecordingSink());
+
+        // then: the file is refused with its reason, and the validator goes on
+        assertThat(exhausted.status()).isEqualTo(Status.REJECTED);
+        assertThat(exhausted.fileErrorCode()).isEqualTo(ReasonCode.TOO_COMPLEX.name());
+        assertThat(exhausted.fileErrorArguments().get("detail").toString()).contains("OutOfMemoryError");
+        assertThat(next.status()).isEqualTo(Status.ACCEPTED);
+        assertThat(next.rowsAccepted()).isEqualTo(2);
     }
 
     @Test

@@ -100,6 +100,7 @@ class MessagesTests {
                     "actual",
                     "length",
                     "max",
+                    "part",
                     "character")) {
                 marked.put(name, "<" + name + ">");
             }

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import ma.marsad.pipeline.config.ConfigFolder;
 import ma.marsad.pipeline.config.InvalidConfigurationException;
+import ma.marsad.pipeline.ingest.ReaderLimits;
 import ma.marsad.pipeline.ingest.ReaderSettings;
 import ma.marsad.pipeline.quality.HeaderMatcher;
 import ma.marsad.pipeline.quality.InvalidValueException;
@@ -226,6 +227,39 @@ class TemplateCatalogTests {
         assertThat(loadError(config, valid.replace("    description: {fr: Année, ar: السنة}\n", "")))
                 .contains("tiny.yml:8:")
                 .contains("column annee has no description");
+    }
+
+    @Test
+    void readerCapsDefaultOrComeFromTheTemplate(@TempDir Path config) throws IOException {
+        String valid = """
+                id: tiny
+                titles: {fr: Petit, ar: صغير, en: Tiny}
+                formats: [csv]
+                locale: en
+                period: {type: year, columns: [annee]}
+                key: [annee]
+                columns:
+                  - name: annee
+                    type: year
+                    required: true
+                    description: {fr: Année, ar: السنة}
+                """;
+        assertThat(write(config, valid)
+                        .contract("tiny")
+                        .readerSettings("ADD", "csv")
+                        .limits())
+                .isEqualTo(ReaderLimits.DEFAULTS);
+
+        String capped =
+                valid.replace("locale: en", "reader: {max_rows: 10, max_columns: 5, max_cell_chars: 200}\nlocale: en");
+        assertThat(write(config, capped)
+                        .contract("tiny")
+                        .readerSettings("ADD", "csv")
+                        .limits())
+                .isEqualTo(new ReaderLimits(10, 5, 200));
+        assertThat(loadError(config, valid.replace("locale: en", "reader: {max_rows: 0}\nlocale: en")))
+                .contains("tiny.yml:4:")
+                .contains("max_rows is 0");
     }
 
     private static String loadError(Path config, String yaml) throws IOException {
