@@ -1,6 +1,7 @@
 package ma.marsad.pipeline.lake;
 
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
@@ -17,6 +18,8 @@ import java.util.Objects;
  * @param period period key, null when rejected
  * @param stagingFile the partition file relative to the lake's {@code staging/} or {@code history/} folder, or null
  * @param quarantineFile the quarantine file relative to the lake root, or null
+ * @param discoveredAt when the scan that found it started (null for entries written before it was kept)
+ * @param discoveryOrder its place in that scan
  */
 public record SubmissionRecord(
         String submissionId,
@@ -32,7 +35,13 @@ public record SubmissionRecord(
         String fileErrorCode,
         String fileErrorMessage,
         String stagingFile,
-        String quarantineFile) {
+        String quarantineFile,
+        Instant discoveredAt,
+        long discoveryOrder) {
+
+    private static final Comparator<SubmissionRecord> DISCOVERY = Comparator.comparing(
+                    SubmissionRecord::discoveredAt, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparingLong(SubmissionRecord::discoveryOrder);
 
     public SubmissionRecord {
         Objects.requireNonNull(submissionId, "submissionId");
@@ -47,6 +56,41 @@ public record SubmissionRecord(
         }
     }
 
+    /** A submission whose discovery is not known. */
+    public SubmissionRecord(
+            String submissionId,
+            String template,
+            String submitter,
+            List<String> fileNames,
+            Instant receivedAt,
+            String status,
+            String period,
+            long rowsRead,
+            long rowsAccepted,
+            long rowsQuarantined,
+            String fileErrorCode,
+            String fileErrorMessage,
+            String stagingFile,
+            String quarantineFile) {
+        this(
+                submissionId,
+                template,
+                submitter,
+                fileNames,
+                receivedAt,
+                status,
+                period,
+                rowsRead,
+                rowsAccepted,
+                rowsQuarantined,
+                fileErrorCode,
+                fileErrorMessage,
+                stagingFile,
+                quarantineFile,
+                null,
+                0);
+    }
+
     public boolean isRejected() {
         return "rejected".equals(status);
     }
@@ -56,11 +100,19 @@ public record SubmissionRecord(
         return template + "|" + submitter + "|" + period;
     }
 
-    /** Orders revisions: later received time, then file name, then digest. */
+    /**
+     * Orders revisions by arrival: received time, then discovery (an earlier scan, then the scan's order); the file
+     * name and digest only break ties between entries written before discovery was kept. Never by digest first: the
+     * digest says nothing about which version came last.
+     */
     public static int compareRevisions(SubmissionRecord a, SubmissionRecord b) {
         int byTime = a.receivedAt.compareTo(b.receivedAt);
         if (byTime != 0) {
             return byTime;
+        }
+        int byDiscovery = DISCOVERY.compare(a, b);
+        if (byDiscovery != 0) {
+            return byDiscovery;
         }
         int byName = String.join("/", a.fileNames).compareTo(String.join("/", b.fileNames));
         return byName != 0 ? byName : a.submissionId.compareTo(b.submissionId);

@@ -62,6 +62,10 @@ public final class SubmissionRegistry {
             json.writeStringField("file_error_message", record.fileErrorMessage());
             json.writeStringField("staging_file", record.stagingFile());
             json.writeStringField("quarantine_file", record.quarantineFile());
+            if (record.discoveredAt() != null) {
+                json.writeStringField("discovered_at", record.discoveredAt().toString());
+                json.writeNumberField("discovery_order", record.discoveryOrder());
+            }
             json.writeEndObject();
         }
         lake.publish(temporary, entry(record.submissionId()));
@@ -184,6 +188,8 @@ public final class SubmissionRegistry {
                 (String) fields.get("file_error_code"),
                 (String) fields.get("file_error_message"),
                 (String) fields.get("staging_file"),
-                (String) fields.get("quarantine_file"));
+                (String) fields.get("quarantine_file"),
+                fields.get("discovered_at") == null ? null : Instant.parse((String) fields.get("discovered_at")),
+                (Long) fields.getOrDefault("discovery_order", 0L));
     }
 }

@@ -32,6 +32,12 @@ public enum ReasonCode {
     UNSUPPORTED_FORMAT(Severity.FILE),
     /** The file could not be read for a reason no other code describes (a defect in a reader, a corrupt part). */
     UNREADABLE_FILE(Severity.FILE),
+    /** A failure while the file was validated or stored that no reader turned into a reason (its bytes were read). */
+    INGESTION_FAILED(Severity.FILE),
+    /** The landing file could not be opened or read this night (permissions, I/O error): tried again next night. */
+    LANDING_UNREADABLE(Severity.FILE),
+    /** The landing file changed while it was read: nothing of it is loaded, the complete file is read next night. */
+    LANDING_CHANGED(Severity.FILE),
 
     // row-level: the row goes to quarantine, the rest of the file loads
     FIELD_COUNT(Severity.ROW),

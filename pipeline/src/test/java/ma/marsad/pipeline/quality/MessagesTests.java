@@ -85,7 +85,8 @@ class MessagesTests {
                     "actual",
                     "length",
                     "max",
-                    "character")) {
+                    "character",
+                    "file")) {
                 marked.put(name, "<" + name + ">");
             }
             java.util.Set<String> french = placeholders(messages.message(code, marked, Language.FR));
