@@ -22,8 +22,9 @@ import java.util.regex.Pattern;
  * Finds complete submissions in a landing zone laid out as {@code landing/<template>/<submitter>/<file>}, without
  * modifying it.
  *
- * <p>A file is complete when a sibling {@code <file>.done} exists or when its size and modification time do not change
- * over the stability check. Parts named {@code <base>.part<k>of<n>.<ext>} form one submission once all are complete.
+ * <p>A file is complete when a sibling {@code <file>.done} written after it exists or when its size and modification
+ * time do not change over the stability check; it is received when both it and its marker were there. A marker older
+ * than its file (the file was rewritten after it) is reported. Parts named {@code <base>.part<k>of<n>.<ext>} form one submission once all are complete.
  * Lock files ({@code ~$…}), hidden files, unknown template folders and unsafe names are skipped and reported, never
  * opened.
  */
