@@ -122,14 +122,14 @@ public final class LandingScanner {
                 skipped.add(new SkippedEntry(relative(landing, templateDir), "unknown template folder"));
                 continue;
             }
-            for (Path submitterDir : sortedChildren(templateDir)) {
+            for (Path submitterDir : listedChildren(landing, templateDir, skipped)) {
                 String submitter = submitterDir.getFileName().toString();
                 if (!Files.isDirectory(submitterDir, LinkOption.NOFOLLOW_LINKS)
                         || !SUBMITTER_CODE.matcher(submitter).matches()) {
                     skipped.add(new SkippedEntry(relative(landing, submitterDir), "not a submitter folder"));
                     continue;
                 }
-                for (Path file : sortedChildren(submitterDir)) {
+                for (Path file : listedChildren(landing, submitterDir, skipped)) {
                     String name = file.getFileName().toString();
                     if (name.endsWith(DONE) && !name.equals(DONE)) {
                         continue;
@@ -320,6 +320,16 @@ public final class LandingScanner {
 
     private static Path doneMarker(Path file) {
         return file.resolveSibling(file.getFileName() + DONE);
+    }
+
+    /** A folder's entries; a folder that cannot be listed is skipped and reported, the others are still read. */
+    private static List<Path> listedChildren(Path landing, Path folder, List<SkippedEntry> skipped) {
+        try {
+            return sortedChildren(folder);
+        } catch (IOException e) {
+            skipped.add(new SkippedEntry(relative(landing, folder), "cannot list the folder: " + e));
+            return List.of();
+        }
     }
 
     private static List<Path> sortedChildren(Path folder) throws IOException {
