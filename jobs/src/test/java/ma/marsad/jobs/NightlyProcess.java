@@ -31,7 +31,14 @@ final class NightlyProcess {
     /** As {@link #start(Path, Map, String...)}, standard error to {@code errors} when not null. */
     static NightlyProcess start(Path log, Path errors, Map<String, String> environment, String... args)
             throws IOException {
-        List<String> command = new ArrayList<>();
+        return start(log, errors, environment, List.of(), args);
+    }
+
+    /** As {@link #start(Path, Path, Map, String...)}, the JVM started through {@code prefix} (e.g. setpriv …). */
+    static NightlyProcess start(
+            Path log, Path errors, Map<String, String> environment, List<String> prefix, String... args)
+            throws IOException {
+        List<String> command = new ArrayList<>(prefix);
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx512m");
         command.add("-XX:TieredStopAtLevel=1");

@@ -19,6 +19,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param stabilityCheck how long a landing file without {@code .done} must stay unchanged to count as complete
  * @param warehouseVersions how many previous warehouse versions to keep for rollback
  * @param hadoop Hadoop properties passed to the lake's FileSystem (e.g. {@code fs.s3a.endpoint})
+ * @param rehash whether discovery reads every landing file again instead of trusting the landing index
  */
 @ConfigurationProperties("marsad")
 public record MarsadSettings(
@@ -29,7 +30,8 @@ public record MarsadSettings(
         LocalDate asOf,
         Duration stabilityCheck,
         Integer warehouseVersions,
-        Map<String, String> hadoop) {
+        Map<String, String> hadoop,
+        Boolean rehash) {
 
     public MarsadSettings {
         work = (work == null ? Path.of("work") : work).toAbsolutePath().normalize();
@@ -41,6 +43,7 @@ public record MarsadSettings(
         stabilityCheck = stabilityCheck == null ? Duration.ofSeconds(2) : stabilityCheck;
         warehouseVersions = warehouseVersions == null ? 3 : warehouseVersions;
         hadoop = hadoop == null ? Map.of() : Map.copyOf(hadoop);
+        rehash = rehash != null && rehash;
     }
 
     public Path warehouseDir() {
@@ -57,6 +60,11 @@ public record MarsadSettings(
 
     public Path runs() {
         return work.resolve("runs");
+    }
+
+    /** What discovery knows of landing files already read (see {@code LandingIndex}). */
+    public Path landingIndex() {
+        return work.resolve("landing-index.tsv");
     }
 
     public Path cache() {

@@ -1,14 +1,19 @@
 package ma.marsad.jobs.nightly;
 
+import java.io.IOException;
 import ma.marsad.jobs.common.FaultInjection;
 import ma.marsad.jobs.common.FeedbackReports;
 import ma.marsad.jobs.common.PipelineServices;
+import ma.marsad.pipeline.ingest.SubmissionDeferredException;
+import ma.marsad.pipeline.ingest.SubmissionIngester;
 import ma.marsad.pipeline.lake.SubmissionRecord;
+import ma.marsad.pipeline.quality.ReasonCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /** Ingests the one submission of its partition; safe to run again after a crash (the registry commit is last). */
@@ -28,7 +33,22 @@ class IngestSubmissionTasklet implements Tasklet {
         PendingSubmissions.Pending entry = PendingSubmissions.decode(stepContext.getString(SubmissionPartitioner.ENTRY))
                 .get(0);
         long start = System.nanoTime();
-        var result = services.ingester().ingestWithOutcome(entry.submission(), entry.submissionId());
+        SubmissionIngester.Result result;
+        try {
+            result = services.ingester().ingestWithOutcome(entry.submission(), entry.submissionId());
+        } catch (SubmissionDeferredException e) {
+            defer(stepContext, DeferredSubmissions.Deferred.of(e));
+            return RepeatStatus.FINISHED;
+        } catch (IOException | RuntimeException e) {
+            // a failure outside the submission's bytes (the lake, the disk): nothing was committed, so the next
+            // run ingests it again; one partition never fails the step
+            defer(
+                    stepContext,
+                    new DeferredSubmissions.Deferred(
+                            ReasonCode.INGESTION_FAILED.name(), landingName(entry), e.toString()));
+            log.error("ingestion of landing/{} failed", landingName(entry), e);
+            return RepeatStatus.FINISHED;
+        }
         SubmissionRecord record = result.record();
         FeedbackReports.write(services, record, result.outcome());
         long millis = Math.max(1, (System.nanoTime() - start) / 1_000_000);
@@ -47,5 +67,15 @@ class IngestSubmissionTasklet implements Tasklet {
                 record.rowsRead() * 1000 / millis);
         FaultInjection.at("ingest");
         return RepeatStatus.FINISHED;
+    }
+
+    private static void defer(ExecutionContext stepContext, DeferredSubmissions.Deferred deferred) {
+        log.warn("not loaded, tried again at the next run: {}", deferred.line());
+        DeferredSubmissions.add(stepContext, deferred);
+    }
+
+    private static String landingName(PendingSubmissions.Pending entry) {
+        var submission = entry.submission();
+        return submission.template() + "/" + submission.submitter() + "/" + submission.displayName();
     }
 }

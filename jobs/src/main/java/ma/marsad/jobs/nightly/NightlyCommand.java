@@ -22,8 +22,10 @@ import picocli.CommandLine.Option;
         description = {
             "Runs the nightly job on a landing zone: discover complete files, ingest them into the lake,"
                     + " build and publish a new warehouse, score KPIs, render the dashboards.",
-            "Restarts an unfinished run where it stopped. Exit: 0 ok, 3 ok with quarantined rows or rejected files,"
-                    + " 1 failure, 2 usage."
+            "Restarts an unfinished run where it stopped. Exit: 0 ok, 3 ok with quarantined rows, rejected or"
+                    + " deferred files, or a new file that is not current, 1 failure, 2 usage.",
+            "Landing files whose size and modification time are unchanged since they were read are not read again"
+                    + " (--rehash reads them all)."
         })
 public class NightlyCommand implements Callable<Integer> {
 
@@ -45,6 +47,12 @@ public class NightlyCommand implements Callable<Integer> {
             description = "Seconds a file without a .done marker must stay unchanged to count as complete. Default: 2")
     Integer stabilitySeconds;
 
+    @Option(
+            names = "--rehash",
+            description = "Read and hash every landing file again, even those whose size and modification time are"
+                    + " unchanged since they were read (for a file rewritten with the same size and time)")
+    boolean rehash;
+
     @Override
     public Integer call() throws Exception {
         Map<String, Object> properties = work.properties();
@@ -56,6 +64,9 @@ public class NightlyCommand implements Callable<Integer> {
         }
         if (stabilitySeconds != null) {
             properties.put("marsad.stability-check", stabilitySeconds + "s");
+        }
+        if (rehash) {
+            properties.put("marsad.rehash", "true");
         }
         return runLocked(work.work(), properties);
     }

@@ -71,6 +71,7 @@ public class NightlyJobConfiguration {
                 .listener(partitioner)
                 .listener(progress)
                 .listener(new FileSubmissionsListener(services))
+                .listener(new RememberIngestedFiles(services))
                 .build();
     }
 

@@ -5,11 +5,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import ma.marsad.pipeline.ingest.LandingScanner.FileStamp;
 import ma.marsad.pipeline.ingest.LandingScanner.LandingSubmission;
 
 /**
  * The submissions a run found to ingest, kept in the job's execution context as plain text (one line each, fields
- * separated by tabs, parts by NUL) so a restarted run ingests exactly the same list.
+ * separated by tabs, parts and their stamps by NUL) so a restarted run ingests exactly the same list.
  */
 final class PendingSubmissions {
 
@@ -36,6 +37,16 @@ final class PendingSubmissions {
                     .append(String.join(
                             "\0",
                             submission.parts().stream().map(Path::toString).toList()))
+                    .append('\t')
+                    .append(String.join(
+                            "\0",
+                            submission.stamps().stream()
+                                    .map(stamp -> stamp.size() + "@" + stamp.modified())
+                                    .toList()))
+                    .append('\t')
+                    .append(submission.discoveredAt())
+                    .append('\t')
+                    .append(submission.discoveryOrder())
                     .append('\n');
         }
         return text.toString();
@@ -50,9 +61,30 @@ final class PendingSubmissions {
             String[] fields = line.split("\t", -1);
             List<Path> parts =
                     Arrays.stream(fields[5].split("\0")).map(Path::of).toList();
+            if (fields.length < 9) { // written by an earlier version: nothing to check the files against
+                pending.add(new Pending(
+                        fields[0],
+                        new LandingSubmission(fields[1], fields[2], parts, fields[4], Instant.parse(fields[3]))));
+                continue;
+            }
+            List<FileStamp> stamps = fields[6].isEmpty()
+                    ? List.of()
+                    : Arrays.stream(fields[6].split("\0"))
+                            .map(stamp -> new FileStamp(
+                                    Long.parseLong(stamp.substring(0, stamp.indexOf('@'))),
+                                    Instant.parse(stamp.substring(stamp.indexOf('@') + 1))))
+                            .toList();
             pending.add(new Pending(
                     fields[0],
-                    new LandingSubmission(fields[1], fields[2], parts, fields[4], Instant.parse(fields[3]))));
+                    new LandingSubmission(
+                            fields[1],
+                            fields[2],
+                            parts,
+                            fields[4],
+                            Instant.parse(fields[3]),
+                            stamps,
+                            "null".equals(fields[7]) ? null : Instant.parse(fields[7]),
+                            Integer.parseInt(fields[8]))));
         }
         return pending;
     }

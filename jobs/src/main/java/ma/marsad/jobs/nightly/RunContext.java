@@ -5,6 +5,9 @@ final class RunContext {
 
     static final String SKIPPED = "marsad.skipped";
     static final String INCOMPLETE = "marsad.incomplete";
+    /** Landing files rewritten after their {@code .done} marker, one per line. */
+    static final String STALE_MARKERS = "marsad.staleMarkers";
+
     static final String BUILD_FILE = "marsad.buildFile";
     static final String KPIS_SCORED = "marsad.kpisScored";
 

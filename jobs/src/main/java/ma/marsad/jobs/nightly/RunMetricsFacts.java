@@ -17,6 +17,7 @@ final class RunMetricsFacts {
         files.put("accepted", (long) summary.filesAccepted());
         files.put("accepted_with_quarantine", (long) summary.filesWithQuarantine());
         files.put("rejected", (long) summary.filesRejected());
+        files.put("deferred", (long) summary.filesDeferred());
         files.put("skipped", (long) summary.entriesSkipped());
         Map<String, Long> rows = new LinkedHashMap<>();
         rows.put("read", summary.rowsLoaded() + summary.rowsQuarantined());

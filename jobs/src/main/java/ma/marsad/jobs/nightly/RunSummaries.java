@@ -31,6 +31,7 @@ final class RunSummaries {
             json.writeNumberField("files_accepted", summary.filesAccepted());
             json.writeNumberField("files_with_quarantine", summary.filesWithQuarantine());
             json.writeNumberField("files_rejected", summary.filesRejected());
+            json.writeNumberField("files_deferred", summary.filesDeferred());
             json.writeNumberField("landing_entries_skipped", summary.entriesSkipped());
             json.writeNumberField("rows_loaded", summary.rowsLoaded());
             json.writeNumberField("rows_quarantined", summary.rowsQuarantined());
@@ -42,6 +43,11 @@ final class RunSummaries {
             json.writeArrayFieldStart("feedback_reports");
             for (String report : summary.feedbackReports()) {
                 json.writeString(report);
+            }
+            json.writeEndArray();
+            json.writeArrayFieldStart("notices");
+            for (String notice : summary.notices()) {
+                json.writeString(notice);
             }
             json.writeEndArray();
             json.writeStringField("site_index", summary.siteIndex());

@@ -28,11 +28,13 @@ public record RunSummary(
         int filesAccepted,
         int filesWithQuarantine,
         int filesRejected,
+        int filesDeferred,
         int entriesSkipped,
         long rowsLoaded,
         long rowsQuarantined,
         Map<String, Long> kpiStatuses,
         List<String> feedbackReports,
+        List<String> notices,
         String siteIndex,
         String failure) {
 
@@ -46,6 +48,15 @@ public record RunSummary(
         long loaded = 0;
         long quarantined = 0;
         List<String> feedback = new ArrayList<>();
+        List<String> notices = new ArrayList<>();
+        List<DeferredSubmissions.Deferred> deferred = DeferredSubmissions.of(execution);
+        deferred.forEach(entry -> notices.add("deferred to the next run: " + entry.line()));
+        for (String stale : context.getString(RunContext.STALE_MARKERS, "").split("\n")) {
+            if (!stale.isEmpty()) {
+                notices.add("rewritten after its .done marker, read as a new version: landing/" + stale);
+            }
+        }
+        notices.addAll(NotCurrent.of(pending, services.registry()));
         for (PendingSubmissions.Pending entry : pending) {
             var found = services.registry().find(entry.submissionId());
             if (found.isEmpty()) {
@@ -79,11 +90,13 @@ public record RunSummary(
                 accepted,
                 withQuarantine,
                 rejected,
+                deferred.size(),
                 context.getInt(RunContext.SKIPPED, 0),
                 loaded,
                 quarantined,
                 execution.getStatus() == BatchStatus.COMPLETED ? kpiStatuses(published) : Map.of(),
                 feedback,
+                notices,
                 Files.exists(index) ? index.toString() : null,
                 failure);
     }
@@ -96,7 +109,9 @@ public record RunSummary(
         if (!completed()) {
             return ExitCodes.FAILURE;
         }
-        return filesWithQuarantine + filesRejected > 0 ? ExitCodes.SUCCESS_WITH_FINDINGS : ExitCodes.SUCCESS;
+        boolean findings = filesWithQuarantine + filesRejected + filesDeferred > 0
+                || notices.stream().anyMatch(NotCurrent::isNotice);
+        return findings ? ExitCodes.SUCCESS_WITH_FINDINGS : ExitCodes.SUCCESS;
     }
 
     /** The few lines a data engineer reads in the morning. */
@@ -104,8 +119,12 @@ public record RunSummary(
         StringBuilder text = new StringBuilder();
         text.append(String.format("Marsad nightly run %d (as of %s): %s in %d s%n", runId, asOf, status, seconds));
         text.append(String.format(
-                "  files: %d accepted, %d with quarantined rows, %d rejected; %d landing entries skipped%n",
-                filesAccepted, filesWithQuarantine, filesRejected, entriesSkipped));
+                "  files: %d accepted, %d with quarantined rows, %d rejected, %d deferred to the next run;"
+                        + " %d landing entries skipped%n",
+                filesAccepted, filesWithQuarantine, filesRejected, filesDeferred, entriesSkipped));
+        for (String notice : notices) {
+            text.append("  ").append(notice).append(System.lineSeparator());
+        }
         text.append(String.format("  rows: %,d loaded, %,d quarantined%n", rowsLoaded, rowsQuarantined));
         if (!kpiStatuses.isEmpty()) {
             long total =

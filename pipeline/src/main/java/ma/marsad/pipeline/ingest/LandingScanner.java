@@ -1,19 +1,15 @@
 package ma.marsad.pipeline.ingest;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,8 +22,9 @@ import java.util.regex.Pattern;
  * Finds complete submissions in a landing zone laid out as {@code landing/<template>/<submitter>/<file>}, without
  * modifying it.
  *
- * <p>A file is complete when a sibling {@code <file>.done} exists or when its size and modification time do not change
- * over the stability check. Parts named {@code <base>.part<k>of<n>.<ext>} form one submission once all are complete.
+ * <p>A file is complete when a sibling {@code <file>.done} written after it exists or when its size and modification
+ * time do not change over the stability check; it is received when both it and its marker were there. A marker older
+ * than its file (the file was rewritten after it) is reported. Parts named {@code <base>.part<k>of<n>.<ext>} form one submission once all are complete.
  * Lock files ({@code ~$…}), hidden files, unknown template folders and unsafe names are skipped and reported, never
  * opened.
  */
@@ -45,27 +42,75 @@ public final class LandingScanner {
         this.stabilityCheck = stabilityCheck;
     }
 
-    /** A complete submission found in the landing zone. */
+    /**
+     * A complete submission found in the landing zone.
+     *
+     * @param receivedAt when its bytes became complete: the latest modification time of its parts and their markers
+     * @param stamps each part's size and modification time when it was found, to tell whether it changed since; empty
+     *     when not known (nothing is then checked)
+     * @param discoveredAt when the scan that found it started, null when not known
+     * @param discoveryOrder its place in that scan, which orders versions received at the same time
+     */
     public record LandingSubmission(
-            String template, String submitter, List<Path> parts, String displayName, Instant receivedAt) {
+            String template,
+            String submitter,
+            List<Path> parts,
+            String displayName,
+            Instant receivedAt,
+            List<FileStamp> stamps,
+            Instant discoveredAt,
+            int discoveryOrder) {
 
         public LandingSubmission {
             parts = List.copyOf(parts);
+            stamps = List.copyOf(stamps);
+            if (!stamps.isEmpty() && stamps.size() != parts.size()) {
+                throw new IllegalArgumentException("one stamp per part: " + parts);
+            }
+        }
+
+        /** A submission whose parts are not checked for changes (a file given directly, not found by a scan). */
+        public LandingSubmission(
+                String template, String submitter, List<Path> parts, String displayName, Instant receivedAt) {
+            this(template, submitter, parts, displayName, receivedAt, List.of(), null, 0);
+        }
+    }
+
+    /** A file's size and modification time: when either changes, its bytes are read again. */
+    public record FileStamp(long size, Instant modified) {
+
+        public static FileStamp of(Path file) throws IOException {
+            BasicFileAttributes attributes =
+                    Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            return new FileStamp(
+                    attributes.size(), attributes.lastModifiedTime().toInstant());
         }
     }
 
     /** Something in the landing zone that was not read, and why. */
     public record SkippedEntry(String path, String reason) {}
 
-    /** What a scan found. */
-    public record Scan(List<LandingSubmission> submissions, List<SkippedEntry> skipped, List<String> incomplete) {}
+    /**
+     * What a scan found.
+     *
+     * @param staleMarkers files whose {@code .done} marker is older than the file: rewritten after being marked done
+     */
+    public record Scan(
+            List<LandingSubmission> submissions,
+            List<SkippedEntry> skipped,
+            List<String> incomplete,
+            List<String> staleMarkers) {}
 
     public Scan scan(Path landing) throws IOException {
+        Instant started = Instant.now();
         List<SkippedEntry> skipped = new ArrayList<>();
         Map<Path, FileState> candidates = new TreeMap<>();
         if (!Files.isDirectory(landing)) {
             return new Scan(
-                    List.of(), List.of(new SkippedEntry(landing.toString(), "landing folder missing")), List.of());
+                    List.of(),
+                    List.of(new SkippedEntry(landing.toString(), "landing folder missing")),
+                    List.of(),
+                    List.of());
         }
         for (Path templateDir : sortedChildren(landing)) {
             String templateName = templateDir.getFileName().toString();
@@ -77,33 +122,42 @@ public final class LandingScanner {
                 skipped.add(new SkippedEntry(relative(landing, templateDir), "unknown template folder"));
                 continue;
             }
-            for (Path submitterDir : sortedChildren(templateDir)) {
+            for (Path submitterDir : listedChildren(landing, templateDir, skipped)) {
                 String submitter = submitterDir.getFileName().toString();
                 if (!Files.isDirectory(submitterDir, LinkOption.NOFOLLOW_LINKS)
                         || !SUBMITTER_CODE.matcher(submitter).matches()) {
                     skipped.add(new SkippedEntry(relative(landing, submitterDir), "not a submitter folder"));
                     continue;
                 }
-                for (Path file : sortedChildren(submitterDir)) {
+                for (Path file : listedChildren(landing, submitterDir, skipped)) {
                     String name = file.getFileName().toString();
                     if (name.endsWith(DONE) && !name.equals(DONE)) {
                         continue;
                     }
-                    String reason = skipReason(file, name);
+                    String reason;
+                    FileState state = null;
+                    try {
+                        reason = skipReason(file, name);
+                        state = reason == null ? FileState.of(file) : null;
+                    } catch (IOException e) {
+                        // gone or not stat-able since the folder was listed: one file, not the night
+                        reason = "cannot read its attributes: " + e.getMessage();
+                    }
                     if (reason != null) {
                         skipped.add(new SkippedEntry(relative(landing, file), reason));
                         continue;
                     }
-                    candidates.put(file, FileState.of(file));
+                    candidates.put(file, state);
                 }
             }
         }
         Predicate<Path> complete = completeness(candidates);
-        return group(landing, candidates, complete, skipped);
+        return group(landing, candidates, complete, skipped, started);
     }
 
     private Predicate<Path> completeness(Map<Path, FileState> candidates) throws IOException {
-        boolean needsCheck = candidates.keySet().stream().anyMatch(file -> !Files.exists(doneMarker(file)));
+        boolean needsCheck =
+                candidates.entrySet().stream().anyMatch(entry -> !markedDone(entry.getKey(), entry.getValue()));
         if (needsCheck && !stabilityCheck.isZero()) {
             try {
                 Thread.sleep(stabilityCheck.toMillis());
@@ -115,17 +169,33 @@ public final class LandingScanner {
         Map<Path, Boolean> result = new HashMap<>();
         for (Map.Entry<Path, FileState> entry : candidates.entrySet()) {
             Path file = entry.getKey();
-            boolean done = Files.exists(doneMarker(file));
-            result.put(file, done || (Files.exists(file) && FileState.of(file).equals(entry.getValue())));
+            boolean done = markedDone(file, entry.getValue());
+            result.put(file, done || entry.getValue().equals(FileState.ofOrNull(file)));
         }
         return file -> result.getOrDefault(file, false);
     }
 
+    /** A marker proves the file complete only if written after it: a file rewritten since may still be growing. */
+    private static boolean markedDone(Path file, FileState state) {
+        try {
+            Path marker = doneMarker(file);
+            return Files.exists(marker)
+                    && !Files.getLastModifiedTime(marker).toInstant().isBefore(state.modified());
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     private Scan group(
-            Path landing, Map<Path, FileState> candidates, Predicate<Path> complete, List<SkippedEntry> skipped)
-            throws IOException {
+            Path landing,
+            Map<Path, FileState> candidates,
+            Predicate<Path> complete,
+            List<SkippedEntry> skipped,
+            Instant started) {
         List<LandingSubmission> submissions = new ArrayList<>();
         List<String> incomplete = new ArrayList<>();
+        List<String> staleMarkers = new ArrayList<>();
+        Submissions found = new Submissions(landing, candidates, started, submissions, skipped, staleMarkers);
         Map<String, TreeMap<Integer, Path>> partGroups = new TreeMap<>();
         Map<String, Integer> partCounts = new HashMap<>();
         for (Path file : candidates.keySet()) {
@@ -148,7 +218,7 @@ public final class LandingScanner {
                 incomplete.add(relative(landing, file));
                 continue;
             }
-            submissions.add(submission(file.getParent(), List.of(file), name));
+            found.add(List.of(file), name);
         }
         for (Map.Entry<String, TreeMap<Integer, Path>> group : partGroups.entrySet()) {
             TreeMap<Integer, Path> parts = group.getValue();
@@ -161,58 +231,57 @@ public final class LandingScanner {
                 continue;
             }
             List<Path> ordered = new ArrayList<>(parts.values());
-            submissions.add(submission(
-                    ordered.get(0).getParent(),
-                    ordered,
-                    Path.of(group.getKey()).getFileName().toString()));
+            found.add(ordered, Path.of(group.getKey()).getFileName().toString());
         }
-        return new Scan(List.copyOf(submissions), List.copyOf(skipped), List.copyOf(incomplete));
+        return new Scan(
+                List.copyOf(submissions), List.copyOf(skipped), List.copyOf(incomplete), List.copyOf(staleMarkers));
     }
 
-    private static LandingSubmission submission(Path submitterDir, List<Path> parts, String displayName)
-            throws IOException {
-        String submitter = submitterDir.getFileName().toString();
-        String template = submitterDir.getParent().getFileName().toString();
-        Instant received = Instant.MIN;
-        for (Path part : parts) {
-            Path marker = doneMarker(part);
-            Path timed = Files.exists(marker) ? marker : part;
-            Instant modified = Files.getLastModifiedTime(timed).toInstant();
-            received = modified.isAfter(received) ? modified : received;
+    /** Turns complete files into submissions, in scan order, which is their discovery order. */
+    private record Submissions(
+            Path landing,
+            Map<Path, FileState> candidates,
+            Instant started,
+            List<LandingSubmission> submissions,
+            List<SkippedEntry> skipped,
+            List<String> staleMarkers) {
+
+        void add(List<Path> parts, String displayName) {
+            Path submitterDir = parts.get(0).getParent();
+            String submitter = submitterDir.getFileName().toString();
+            String template = submitterDir.getParent().getFileName().toString();
+            // the bytes are complete when both the file and its marker are there: a file rewritten after its
+            // marker was written is received when it was rewritten, not when the marker was
+            Instant received = Instant.MIN;
+            List<FileStamp> stamps = new ArrayList<>();
+            for (Path part : parts) {
+                FileState state = candidates.get(part);
+                Instant modified = state.modified();
+                Instant marked;
+                try {
+                    Path marker = doneMarker(part);
+                    marked = Files.exists(marker)
+                            ? Files.getLastModifiedTime(marker).toInstant()
+                            : null;
+                } catch (IOException e) {
+                    skipped.add(new SkippedEntry(relative(landing, part), "cannot read its marker: " + e.getMessage()));
+                    return;
+                }
+                if (marked != null && marked.isBefore(modified)) {
+                    staleMarkers.add(relative(landing, part));
+                }
+                Instant complete = marked != null && marked.isAfter(modified) ? marked : modified;
+                received = complete.isAfter(received) ? complete : received;
+                stamps.add(new FileStamp(state.size(), modified));
+            }
+            submissions.add(new LandingSubmission(
+                    template, submitter, parts, displayName, received, stamps, started, submissions.size()));
         }
-        return new LandingSubmission(template, submitter, parts, displayName, received);
     }
 
     /** SHA-256 of a file's bytes, or of the parts' digests in order for a split submission. */
     public static String submissionId(List<Path> parts) throws IOException {
-        if (parts.size() == 1) {
-            return HexFormat.of().formatHex(digest(parts.get(0)));
-        }
-        MessageDigest combined = sha256();
-        for (Path part : parts) {
-            combined.update(digest(part));
-        }
-        return HexFormat.of().formatHex(combined.digest());
-    }
-
-    private static byte[] digest(Path file) throws IOException {
-        MessageDigest digest = sha256();
-        byte[] buffer = new byte[1 << 16];
-        try (InputStream in = Files.newInputStream(file)) {
-            int read;
-            while ((read = in.read(buffer)) > 0) {
-                digest.update(buffer, 0, read);
-            }
-        }
-        return digest.digest();
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
+        return LandingIntake.submissionId(parts);
     }
 
     private static String skipReason(Path file, String name) throws IOException {
@@ -253,6 +322,16 @@ public final class LandingScanner {
         return file.resolveSibling(file.getFileName() + DONE);
     }
 
+    /** A folder's entries; a folder that cannot be listed is skipped and reported, the others are still read. */
+    private static List<Path> listedChildren(Path landing, Path folder, List<SkippedEntry> skipped) {
+        try {
+            return sortedChildren(folder);
+        } catch (IOException e) {
+            skipped.add(new SkippedEntry(relative(landing, folder), "cannot list the folder: " + e));
+            return List.of();
+        }
+    }
+
     private static List<Path> sortedChildren(Path folder) throws IOException {
         List<Path> children = new ArrayList<>();
         try (DirectoryStream<Path> stream = Files.newDirectoryStream(folder)) {
@@ -266,12 +345,20 @@ public final class LandingScanner {
         return landing.relativize(path).toString();
     }
 
-    private record FileState(long size, long modifiedMillis) {
+    private record FileState(long size, Instant modified) {
         static FileState of(Path file) throws IOException {
             BasicFileAttributes attributes =
                     Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
             return new FileState(
-                    attributes.size(), attributes.lastModifiedTime().toMillis());
+                    attributes.size(), attributes.lastModifiedTime().toInstant());
+        }
+
+        static FileState ofOrNull(Path file) {
+            try {
+                return of(file);
+            } catch (IOException e) {
+                return null;
+            }
         }
     }
 }

@@ -3,6 +3,7 @@ package ma.marsad.pipeline.ingest;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -18,13 +19,15 @@ import ma.marsad.pipeline.lake.SubmissionRecord;
 import ma.marsad.pipeline.lake.SubmissionRegistry;
 import ma.marsad.pipeline.quality.Language;
 import ma.marsad.pipeline.quality.Messages;
+import ma.marsad.pipeline.quality.ReasonCode;
 import ma.marsad.pipeline.template.TemplateCatalog;
 import ma.marsad.pipeline.template.TemplateContract;
 import org.apache.hadoop.fs.Path;
 
 /**
- * Ingests one submission into the lake: keeps its raw bytes, validates every row, writes accepted rows to a staging
- * partition and row errors to quarantine, then commits the submission in the registry. Until that commit nothing is
+ * Ingests one submission into the lake: copies its landing bytes once (checking they did not change), validates every
+ * row of that copy, writes accepted rows to a staging partition and row errors to quarantine, keeps the copy as the raw
+ * bytes, then commits the submission in the registry. Until that commit nothing is
  * visible: a crash leaves at most temporary files, and a rerun ingests the submission again from scratch.
  */
 public final class SubmissionIngester {
@@ -34,6 +37,7 @@ public final class SubmissionIngester {
     private final TemplateCatalog catalog;
     private final SubmissionValidator validator;
     private final Messages messages;
+    private final LandingIntake intake;
 
     public SubmissionIngester(
             Lake lake,
@@ -41,11 +45,28 @@ public final class SubmissionIngester {
             TemplateCatalog catalog,
             SubmissionValidator validator,
             Messages messages) {
+        this(
+                lake,
+                registry,
+                catalog,
+                validator,
+                messages,
+                new LandingIntake(LandingIntake.DEFAULT_CHUNK_BYTES, (part, bytes) -> {}));
+    }
+
+    SubmissionIngester(
+            Lake lake,
+            SubmissionRegistry registry,
+            TemplateCatalog catalog,
+            SubmissionValidator validator,
+            Messages messages,
+            LandingIntake intake) {
         this.lake = lake;
         this.registry = registry;
         this.catalog = catalog;
         this.validator = validator;
         this.messages = messages;
+        this.intake = intake;
     }
 
     /** The staging columns of a template: its own columns, then lineage. */
@@ -87,33 +108,52 @@ public final class SubmissionIngester {
         if (known.isPresent()) {
             return new Result(known.get(), null);
         }
-        // the raw bytes are copied while the rows are read (a large file's copy then costs no time), and always
-        // before the registry commits the submission
-        RawCopy rawCopy = new RawCopy(submission, submissionId);
+        java.nio.file.Path intakeFolder = intakeFolder(submissionId);
         try {
-            return validateAndCommit(submission, submissionId, rawCopy);
+            List<java.nio.file.Path> copies = intake.copy(submission, intakeFolder);
+            // the copy is hashed on a second thread while its rows are read: nothing else writes it, so the id
+            // is computed over exactly the bytes parsed
+            CopyDigest digest = new CopyDigest(copies, submissionId);
+            try {
+                return validateAndCommit(submission, submissionId, copies, digest);
+            } finally {
+                digest.awaitQuietly();
+            }
         } finally {
-            rawCopy.awaitQuietly();
+            deleteQuietly(intakeFolder);
         }
     }
 
-    private Result validateAndCommit(LandingScanner.LandingSubmission submission, String submissionId, RawCopy rawCopy)
+    private java.nio.file.Path intakeFolder(String submissionId) throws IOException {
+        if (lake.isLocal()) {
+            // in the lake's own temporary folder, so the raw copy is kept by a rename
+            return java.nio.file.Path.of(
+                    lake.temporary("intake-" + submissionId).toUri());
+        }
+        return Files.createTempDirectory("marsad-intake-");
+    }
+
+    private Result validateAndCommit(
+            LandingScanner.LandingSubmission submission,
+            String submissionId,
+            List<java.nio.file.Path> copies,
+            CopyDigest digest)
             throws IOException {
         if (!catalog.isRegistered(submission.submitter())) {
-            rawCopy.await();
             Map<String, Object> arguments =
                     Map.of("submitter", submission.submitter(), "detail", submission.submitter());
-            SubmissionRecord rejected = rejected(submission, submissionId, "UNKNOWN_SUBMITTER", arguments);
-            registry.commit(rejected);
-            return new Result(
-                    rejected,
+            return reject(
+                    submission,
+                    submissionId,
+                    copies,
+                    digest,
                     new ValidationOutcome(
                             ValidationOutcome.Status.REJECTED,
                             null,
                             0,
                             0,
                             0,
-                            "UNKNOWN_SUBMITTER",
+                            ReasonCode.UNKNOWN_SUBMITTER.name(),
                             arguments,
                             List.of(),
                             List.of(),
@@ -125,20 +165,19 @@ public final class SubmissionIngester {
         ValidationOutcome outcome;
         try (LakeSink sink =
                 new LakeSink(contract, submission.submitter(), submissionId, stagingTemporary, quarantineTemporary)) {
-            outcome = validator.validate(
-                    contract, submission.submitter(), submission.parts(), submission.displayName(), sink);
+            outcome = validator.validate(contract, submission.submitter(), copies, submission.displayName(), sink);
         } catch (UncheckedIOException e) {
             throw e.getCause();
+        } catch (RuntimeException | StackOverflowError e) {
+            // a defect met by these bytes: the submission is refused with the cause, the night goes on
+            outcome = failed(e);
         }
         if (outcome.status() == ValidationOutcome.Status.REJECTED) {
             lake.fileSystem().delete(stagingTemporary, false);
             lake.fileSystem().delete(quarantineTemporary, false);
-            SubmissionRecord rejected =
-                    rejected(submission, submissionId, outcome.fileErrorCode(), outcome.fileErrorArguments());
-            rawCopy.await();
-            registry.commit(rejected);
-            return new Result(rejected, outcome);
+            return reject(submission, submissionId, copies, digest, outcome);
         }
+        digest.check(submission);
         Path staging = lake.staging(submission.template(), outcome.period(), submission.submitter(), submissionId);
         lake.publish(stagingTemporary, staging);
         String quarantineFile = null;
@@ -168,48 +207,86 @@ public final class SubmissionIngester {
                 lake.relative(staging).substring("staging/".length()),
                 quarantineFile,
                 lake.fileSystem().getFileStatus(staging).getLen(),
-                quarantineBytes);
-        rawCopy.await();
+                quarantineBytes,
+                submission.discoveredAt(),
+                submission.discoveryOrder());
+        keepRawBytes(submission, submissionId, copies);
         registry.commit(accepted);
         return new Result(accepted, outcome);
     }
 
-    /** The copy of a submission's raw bytes into the lake, on a thread of its own. */
-    private final class RawCopy {
-        private final Thread thread;
-        private volatile Exception failure;
+    private Result reject(
+            LandingScanner.LandingSubmission submission,
+            String submissionId,
+            List<java.nio.file.Path> copies,
+            CopyDigest digest,
+            ValidationOutcome outcome)
+            throws IOException {
+        digest.check(submission);
+        SubmissionRecord rejected =
+                rejected(submission, submissionId, outcome.fileErrorCode(), outcome.fileErrorArguments());
+        keepRawBytes(submission, submissionId, copies);
+        registry.commit(rejected);
+        return new Result(rejected, outcome);
+    }
 
-        RawCopy(LandingScanner.LandingSubmission submission, String submissionId) {
+    private static ValidationOutcome failed(Throwable failure) {
+        return new ValidationOutcome(
+                ValidationOutcome.Status.REJECTED,
+                null,
+                0,
+                0,
+                0,
+                ReasonCode.INGESTION_FAILED.name(),
+                Map.of("detail", String.valueOf(failure)),
+                List.of(),
+                List.of(),
+                false);
+    }
+
+    /** The SHA-256 of the intake copies, computed on a thread of its own. */
+    private static final class CopyDigest {
+        private final String expected;
+        private final Thread thread;
+        private volatile String computed;
+        private volatile IOException failure;
+
+        CopyDigest(List<java.nio.file.Path> copies, String expected) {
+            this.expected = expected;
             this.thread = new Thread(
                     () -> {
                         try {
-                            keepRawBytes(submission, submissionId);
-                        } catch (IOException | RuntimeException e) {
+                            computed = LandingIntake.submissionId(copies);
+                        } catch (IOException e) {
                             failure = e;
                         }
                     },
-                    "raw-copy-" + submissionId);
+                    "digest-" + expected);
             thread.setDaemon(true);
             thread.start();
         }
 
-        /** Waits for the copy; its failure is the submission's. */
-        void await() throws IOException {
+        /** Waits for the digest; bytes other than those discovery hashed defer the submission. */
+        void check(LandingScanner.LandingSubmission submission) throws IOException {
             try {
                 thread.join();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new InterruptedIOException("interrupted while the raw file was copied into the lake");
-            }
-            if (failure instanceof IOException io) {
-                throw io;
+                throw new InterruptedIOException("interrupted while the submission was hashed");
             }
             if (failure != null) {
-                throw (RuntimeException) failure;
+                throw failure;
+            }
+            if (!expected.equals(computed)) {
+                throw new SubmissionDeferredException(
+                        ReasonCode.LANDING_CHANGED,
+                        LandingIntake.landingName(submission, submission.parts().get(0)),
+                        "its bytes changed after discovery (SHA-256 " + computed + ", " + expected + " when found)",
+                        null);
             }
         }
 
-        /** Waits for the copy when the ingestion failed anyway, so that no copy outlives its ingestion. */
+        /** Waits for the digest when the ingestion failed anyway, so that no reader outlives its copy. */
         void awaitQuietly() {
             boolean interrupted = false;
             while (thread.isAlive()) {
@@ -225,16 +302,35 @@ public final class SubmissionIngester {
         }
     }
 
-    private void keepRawBytes(LandingScanner.LandingSubmission submission, String submissionId) throws IOException {
-        for (java.nio.file.Path part : submission.parts()) {
-            String name = part.getFileName().toString();
+    /** Keeps the bytes that were read in the lake: a rename of the intake copy in a local lake, else a copy. */
+    private void keepRawBytes(
+            LandingScanner.LandingSubmission submission, String submissionId, List<java.nio.file.Path> copies)
+            throws IOException {
+        for (int i = 0; i < copies.size(); i++) {
+            java.nio.file.Path copy = copies.get(i);
+            String name = copy.getFileName().toString();
             int dot = name.lastIndexOf('.');
             String extension = dot < 0 ? "" : name.substring(dot);
-            String rawName = submission.parts().size() == 1
+            String rawName = copies.size() == 1
                     ? submissionId + extension
-                    : submissionId + "." + (submission.parts().indexOf(part) + 1) + "of"
-                            + submission.parts().size() + extension;
-            lake.copyIn(part, lake.raw(submission.template(), rawName));
+                    : submissionId + "." + (i + 1) + "of" + copies.size() + extension;
+            Path raw = lake.raw(submission.template(), rawName);
+            if (lake.isLocal()) {
+                lake.publish(new Path(copy.toUri()), raw);
+            } else {
+                lake.copyIn(copy, raw);
+            }
+        }
+    }
+
+    private static void deleteQuietly(java.nio.file.Path folder) {
+        try (var files = Files.list(folder)) {
+            for (java.nio.file.Path file : files.toList()) {
+                Files.deleteIfExists(file);
+            }
+            Files.deleteIfExists(folder);
+        } catch (IOException e) {
+            // a leftover under the lake's _tmp/ is overwritten by the next attempt
         }
     }
 
@@ -257,7 +353,11 @@ public final class SubmissionIngester {
                 code,
                 messages.message(code, arguments == null ? Map.of() : arguments, Language.FR),
                 null,
-                null);
+                null,
+                null,
+                null,
+                submission.discoveredAt(),
+                submission.discoveryOrder());
     }
 
     private static List<String> fileNames(LandingScanner.LandingSubmission submission) {

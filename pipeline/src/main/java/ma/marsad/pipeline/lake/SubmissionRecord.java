@@ -1,6 +1,7 @@
 package ma.marsad.pipeline.lake;
 
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
@@ -19,6 +20,8 @@ import java.util.Objects;
  * @param quarantineFile the quarantine file relative to the lake root, or null
  * @param stagingBytes size of the staging file when it was committed, or null (entries written before sizes were kept)
  * @param quarantineBytes size of the quarantine file when it was committed, or null
+ * @param discoveredAt when the scan that found it started (null for entries written before it was kept)
+ * @param discoveryOrder its place in that scan
  */
 public record SubmissionRecord(
         String submissionId,
@@ -36,7 +39,13 @@ public record SubmissionRecord(
         String stagingFile,
         String quarantineFile,
         Long stagingBytes,
-        Long quarantineBytes) {
+        Long quarantineBytes,
+        Instant discoveredAt,
+        long discoveryOrder) {
+
+    private static final Comparator<SubmissionRecord> DISCOVERY = Comparator.comparing(
+                    SubmissionRecord::discoveredAt, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparingLong(SubmissionRecord::discoveryOrder);
 
     public SubmissionRecord {
         Objects.requireNonNull(submissionId, "submissionId");
@@ -51,7 +60,7 @@ public record SubmissionRecord(
         }
     }
 
-    /** A record without file sizes. */
+    /** A record without file sizes, whose discovery is not known. */
     public SubmissionRecord(
             String submissionId,
             String template,
@@ -83,7 +92,9 @@ public record SubmissionRecord(
                 stagingFile,
                 quarantineFile,
                 null,
-                null);
+                null,
+                null,
+                0);
     }
 
     public boolean isRejected() {
@@ -95,11 +106,19 @@ public record SubmissionRecord(
         return template + "|" + submitter + "|" + period;
     }
 
-    /** Orders revisions: later received time, then file name, then digest. */
+    /**
+     * Orders revisions by arrival: received time, then discovery (an earlier scan, then the scan's order); the file
+     * name and digest only break ties between entries written before discovery was kept. Never by digest first: the
+     * digest says nothing about which version came last.
+     */
     public static int compareRevisions(SubmissionRecord a, SubmissionRecord b) {
         int byTime = a.receivedAt.compareTo(b.receivedAt);
         if (byTime != 0) {
             return byTime;
+        }
+        int byDiscovery = DISCOVERY.compare(a, b);
+        if (byDiscovery != 0) {
+            return byDiscovery;
         }
         int byName = String.join("/", a.fileNames).compareTo(String.join("/", b.fileNames));
         return byName != 0 ? byName : a.submissionId.compareTo(b.submissionId);

@@ -69,6 +69,10 @@ public final class SubmissionRegistry {
             if (record.quarantineBytes() != null) {
                 json.writeNumberField("quarantine_bytes", record.quarantineBytes());
             }
+            if (record.discoveredAt() != null) {
+                json.writeStringField("discovered_at", record.discoveredAt().toString());
+                json.writeNumberField("discovery_order", record.discoveryOrder());
+            }
             json.writeEndObject();
         }
         lake.publish(temporary, entry(record.submissionId()));
@@ -242,6 +246,8 @@ public final class SubmissionRegistry {
                 (String) fields.get("staging_file"),
                 (String) fields.get("quarantine_file"),
                 (Long) fields.get("staging_bytes"),
-                (Long) fields.get("quarantine_bytes"));
+                (Long) fields.get("quarantine_bytes"),
+                fields.get("discovered_at") == null ? null : Instant.parse((String) fields.get("discovered_at")),
+                (Long) fields.getOrDefault("discovery_order", 0L));
     }
 }

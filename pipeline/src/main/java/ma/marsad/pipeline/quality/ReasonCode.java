@@ -44,6 +44,12 @@ public enum ReasonCode {
     TOO_MANY_MERGED_CELLS(Severity.FILE),
     /** Reading the file ran out of memory or stack despite the caps; only that submission is refused. */
     TOO_COMPLEX(Severity.FILE),
+    /** A failure while the file was validated or stored that no reader turned into a reason (its bytes were read). */
+    INGESTION_FAILED(Severity.FILE),
+    /** The landing file could not be opened or read this night (permissions, I/O error): tried again next night. */
+    LANDING_UNREADABLE(Severity.FILE),
+    /** The landing file changed while it was read: nothing of it is loaded, the complete file is read next night. */
+    LANDING_CHANGED(Severity.FILE),
 
     // row-level: the row goes to quarantine, the rest of the file loads
     FIELD_COUNT(Severity.ROW),

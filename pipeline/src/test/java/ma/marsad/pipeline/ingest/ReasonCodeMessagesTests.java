@@ -224,6 +224,9 @@ class ReasonCodeMessagesTests {
                 "UNSAFE_XML", // crafted workbooks: ReaderRobustnessIntegrationTests and the validate corpus tests
                 "ZIP_BOMB",
                 "UNREADABLE_FILE", // a defect in a reader: no valid input reaches it
+                "INGESTION_FAILED", // raised by the ingester, not the validator: SubmissionIngesterTests
+                "LANDING_UNREADABLE", // the landing file, not its content: SubmissionIngesterTests and the
+                "LANDING_CHANGED", // nightly isolation tests
                 "FORMULA_ERROR", // cached formula results: XlsxReportReaderTests
                 "FORMULA_NO_CACHED_VALUE",
                 "TOO_MANY_ROWS", // reader caps, on files far larger than these: ReaderCapsTests

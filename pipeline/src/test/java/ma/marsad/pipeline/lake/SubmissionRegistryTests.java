@@ -110,4 +110,54 @@ class SubmissionRegistryTests {
                 .containsExactly("aaa1");
         assertThat(snapshot.isWithdrawn("bbb2")).isTrue();
     }
+
+    @Test
+    void twoVersionsReceivedAtTheSameTimeAreOrderedByDiscoveryNeverByNameOrDigest() throws Exception {
+        // given a version found one night, and another of the same partition, received at the same time, found the
+        // next night under a name and digest that both sort before it
+        Lake lake = Lake.local(folder.resolve("lake"));
+        SubmissionRegistry registry = new SubmissionRegistry(lake);
+        Instant received = Instant.parse("2025-07-10T08:00:00Z");
+        registry.commit(training("fff9", "z-training.csv", received, Instant.parse("2025-07-11T01:00:00Z"), 0));
+        registry.commit(training("aaa1", "a-training.csv", received, Instant.parse("2025-07-12T01:00:00Z"), 0));
+
+        // when
+        RegistrySnapshot snapshot = registry.snapshot();
+
+        // then the one discovered later is current, read back from the registry's entries
+        assertThat(snapshot.current())
+                .extracting(SubmissionRecord::submissionId)
+                .containsExactly("aaa1");
+        assertThat(registry.find("aaa1").orElseThrow().discoveredAt()).isEqualTo(Instant.parse("2025-07-12T01:00:00Z"));
+
+        // and within one scan, the later place in the scan wins
+        registry.commit(training("bbb2", "b-training.csv", received, Instant.parse("2025-07-13T01:00:00Z"), 1));
+        registry.commit(training("ccc3", "c-training.csv", received, Instant.parse("2025-07-13T01:00:00Z"), 0));
+        assertThat(registry.snapshot().current())
+                .extracting(SubmissionRecord::submissionId)
+                .containsExactly("bbb2");
+    }
+
+    private static SubmissionRecord training(
+            String id, String fileName, Instant received, Instant discoveredAt, int discoveryOrder) {
+        return new SubmissionRecord(
+                id,
+                "digital-training",
+                "UM5",
+                java.util.List.of(fileName),
+                received,
+                "accepted",
+                "2025-S1",
+                1,
+                1,
+                0,
+                null,
+                null,
+                "digital-training/period=2025-S1/submitter=UM5/" + id + ".parquet",
+                null,
+                null,
+                null,
+                discoveredAt,
+                discoveryOrder);
+    }
 }

@@ -101,7 +101,8 @@ class MessagesTests {
                     "length",
                     "max",
                     "part",
-                    "character")) {
+                    "character",
+                    "file")) {
                 marked.put(name, "<" + name + ">");
             }
             java.util.Set<String> french = placeholders(messages.message(code, marked, Language.FR));
