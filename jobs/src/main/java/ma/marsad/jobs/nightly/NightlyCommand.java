@@ -45,6 +45,12 @@ public class NightlyCommand implements Callable<Integer> {
             description = "Seconds a file without a .done marker must stay unchanged to count as complete. Default: 2")
     Integer stabilitySeconds;
 
+    @Option(
+            names = "--full-rebuild",
+            description = "Rebuild the warehouse and every KPI vintage from the whole lake. Every night does so"
+                    + " today, with or without this flag")
+    boolean fullRebuild;
+
     @Override
     public Integer call() throws Exception {
         Map<String, Object> properties = work.properties();
