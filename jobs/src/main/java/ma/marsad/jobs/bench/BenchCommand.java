@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import ma.marsad.jobs.cli.UsageException;
 import ma.marsad.jobs.common.PipelineServices;
 import ma.marsad.pipeline.config.ConfigFolder;
 import ma.marsad.pipeline.ingest.LandingScanner;
@@ -45,6 +46,7 @@ import picocli.CommandLine.Option;
 @Command(
         name = "bench",
         mixinStandardHelpOptions = true,
+        subcommands = NightlyBenchCommand.class,
         description = {
             "Generates an egov-requests CSV file of N rows, then measures side by side:",
             "(a) DuckDB: COPY (SELECT * FROM read_csv(file)) TO Parquet, ZSTD, default threads;",
@@ -53,16 +55,19 @@ import picocli.CommandLine.Option;
                     + " CREATE TABLE AS SELECT * FROM read_parquet(...), each into a database file, twice,"
                     + " each going first once; the faster run of each counts.",
             "Prints rows/s, CPU time and peak Java heap per phase, then the two ratios of rows per second.",
-            "Give it the heap the nightly job gets: JAVA_OPTS=-Xmx1g ./marsad bench --rows 10000000"
+            "Give it the heap the nightly job gets: JAVA_OPTS=-Xmx1g ./marsad bench --rows 10000000",
+            "marsad bench nightly --days N measures whole nightly runs instead (see its --help)."
         })
 public class BenchCommand implements Callable<Integer> {
 
     static final String TEMPLATE = "egov-requests";
     static final String SUBMITTER = "ADD";
     private static final LocalDate DAY = LocalDate.of(2026, 11, 27);
+    private static final long ROWS_MISSING = -1;
 
-    @Option(names = "--rows", paramLabel = "N", required = true, description = "Rows in the generated file")
-    long rows;
+    // Not required by the parser, so that "bench nightly" parses without it.
+    @Option(names = "--rows", paramLabel = "N", description = "Rows in the generated file (required)")
+    long rows = ROWS_MISSING;
 
     @Option(
             names = "--work",
@@ -76,6 +81,9 @@ public class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (rows == ROWS_MISSING) {
+            throw new UsageException("Missing required option: '--rows=N' (or: marsad bench nightly --days N)");
+        }
         if (rows < 1 || rows > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("--rows must be between 1 and " + Integer.MAX_VALUE + ", not " + rows);
         }
@@ -308,7 +316,7 @@ public class BenchCommand implements Callable<Integer> {
         return "'" + text + "'";
     }
 
-    private static void empty(Path folder) throws IOException {
+    static void empty(Path folder) throws IOException {
         if (!Files.exists(folder)) {
             return;
         }

@@ -53,6 +53,12 @@ public class NightlyCommand implements Callable<Integer> {
                     + " unchanged since they were read (for a file rewritten with the same size and time)")
     boolean rehash;
 
+    @Option(
+            names = "--full-rebuild",
+            description = "Rebuild the warehouse and every KPI vintage from the whole lake. Every night does so"
+                    + " today, with or without this flag")
+    boolean fullRebuild;
+
     @Override
     public Integer call() throws Exception {
         Map<String, Object> properties = work.properties();

@@ -53,6 +53,11 @@ final class RunSummaries {
             json.writeStringField("site_index", summary.siteIndex());
             json.writeStringField("failure", summary.failure());
             json.writeNumberField("exit_code", summary.exitCode());
+            json.writeObjectFieldStart("step_seconds");
+            for (var entry : summary.stepSeconds().entrySet()) {
+                json.writeNumberField(entry.getKey(), entry.getValue());
+            }
+            json.writeEndObject();
             json.writeEndObject();
         }
         Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import ma.marsad.pipeline.lake.SubmissionRecord;
 import ma.marsad.pipeline.warehouse.WarehouseBuilder;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.step.StepExecution;
 
 /** What a run did, for the console, the exit code and {@code work/runs/}. */
 public record RunSummary(
@@ -36,7 +38,8 @@ public record RunSummary(
         List<String> feedbackReports,
         List<String> notices,
         String siteIndex,
-        String failure) {
+        String failure,
+        Map<String, Double> stepSeconds) {
 
     static RunSummary of(JobExecution execution, PipelineServices services, Duration took) throws Exception {
         var context = execution.getExecutionContext();
@@ -98,7 +101,21 @@ public record RunSummary(
                 feedback,
                 notices,
                 Files.exists(index) ? index.toString() : null,
-                failure);
+                failure,
+                stepSeconds(execution));
+    }
+
+    /** Seconds each step of this execution took, in the order they ran; partitions are inside their step. */
+    private static Map<String, Double> stepSeconds(JobExecution execution) {
+        Map<String, Double> seconds = new LinkedHashMap<>();
+        execution.getStepExecutions().stream()
+                .filter(step ->
+                        !step.getStepName().contains(":") && step.getStartTime() != null && step.getEndTime() != null)
+                .sorted(Comparator.comparing(StepExecution::getStartTime))
+                .forEach(step -> seconds.put(
+                        step.getStepName(),
+                        Duration.between(step.getStartTime(), step.getEndTime()).toMillis() / 1000.0));
+        return seconds;
     }
 
     public boolean completed() {

@@ -16,12 +16,14 @@ import java.util.List;
 import java.util.SplittableRandom;
 import ma.marsad.pipeline.demo.DemoSummary.ExpectedOutcome;
 import ma.marsad.pipeline.demo.DemoSummary.PlantedRow;
+import ma.marsad.pipeline.demo.DemoSummary.WrittenFile;
 import ma.marsad.pipeline.demo.ServiceCatalogue.Service;
 
 /**
  * {@code egov-requests}: one sample day a month for ADD and DGI since January 2024, exported a month later so most
  * requests are closed, and yesterday's full export from ADD (at least 200,000 rows, announced by a {@code .done}
- * marker).
+ * marker). With national days, ADD's full export of each of the last days before the as-of date instead, each sized
+ * by {@link NationalVolume}, and no ADD sample for the days they cover.
  */
 final class EgovRequestsGenerator {
 
@@ -38,22 +40,35 @@ final class EgovRequestsGenerator {
     private final LandingFolder landing;
     private final ServiceCatalogue catalogue;
     private final SplittableRandom random;
+    private final long seed;
+    private final int nationalDays;
 
-    EgovRequestsGenerator(LandingFolder landing, ServiceCatalogue catalogue, SplittableRandom random) {
+    /**
+     * @param seed the seed of the national days' exports, each drawn from its own stream
+     * @param nationalDays how many days before the as-of date get a full export at national volume; 0 for the one
+     *     big day of the default demo
+     */
+    EgovRequestsGenerator(
+            LandingFolder landing, ServiceCatalogue catalogue, SplittableRandom random, long seed, int nationalDays) {
         this.landing = landing;
         this.catalogue = catalogue;
         this.random = random;
+        this.seed = seed;
+        this.nationalDays = nationalDays;
     }
 
     void generate() throws IOException {
         LocalDate asOf = landing.asOf();
         // The ministry's sample from two months back: already exported, and recent enough to be noticed.
         LocalDate badRowsDay = asOf.minusMonths(2).withDayOfMonth(15);
+        LocalDate firstNationalDay = asOf.minusDays(nationalDays);
         for (LocalDate day = LocalDate.of(2024, 1, 15); landing.arrivedBy(day.plusMonths(1)); day = day.plusMonths(1)) {
             LocalDateTime exportedAt = day.plusMonths(1).atTime(2, 0);
             double progress = Trend.progress(day);
             int addRows = (int) Trend.jitter(random, 1500 + 2000 * progress, 0.2);
-            writeSample("ADD", "demandes-" + day + ".csv", day, addRows, exportedAt, RowTamper.NONE);
+            if (nationalDays == 0 || day.isBefore(firstNationalDay)) {
+                writeSample("ADD", "demandes-" + day + ".csv", day, addRows, exportedAt, RowTamper.NONE);
+            }
             int dgiRows = (int) Trend.jitter(random, 400 + 600 * progress, 0.2);
             boolean plantBadRows = day.equals(badRowsDay);
             writeSample(
@@ -64,7 +79,12 @@ final class EgovRequestsGenerator {
                     exportedAt,
                     plantBadRows ? new BadRows(dgiRows) : RowTamper.NONE);
         }
-        writeBigDay(asOf.minusDays(1));
+        if (nationalDays == 0) {
+            writeBigDay(asOf.minusDays(1));
+        }
+        for (LocalDate day = firstNationalDay; day.isBefore(asOf); day = day.plusDays(1)) {
+            writeNationalDay(day);
+        }
         writeLatin1Export(asOf.minusDays(3));
         writeUnregisteredSubmitter(asOf.minusDays(2));
     }
@@ -74,7 +94,7 @@ final class EgovRequestsGenerator {
             throws IOException {
         Path file = landing.newFile(TEMPLATE, submitter, fileName);
         List<Service> services = servicesOf(submitter, day);
-        write(file, StandardCharsets.UTF_8, submitter, day, rows, services, exportedAt, tamper);
+        write(file, StandardCharsets.UTF_8, submitter, day, rows, services, exportedAt, tamper, random);
         landing.submitted(file, day.toString(), rows, LandingFolder.at(exportedAt.toLocalDate(), 2, 30));
         if (tamper instanceof BadRows bad) {
             landing.planted(
@@ -89,10 +109,30 @@ final class EgovRequestsGenerator {
 
     private void writeBigDay(LocalDate day) throws IOException {
         int rows = BIG_DAY_MINIMUM_ROWS + random.nextInt(10_000);
+        writeDailyExport(day, rows, random);
+    }
+
+    /** ADD's export of {@code day} at national volume, from the day's own random stream. */
+    WrittenFile writeNationalDay(LocalDate day) throws IOException {
+        SplittableRandom dayRandom = NationalVolume.randomOf(day, seed);
+        return writeDailyExport(day, NationalVolume.requests(day, dayRandom), dayRandom);
+    }
+
+    /** ADD's full export of {@code day}, written at 01:00 the next day and announced by a {@code .done} marker. */
+    private WrittenFile writeDailyExport(LocalDate day, int rows, SplittableRandom rowRandom) throws IOException {
         LocalDateTime exportedAt = day.plusDays(1).atTime(1, 0);
         Path file = landing.newFile(TEMPLATE, "ADD", "demandes-" + day + ".csv");
-        write(file, StandardCharsets.UTF_8, "ADD", day, rows, servicesOf("ADD", day), exportedAt, RowTamper.NONE);
-        landing.submittedWithDoneMarker(file, day.toString(), rows, LandingFolder.at(day.plusDays(1), 1, 30));
+        write(
+                file,
+                StandardCharsets.UTF_8,
+                "ADD",
+                day,
+                rows,
+                servicesOf("ADD", day),
+                exportedAt,
+                RowTamper.NONE,
+                rowRandom);
+        return landing.submittedWithDoneMarker(file, day.toString(), rows, LandingFolder.at(day.plusDays(1), 1, 30));
     }
 
     /** A CNSS export re-saved in Latin-1 by an office tool: one request id with an É is an invalid UTF-8 byte. */
@@ -105,7 +145,16 @@ final class EgovRequestsGenerator {
             }
         };
         LocalDateTime exportedAt = day.plusDays(1).atTime(3, 0);
-        write(file, StandardCharsets.ISO_8859_1, "CNSS", day, rows, servicesOf("CNSS", day), exportedAt, accentedId);
+        write(
+                file,
+                StandardCharsets.ISO_8859_1,
+                "CNSS",
+                day,
+                rows,
+                servicesOf("CNSS", day),
+                exportedAt,
+                accentedId,
+                random);
         landing.submitted(file, day.toString(), rows, LandingFolder.at(day.plusDays(1), 3, 30));
         landing.planted(
                 file,
@@ -120,7 +169,16 @@ final class EgovRequestsGenerator {
         int rows = 250;
         Path file = landing.newFile(TEMPLATE, "UNKNOWN-CO", "requests-" + day + ".csv");
         LocalDateTime exportedAt = day.plusDays(1).atTime(4, 0);
-        write(file, StandardCharsets.UTF_8, "UNK", day, rows, servicesOf("ADD", day), exportedAt, RowTamper.NONE);
+        write(
+                file,
+                StandardCharsets.UTF_8,
+                "UNK",
+                day,
+                rows,
+                servicesOf("ADD", day),
+                exportedAt,
+                RowTamper.NONE,
+                random);
         landing.submitted(file, day.toString(), rows, LandingFolder.at(day.plusDays(1), 4, 10));
         landing.planted(
                 file,
@@ -148,7 +206,8 @@ final class EgovRequestsGenerator {
             int rows,
             List<Service> services,
             LocalDateTime exportedAt,
-            RowTamper tamper)
+            RowTamper tamper,
+            SplittableRandom random)
             throws IOException {
         double progress = Trend.progress(day);
         boolean ministryPlatform = !"ADD".equals(submitter);
