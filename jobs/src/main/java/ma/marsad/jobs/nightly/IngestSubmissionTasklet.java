@@ -1,6 +1,5 @@
 package ma.marsad.jobs.nightly;
 
-import java.io.IOException;
 import ma.marsad.jobs.common.FaultInjection;
 import ma.marsad.jobs.common.FeedbackReports;
 import ma.marsad.jobs.common.PipelineServices;
@@ -39,9 +38,10 @@ class IngestSubmissionTasklet implements Tasklet {
         } catch (SubmissionDeferredException e) {
             defer(stepContext, DeferredSubmissions.Deferred.of(e));
             return RepeatStatus.FINISHED;
-        } catch (IOException | RuntimeException e) {
-            // a failure outside the submission's bytes (the lake, the disk): nothing was committed, so the next
-            // run ingests it again; one partition never fails the step
+        } catch (RuntimeException e) {
+            // a defect met outside validation: nothing was committed, so the next run ingests it again; one
+            // submission never fails the step. An IOException here is the lake's or the disk's, not the file's
+            // (landing reads are deferrals above): it fails the run with exit 1, and the rerun resumes.
             defer(
                     stepContext,
                     new DeferredSubmissions.Deferred(
