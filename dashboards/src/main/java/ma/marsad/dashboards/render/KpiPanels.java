@@ -18,7 +18,8 @@ import ma.marsad.dashboards.render.WarehouseSnapshot.Value;
 /** The KPI panels: status summary, tiles, trajectory, definition, vintages, submissions. */
 final class KpiPanels {
 
-    static final List<String> STATUSES = List.of("on_track", "at_risk", "off_track", "no_target", "no_data");
+    static final List<String> STATUSES =
+            List.of("on_track", "at_risk", "off_track", "baseline_only", "provisional", "no_target", "no_data");
     private static final LocalDate END_2026 = LocalDate.of(2026, 12, 31);
     private static final LocalDate END_2030 = LocalDate.of(2030, 12, 31);
 
@@ -88,66 +89,9 @@ final class KpiPanels {
 
     private void tileGrid(PageBuilder page, List<Kpi> kpis) {
         page.append("<div class=\"tiles\">");
+        KpiTile tile = new KpiTile(data);
         for (Kpi kpi : kpis) {
-            Optional<Score> latest = data.latestNational(kpi.id());
-            String status = latest.map(Score::status).orElse("no_data");
-            page.append("<article class=\"tile status-")
-                    .append(Html.escape(status))
-                    .append("\"><h4><a href=\"")
-                    .append(PageScope.kpiFile(kpi.id()))
-                    .append("\">")
-                    .append(Html.escape(kpi.name().in(page.language())))
-                    .append("</a></h4><p class=\"kpi-id\">")
-                    .append("<bdi>")
-                    .append(Html.escape(kpi.id()))
-                    .append("</bdi></p><p class=\"value\">");
-            Double value = latest.map(Score::value).orElse(null);
-            if (value == null) {
-                page.append("<span class=\"missing\">–</span>");
-            } else {
-                page.append(Html.number(value, "auto"))
-                        .append(" <span class=\"unit\">")
-                        .append(Html.escape(unit(page, kpi.unit())))
-                        .append("</span>");
-            }
-            page.append("</p><p>").append(page.statusBadge(status)).append("</p>");
-            Double progress = latest.map(Score::progressClipped).orElse(null);
-            if (kpi.target2030() != null && progress != null) {
-                long percent = Math.round(Math.max(0, Math.min(1, progress)) * 100);
-                page.append("<div class=\"progress\" role=\"progressbar\" aria-valuemin=\"0\" aria-valuemax=\"100\""
-                                + " aria-valuenow=\"")
-                        .append(String.valueOf(percent))
-                        .append("\" aria-label=\"")
-                        .append(page.text("kpi.progress"))
-                        .append("\"><span style=\"inline-size:")
-                        .append(String.valueOf(percent))
-                        .append("%\"></span></div><p class=\"small\">")
-                        .append(page.text("kpi.progress"))
-                        .append(" : ")
-                        .append(Html.number(progress, "percent"))
-                        .append("</p>");
-            } else if (kpi.target2030() == null) {
-                page.append("<p class=\"small muted\">")
-                        .append(page.text("kpi.progress_none"))
-                        .append("</p>");
-            }
-            page.append(Sparkline.svg(
-                    data.nationalHistory(kpi.id()).stream().map(Score::value).toList()));
-            if (latest.isPresent() && latest.get().periodEnd() != null) {
-                page.append("<p class=\"small date\">")
-                        .append(page.text("kpi.period"))
-                        .append(" <bdi>")
-                        .append(Html.escape(latest.get().period()))
-                        .append("</bdi> · ")
-                        .append(Html.date(latest.get().periodEnd()));
-                if (latest.get().inProgress()) {
-                    page.append(" · <span class=\"in-progress\">")
-                            .append(page.text("kpi.period_in_progress"))
-                            .append("</span>");
-                }
-                page.append("</p>");
-            }
-            page.append("</article>");
+            tile.write(page, kpi);
         }
         page.append("</div>");
     }

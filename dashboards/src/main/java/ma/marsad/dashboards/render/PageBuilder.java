@@ -62,6 +62,8 @@ final class PageBuilder {
                     case "at_risk", "accepted_with_quarantine" -> "!";
                     case "off_track", "rejected", "failed" -> "✕";
                     case "no_target" -> "○";
+                    case "baseline_only" -> "◆";
+                    case "provisional" -> "…";
                     default -> "–";
                 };
         String key = "status." + status;

@@ -148,7 +148,8 @@ public record RunSummary(
                 ResultSet result = statement.executeQuery(
                         "select status, count(*) from kpi_latest where region_code = '00' group by status"
                                 + " order by case status when 'on_track' then 1 when 'at_risk' then 2"
-                                + " when 'off_track' then 3 when 'no_target' then 4 else 5 end")) {
+                                + " when 'off_track' then 3 when 'baseline_only' then 4 when 'provisional' then 5"
+                                + " when 'no_target' then 6 else 7 end")) {
             while (result.next()) {
                 statuses.put(result.getString(1), result.getLong(2));
             }

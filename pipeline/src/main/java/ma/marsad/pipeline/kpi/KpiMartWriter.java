@@ -77,6 +77,10 @@ final class KpiMartWriter {
                 text(appender, kpi.targetSource());
                 text(appender, kpi.trajectory().code());
                 text(appender, kpi.authoritativeSubmitter());
+                number(appender, basis.targetForScoring());
+                date(appender, basis.canScore() ? basis.targetDate() : null);
+                text(appender, basis.targetKind());
+                appender.append(basis.holdsTarget(kpi.direction()));
                 appender.endRow();
             }
         }

@@ -1,0 +1,137 @@
+package ma.marsad.dashboards.render;
+
+import java.util.List;
+import java.util.Optional;
+import ma.marsad.dashboards.render.WarehouseSnapshot.Kpi;
+import ma.marsad.dashboards.render.WarehouseSnapshot.Provisional;
+import ma.marsad.dashboards.render.WarehouseSnapshot.Score;
+
+/**
+ * One KPI tile: value of the latest complete period, the target it is scored against (2030 target or 2026 milestone,
+ * named), the status and progress, and the value so far of a period still running, marked provisional.
+ */
+final class KpiTile {
+
+    private final WarehouseSnapshot data;
+
+    KpiTile(WarehouseSnapshot data) {
+        this.data = data;
+    }
+
+    void write(PageBuilder page, Kpi kpi) {
+        Optional<Score> latest = data.latestNational(kpi.id());
+        String status = latest.map(Score::status).orElse("no_data");
+        page.append("<article class=\"tile status-")
+                .append(Html.escape(status))
+                .append("\" data-status=\"")
+                .append(Html.escape(status))
+                .append("\"><h4><a href=\"")
+                .append(PageScope.kpiFile(kpi.id()))
+                .append("\">")
+                .append(Html.escape(kpi.name().in(page.language())))
+                .append("</a></h4><p class=\"kpi-id\"><bdi>")
+                .append(Html.escape(kpi.id()))
+                .append("</bdi></p><p class=\"value\">");
+        Double value = latest.map(Score::value).orElse(null);
+        if (value == null) {
+            page.append("<span class=\"missing\">–</span>");
+        } else {
+            page.append(Html.number(value, "auto"))
+                    .append(" <span class=\"unit\">")
+                    .append(Html.escape(KpiPanels.unit(page, kpi.unit())))
+                    .append("</span>");
+        }
+        page.append("</p><p>").append(page.statusBadge(status)).append("</p>");
+        target(page, kpi);
+        progress(page, kpi, latest.orElse(null), status);
+        page.append(Sparkline.svg(
+                data.nationalHistory(kpi.id()).stream().map(Score::value).toList()));
+        if (latest.isPresent() && latest.get().periodEnd() != null) {
+            period(page, latest.get());
+        }
+        if (latest.isPresent() && latest.get().provisional() != null) {
+            provisional(page, kpi, latest.get().provisional());
+        }
+        page.append("</article>");
+    }
+
+    /** "Cible 2030 : X" or "Jalon 2026 : X"; "Pas de cible 2030" only for a KPI without any target. */
+    private static void target(PageBuilder page, Kpi kpi) {
+        if (!kpi.hasTarget()) {
+            page.append("<p class=\"small muted target\">")
+                    .append(page.text("kpi.progress_none"))
+                    .append("</p>");
+            return;
+        }
+        page.append("<p class=\"small target\">")
+                .append(page.text(targetKey(kpi)))
+                .append(" : ")
+                .append(Html.number(kpi.scoringTarget(), "auto"))
+                .append("</p>");
+    }
+
+    /** The message key naming the target a KPI is scored against. */
+    static String targetKey(Kpi kpi) {
+        return "milestone_2026".equals(kpi.scoringTargetKind()) ? "kpi.milestone_2026" : "kpi.target_2030";
+    }
+
+    private static void progress(PageBuilder page, Kpi kpi, Score latest, String status) {
+        if (!kpi.hasTarget() || latest == null || latest.progressClipped() == null) {
+            return;
+        }
+        if (List.of("baseline_only", "provisional").contains(status)) {
+            return;
+        }
+        if (kpi.targetHeldSinceBaseline()) {
+            // the baseline already meets the target: a fraction of the way means nothing, held or not does
+            boolean held = latest.progressClipped() >= 1;
+            page.append("<p class=\"small held\">")
+                    .append(page.text(held ? "kpi.target_met" : "kpi.target_not_met"))
+                    .append("</p>");
+            return;
+        }
+        String label =
+                page.text("milestone_2026".equals(kpi.scoringTargetKind()) ? "kpi.progress_milestone" : "kpi.progress");
+        double progress = Math.max(0, Math.min(1, latest.progressClipped()));
+        long percent = Math.round(progress * 100);
+        page.append("<div class=\"progress\" role=\"progressbar\" aria-valuemin=\"0\" aria-valuemax=\"100\""
+                        + " aria-valuenow=\"")
+                .append(String.valueOf(percent))
+                .append("\" aria-label=\"")
+                .append(label)
+                .append("\"><span style=\"inline-size:")
+                .append(String.valueOf(percent))
+                .append("%\"></span></div><p class=\"small\">")
+                .append(label)
+                .append(" : ")
+                .append(Html.number(progress, "percent"))
+                .append("</p>");
+    }
+
+    private static void period(PageBuilder page, Score latest) {
+        page.append("<p class=\"small date\">")
+                .append(page.text("kpi.period"))
+                .append(" <bdi>")
+                .append(Html.escape(latest.period()))
+                .append("</bdi> · ")
+                .append(Html.date(latest.periodEnd()));
+        if (latest.inProgress()) {
+            page.append(" · <span class=\"in-progress\">")
+                    .append(page.text("kpi.period_in_progress"))
+                    .append("</span>");
+        }
+        page.append("</p>");
+    }
+
+    private static void provisional(PageBuilder page, Kpi kpi, Provisional running) {
+        page.append("<p class=\"small provisional\">")
+                .append(page.text("kpi.provisional_value"))
+                .append(" <bdi>")
+                .append(Html.escape(running.period()))
+                .append("</bdi> : ")
+                .append(Html.number(running.value(), "auto"))
+                .append(" ")
+                .append(Html.escape(KpiPanels.unit(page, kpi.unit())))
+                .append("</p>");
+    }
+}
