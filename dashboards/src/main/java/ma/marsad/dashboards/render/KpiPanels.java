@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import ma.marsad.dashboards.definition.ChartDefinition;
 import ma.marsad.dashboards.definition.ChartDefinition.ReferenceLine;
+import ma.marsad.dashboards.definition.LocalizedText;
 import ma.marsad.dashboards.render.WarehouseSnapshot.Kpi;
 import ma.marsad.dashboards.render.WarehouseSnapshot.Score;
 import ma.marsad.dashboards.render.WarehouseSnapshot.Submission;
@@ -258,20 +259,22 @@ final class KpiPanels {
     void definition(PageBuilder page, Kpi kpi, Optional<LocalDate> dataDate) {
         String unknown = page.message("kpi.unknown");
         page.append("<dl class=\"facts\">");
-        fact(page, "kpi.definition", Html.escape(orElse(kpi.definition(), unknown)));
+        fact(page, "kpi.definition", Html.escape(inLanguage(page, kpi.definition(), unknown)));
         fact(page, "kpi.unit", Html.escape(orElse(unit(page, kpi.unit()), unknown)));
         fact(
                 page,
                 "kpi.direction",
                 page.text("down".equals(kpi.direction()) ? "kpi.direction_down" : "kpi.direction_up"));
-        fact(page, "kpi.frequency", Html.escape(orElse(kpi.frequency(), unknown)));
+        fact(page, "kpi.frequency", word(page, "frequency.", kpi.frequency(), unknown));
+        fact(page, "kpi.aggregation", word(page, "aggregation.", kpi.aggregation(), unknown));
         fact(page, "kpi.source_template", Html.escape(orElse(kpi.sourceTemplate(), unknown)));
         fact(
                 page,
                 "kpi.baseline",
                 kpi.baselineValue() == null
                         ? Html.escape(unknown)
-                        : Html.number(kpi.baselineValue(), "auto") + " (" + Html.escape(kpi.baselinePeriod()) + ")");
+                        : Html.number(kpi.baselineValue(), "auto") + " (<bdi>" + Html.escape(kpi.baselinePeriod())
+                                + "</bdi>)");
         fact(
                 page,
                 "kpi.milestone_2026",
@@ -280,9 +283,9 @@ final class KpiPanels {
                 page,
                 "kpi.target_2030",
                 kpi.target2030() == null ? Html.escape(unknown) : Html.number(kpi.target2030(), "auto"));
-        fact(page, "kpi.target_basis", Html.escape(orElse(kpi.targetBasis(), unknown)));
+        fact(page, "kpi.target_basis", Html.escape(inLanguage(page, kpi.targetBasis(), unknown)));
         fact(page, "kpi.target_source", sourceLinks(orElse(kpi.targetSource(), unknown)));
-        fact(page, "kpi.trajectory_shape", Html.escape(orElse(kpi.trajectory(), unknown)));
+        fact(page, "kpi.trajectory_shape", word(page, "trajectory.", kpi.trajectory(), unknown));
         fact(page, "kpi.freshness", freshness(page, kpi, dataDate));
         page.append("</dl>");
     }
@@ -414,6 +417,18 @@ final class KpiPanels {
                         page.message("submission.id")),
                 rows,
                 List.of(false, false, false, false, false, false, false));
+    }
+
+    private static String inLanguage(PageBuilder page, LocalizedText text, String fallback) {
+        return text == null ? fallback : text.in(page.language());
+    }
+
+    /** A catalogue code (frequency, aggregation, trajectory) in the page's words; an unknown code as written. */
+    private static String word(PageBuilder page, String prefix, String code, String fallback) {
+        if (code == null || code.isBlank()) {
+            return Html.escape(fallback);
+        }
+        return page.messages().has(prefix + code) ? page.text(prefix + code) : Html.escape(code);
     }
 
     private static String orElse(String value, String fallback) {

@@ -55,12 +55,15 @@ final class PageBuilder {
         return prefix + (nextId++);
     }
 
-    String statusBadge(String status) {
+    /** A status in words, icon and colour; codes are matched in lower case (the job repository writes COMPLETED). */
+    String statusBadge(String code) {
+        String status = code.toLowerCase(java.util.Locale.ROOT);
         String icon =
                 switch (status) {
                     case "on_track", "accepted", "completed" -> "✓";
                     case "at_risk", "accepted_with_quarantine" -> "!";
-                    case "off_track", "rejected", "failed" -> "✕";
+                    case "off_track", "rejected", "failed", "abandoned" -> "✕";
+                    case "started", "starting", "stopping" -> "…";
                     case "no_target" -> "○";
                     case "baseline_only" -> "◆";
                     case "provisional" -> "…";

@@ -236,7 +236,7 @@ final class SitePages {
                 .append(body.build())
                 .append("\n</main>\n<footer class=\"site-footer\"><p>")
                 .append(body.text("site.footer"))
-                .append(" <a href=\"../data-dictionary.html\">")
+                .append(" <a href=\"data-dictionary.html\">")
                 .append(body.text("site.data_dictionary"))
                 .append("</a></p></footer>\n</body>\n</html>\n");
         return html.toString();

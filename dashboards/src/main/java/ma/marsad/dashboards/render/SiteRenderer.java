@@ -82,8 +82,16 @@ public final class SiteRenderer {
                 }
             }
             Files.writeString(site.resolve("index.html"), rootIndex(definitions));
+            ModelCatalog models = ModelCatalog.load(config);
+            for (Language language : Language.values()) {
+                Files.writeString(
+                        site.resolve(language.tag()).resolve("data-dictionary.html"),
+                        DataDictionaryPage.render(models, definitions.messages(), language, true));
+                written++;
+            }
             Files.writeString(
-                    site.resolve("data-dictionary.html"), DataDictionaryPage.render(ModelCatalog.load(config)));
+                    site.resolve("data-dictionary.html"),
+                    DataDictionaryPage.render(models, definitions.messages(), Language.EN, false));
             written += 2;
             Path assets = Files.createDirectories(site.resolve("assets"));
             copyResource(ECHARTS, assets.resolve("echarts.min.js"));

@@ -35,13 +35,14 @@ record WarehouseSnapshot(
             String direction,
             String frequency,
             String sourceTemplate,
-            String definition,
+            LocalizedText definition,
+            String aggregation,
             boolean hasRegions,
             String baselinePeriod,
             Double baselineValue,
             Double milestone2026,
             Double target2030,
-            String targetBasis,
+            LocalizedText targetBasis,
             String targetSource,
             String trajectory,
             Double scoringTarget,
@@ -112,13 +113,18 @@ record WarehouseSnapshot(
                 "case when target_2030 is not null then 'target_2030' when milestone_2026 is not null"
                         + " then 'milestone_2026' end");
         String held = optional(connection, "kpi_catalogue", "target_held_since_baseline", "false");
+        // before the French and Arabic wording existed, every language reads the English
+        String wording = optional(connection, "kpi_catalogue", "definition_fr", "definition") + " as definition_fr, "
+                + optional(connection, "kpi_catalogue", "definition_ar", "definition") + " as definition_ar, "
+                + optional(connection, "kpi_catalogue", "target_basis_fr", "target_basis") + " as target_basis_fr, "
+                + optional(connection, "kpi_catalogue", "target_basis_ar", "target_basis") + " as target_basis_ar";
         try (Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery(
                         "select kpi_id, pillar, name_fr, name_ar, name_en, unit, direction, frequency, source_template,"
-                                + " definition, has_regions, baseline_period, baseline_value, milestone_2026,"
+                                + " definition, aggregation, has_regions, baseline_period, baseline_value, milestone_2026,"
                                 + " target_2030, target_basis, target_source, trajectory, "
                                 + scoringTarget + " as scoring_target, " + scoringKind + " as scoring_target_kind, "
-                                + held + " as target_held_since_baseline"
+                                + held + " as target_held_since_baseline, " + wording
                                 + " from kpi_catalogue order by kpi_id")) {
             while (rows.next()) {
                 String id = rows.getString("kpi_id");
@@ -133,13 +139,14 @@ record WarehouseSnapshot(
                         rows.getString("direction"),
                         rows.getString("frequency"),
                         rows.getString("source_template"),
-                        rows.getString("definition"),
+                        texts(rows, "definition"),
+                        rows.getString("aggregation"),
                         rows.getBoolean("has_regions"),
                         rows.getString("baseline_period"),
                         doubleOrNull(rows, "baseline_value"),
                         doubleOrNull(rows, "milestone_2026"),
                         doubleOrNull(rows, "target_2030"),
-                        rows.getString("target_basis"),
+                        texts(rows, "target_basis"),
                         rows.getString("target_source"),
                         rows.getString("trajectory"),
                         doubleOrNull(rows, "scoring_target"),
@@ -337,6 +344,18 @@ record WarehouseSnapshot(
             }
             return index;
         }
+    }
+
+    /** A catalogue text in its three columns ({@code column} in English, {@code column_fr}, {@code column_ar}). */
+    private static LocalizedText texts(ResultSet rows, String column) throws SQLException {
+        String english = rows.getString(column);
+        if (english == null || english.isBlank()) {
+            return null;
+        }
+        return new LocalizedText(
+                orDefault(rows.getString(column + "_fr"), english),
+                orDefault(rows.getString(column + "_ar"), english),
+                english);
     }
 
     private static String orDefault(String value, String fallback) {

@@ -54,12 +54,12 @@ class SiteRendererTests {
         // when
         RenderSummary summary = render();
 
-        // then: 19 pages x 3 languages + the root index + the data dictionary = 59
-        assertThat(summary.pagesWritten()).isEqualTo(59);
+        // then: 19 pages x 3 languages + the data dictionary in each language + the root index and dictionary = 62
+        assertThat(summary.pagesWritten()).isEqualTo(62);
         assertThat(work.resolve("site/data-dictionary.html"))
                 .content()
                 .contains("id=\"fct_egov_requests\"", "one row per e-service request");
-        assertThat(page("fr", "index.html")).contains("href=\"../data-dictionary.html\"");
+        assertThat(page("fr", "index.html")).contains("href=\"data-dictionary.html\"");
         assertThat(Files.isSymbolicLink(work.resolve("site"))).isTrue();
         assertThat(work.resolve("site").toRealPath())
                 .isEqualTo(summary.siteFolder().toRealPath());
@@ -118,7 +118,7 @@ class SiteRendererTests {
         try (Stream<Path> walk = Files.walk(work.resolve("site").toRealPath())) {
             files = walk.filter(path -> path.toString().endsWith(".html")).toList();
         }
-        assertThat(files).hasSize(59);
+        assertThat(files).hasSize(62);
         for (Path file : files) {
             assertThat(remote.matcher(Files.readString(file)).find())
                     .as("remote resource in %s", file)
@@ -168,7 +168,7 @@ class SiteRendererTests {
                 .contains("class=\"chart-spec\"")
                 .contains("\"refLines\":[{")
                 .contains("Cible 2030")
-                .contains("press; target year uncertain")
+                .contains("presse ; année cible incertaine")
                 .contains("catalogue-2026-Q3.csv")
                 .contains("Révisée depuis") // the 450 vintage of 2026-Q2, revised to 455
                 .contains("data-num=\"455\"")

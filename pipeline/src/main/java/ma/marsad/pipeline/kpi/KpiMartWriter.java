@@ -81,6 +81,10 @@ final class KpiMartWriter {
                 date(appender, basis.canScore() ? basis.targetDate() : null);
                 text(appender, basis.targetKind());
                 appender.append(basis.holdsTarget(kpi.direction()));
+                text(appender, kpi.translations().definitionFr());
+                text(appender, kpi.translations().definitionAr());
+                text(appender, kpi.translations().targetBasisFr());
+                text(appender, kpi.translations().targetBasisAr());
                 appender.endRow();
             }
         }

@@ -30,7 +30,11 @@ create or replace table kpi_catalogue (
     scoring_target_date date,
     scoring_target_kind varchar,
     -- the target is not beyond the baseline (e.g. 100 % at both): the status says whether it is held
-    target_held_since_baseline boolean
+    target_held_since_baseline boolean,
+    definition_fr varchar,
+    definition_ar varchar,
+    target_basis_fr varchar,
+    target_basis_ar varchar
 );
 
 -- grain: one row per KPI, period, region and vintage (a distinct published figure)
