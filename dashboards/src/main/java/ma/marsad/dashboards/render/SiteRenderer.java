@@ -46,6 +46,15 @@ public final class SiteRenderer {
      * @param workDir the folder holding {@code site-versions/}
      */
     public RenderSummary render(Path warehouseFile, Path siteLink, Path workDir) throws IOException, SQLException {
+        return render(warehouseFile, siteLink, workDir, List.of());
+    }
+
+    /**
+     * As {@link #render(Path, Path, Path)}, the run history showing the final records given (read from the runs'
+     * summaries, or the run doing the rendering) instead of what the warehouse's {@code ops_run} knew when it was built.
+     */
+    public RenderSummary render(Path warehouseFile, Path siteLink, Path workDir, List<RunRecord> finalRuns)
+            throws IOException, SQLException {
         long start = System.nanoTime();
         if (!Files.isRegularFile(warehouseFile)) {
             throw new NoSuchFileException(warehouseFile.toString(), null, "no published warehouse: build it first");
@@ -54,7 +63,7 @@ public final class SiteRenderer {
         SiteVersions versions = new SiteVersions(workDir.resolve("site-versions"));
         Path staging = versions.newStagingFolder();
         try {
-            int pages = write(definitions, warehouseFile, staging);
+            int pages = write(definitions, warehouseFile, staging, finalRuns);
             Path version = versions.publish(staging);
             versions.swapLink(siteLink, version);
             return summarise(version, pages, Duration.ofNanos(System.nanoTime() - start));
@@ -64,12 +73,13 @@ public final class SiteRenderer {
         }
     }
 
-    private int write(DashboardDefinitions definitions, Path warehouseFile, Path site)
+    private int write(DashboardDefinitions definitions, Path warehouseFile, Path site, List<RunRecord> finalRuns)
             throws IOException, SQLException {
         Properties properties = new Properties();
         properties.setProperty("duckdb.read_only", "true");
         try (Connection connection =
                 DriverManager.getConnection("jdbc:duckdb:" + warehouseFile.toAbsolutePath(), properties)) {
+            RunHistory.shadow(connection, finalRuns);
             WarehouseSnapshot data = WarehouseSnapshot.read(connection);
             SitePages pages = new SitePages(definitions, data, connection);
             List<PageScope> scopes = pages.scopes();

@@ -35,6 +35,12 @@
     return new Intl.NumberFormat(locale, all).format(number);
   }
   function formatDate(text, kind) {
+    if (kind === 'datetime') {
+      /* an instant, shown in Morocco's time with its zone whatever the reader's clock */
+      return new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit',
+        minute: '2-digit', timeZone: 'Africa/Casablanca', timeZoneName: 'short', numberingSystem: digits })
+        .format(new Date(text));
+    }
     var parts = String(text).split(/[-T:]/).map(Number);
     var date = new Date(parts[0], (parts[1] || 1) - 1, parts[2] || 1, parts[3] || 0, parts[4] || 0, parts[5] || 0);
     var options = kind === 'datetime'

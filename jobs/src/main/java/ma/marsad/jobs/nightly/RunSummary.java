@@ -6,10 +6,15 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import ma.marsad.dashboards.render.RunRecord;
 import ma.marsad.jobs.common.ExitCodes;
 import ma.marsad.jobs.common.FeedbackReports;
 import ma.marsad.jobs.common.PipelineServices;
@@ -34,7 +39,9 @@ public record RunSummary(
         Map<String, Long> kpiStatuses,
         List<String> feedbackReports,
         String siteIndex,
-        String failure) {
+        String failure,
+        Instant startedAt,
+        Instant finishedAt) {
 
     static RunSummary of(JobExecution execution, PipelineServices services, Duration took) throws Exception {
         var context = execution.getExecutionContext();
@@ -85,7 +92,29 @@ public record RunSummary(
                 execution.getStatus() == BatchStatus.COMPLETED ? kpiStatuses(published) : Map.of(),
                 feedback,
                 Files.exists(index) ? index.toString() : null,
-                failure);
+                failure,
+                instant(execution.getStartTime()),
+                instant(execution.getEndTime()));
+    }
+
+    /** The job repository keeps times in the machine's zone. */
+    private static Instant instant(LocalDateTime time) {
+        return time == null ? null : time.atZone(ZoneId.systemDefault()).toInstant();
+    }
+
+    /** This run as the data-supply page shows it. */
+    public RunRecord record() {
+        return new RunRecord(
+                runId,
+                asOf == null || "null".equals(asOf) ? null : LocalDate.parse(asOf),
+                startedAt,
+                finishedAt,
+                status,
+                (long) filesAccepted,
+                (long) filesWithQuarantine,
+                (long) filesRejected,
+                rowsLoaded,
+                rowsQuarantined);
     }
 
     public boolean completed() {
