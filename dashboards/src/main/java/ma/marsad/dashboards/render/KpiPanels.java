@@ -58,6 +58,9 @@ final class KpiPanels {
             tileGrid(page, kpis);
             return;
         }
+        page.append("<button type=\"button\" class=\"only-off-track\" aria-pressed=\"false\">")
+                .append(page.text("kpi.only_off_track"))
+                .append("</button>");
         for (String pillar : pillars(kpis)) {
             List<Kpi> inPillar =
                     kpis.stream().filter(kpi -> kpi.pillar().equals(pillar)).toList();

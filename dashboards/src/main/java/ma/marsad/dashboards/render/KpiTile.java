@@ -12,6 +12,20 @@ import ma.marsad.dashboards.render.WarehouseSnapshot.Score;
  */
 final class KpiTile {
 
+    /** Units that count people or things: never shown with decimals. */
+    private static final List<String> WHOLE_UNITS = List.of(
+            "people",
+            "people per year",
+            "jobs",
+            "services",
+            "startups",
+            "subscriptions",
+            "sites",
+            "localities",
+            "projects",
+            "workshops",
+            "regions of 12");
+
     private final WarehouseSnapshot data;
 
     KpiTile(WarehouseSnapshot data) {
@@ -36,14 +50,18 @@ final class KpiTile {
         if (value == null) {
             page.append("<span class=\"missing\">–</span>");
         } else {
-            page.append(Html.number(value, "auto"))
+            page.append(Html.number(value, format(kpi)))
                     .append(" <span class=\"unit\">")
                     .append(Html.escape(KpiPanels.unit(page, kpi.unit())))
                     .append("</span>");
         }
         page.append("</p><p>").append(page.statusBadge(status)).append("</p>");
+        page.append("<p class=\"why\">")
+                .append(Html.escape(why(page, kpi, status, latest.orElse(null))))
+                .append("</p>");
         target(page, kpi);
         progress(page, kpi, latest.orElse(null), status);
+        latest.ifPresent(score -> measures(page, kpi, score, status));
         page.append(Sparkline.svg(
                 data.nationalHistory(kpi.id()).stream().map(Score::value).toList()));
         if (latest.isPresent() && latest.get().periodEnd() != null) {
@@ -66,7 +84,7 @@ final class KpiTile {
         page.append("<p class=\"small target\">")
                 .append(page.text(targetKey(kpi)))
                 .append(" : ")
-                .append(Html.number(kpi.scoringTarget(), "auto"))
+                .append(Html.number(kpi.scoringTarget(), format(kpi)))
                 .append("</p>");
     }
 
@@ -108,6 +126,84 @@ final class KpiTile {
                 .append("</p>");
     }
 
+    /** One line saying why the KPI has its status. */
+    private static String why(PageBuilder page, Kpi kpi, String status, Score latest) {
+        if (kpi.targetHeldSinceBaseline()
+                && latest != null
+                && latest.progressClipped() != null
+                && List.of("on_track", "at_risk", "off_track").contains(status)) {
+            return page.message(latest.progressClipped() >= 1 ? "why.target_held" : "why.target_lost");
+        }
+        String key = "why." + status;
+        return page.messages().has(key) ? page.message(key) : "";
+    }
+
+    /**
+     * Expected value by now on the trajectory and the gap to it (in the unit and in %), then the change since the
+     * previous period, each with its sign.
+     */
+    private void measures(PageBuilder page, Kpi kpi, Score latest, String status) {
+        StringBuilder facts = new StringBuilder();
+        Double value = latest.value();
+        Double expected = latest.trajectoryValue();
+        boolean scored = List.of("on_track", "at_risk", "off_track").contains(status);
+        if (scored && value != null && expected != null && !kpi.targetHeldSinceBaseline()) {
+            fact(facts, page, "kpi.expected_now", Html.number(expected, format(kpi)));
+            String gap = Html.number(value - expected, signed(kpi));
+            if (expected != 0) {
+                gap += " (" + Html.number((value - expected) / Math.abs(expected), "signed-percent") + ")";
+            }
+            fact(facts, page, "kpi.gap", gap);
+        }
+        Score previous = previous(kpi, latest);
+        if (value != null && previous != null && previous.value() != null) {
+            fact(
+                    facts,
+                    page,
+                    "kpi.change",
+                    Html.number(value - previous.value(), signed(kpi)) + " <span class=\"muted\">("
+                            + page.text("kpi.since") + " <bdi>" + Html.escape(previous.period()) + "</bdi>)</span>");
+        }
+        if (!facts.isEmpty()) {
+            page.append("<dl class=\"facts-inline\">").append(facts.toString()).append("</dl>");
+        }
+    }
+
+    private static void fact(StringBuilder facts, PageBuilder page, String key, String valueHtml) {
+        facts.append("<dt>")
+                .append(page.text(key))
+                .append("</dt><dd>")
+                .append(valueHtml)
+                .append("</dd>");
+    }
+
+    /** The national value of the period before the latest one shown. */
+    private Score previous(Kpi kpi, Score latest) {
+        Score previous = null;
+        for (Score score : data.nationalHistory(kpi.id())) {
+            if (score.periodEnd().isBefore(latest.periodEnd())) {
+                previous = score;
+            }
+        }
+        return previous;
+    }
+
+    /** Ranks and counts are whole; other values keep at most 3 significant decimals. */
+    static String format(Kpi kpi) {
+        return isWhole(kpi) ? "integer" : "auto";
+    }
+
+    private static String signed(Kpi kpi) {
+        return isWhole(kpi) ? "signed-integer" : "signed";
+    }
+
+    private static boolean isWhole(Kpi kpi) {
+        String unit = kpi.unit() == null ? "" : kpi.unit();
+        return unit.startsWith("rank")
+                || List.of("count", "cumulative_count", "rank").contains(kpi.aggregation())
+                || WHOLE_UNITS.contains(unit);
+    }
+
     private static void period(PageBuilder page, Score latest) {
         page.append("<p class=\"small date\">")
                 .append(page.text("kpi.period"))
@@ -129,7 +225,7 @@ final class KpiTile {
                 .append(" <bdi>")
                 .append(Html.escape(running.period()))
                 .append("</bdi> : ")
-                .append(Html.number(running.value(), "auto"))
+                .append(Html.number(running.value(), format(kpi)))
                 .append(" ")
                 .append(Html.escape(KpiPanels.unit(page, kpi.unit())))
                 .append("</p>");

@@ -21,15 +21,21 @@
     integer: { maximumFractionDigits: 0 },
     decimal: { minimumFractionDigits: 1, maximumFractionDigits: 1 },
     precise: { maximumFractionDigits: 4 },
-    percent: { style: 'percent', maximumFractionDigits: 0 }
+    percent: { style: 'percent', maximumFractionDigits: 0 },
+    signed: { signDisplay: 'exceptZero', maximumFractionDigits: 2 },
+    'signed-integer': { signDisplay: 'exceptZero', maximumFractionDigits: 0 },
+    'signed-percent': { style: 'percent', signDisplay: 'exceptZero', maximumFractionDigits: 1 }
   };
   function formatNumber(value, format) {
     if (value === null || value === undefined || value === '' || isNaN(value)) { return '–'; }
     var number = Number(value);
     var options = FORMATS[format];
     if (!options) {
+      /* at most 3 significant decimals: 0.4499 days reads 0.45, 23.0769 % reads 23.08, 8255 people 8255 */
       var size = Math.abs(number);
-      options = { maximumFractionDigits: size >= 10000 ? 0 : size >= 1 || size === 0 ? 2 : 4 };
+      options = size >= 1 || size === 0
+        ? { maximumFractionDigits: size >= 1000 ? 0 : 2 }
+        : { maximumSignificantDigits: 3 };
     }
     var all = Object.assign({ numberingSystem: digits }, options);
     return new Intl.NumberFormat(locale, all).format(number);
@@ -193,6 +199,11 @@
       if (!button) { return; }
       if (button.classList.contains('export-csv')) { exportCsv(button); }
       else if (button.classList.contains('export-png')) { exportPng(button); }
+      else if (button.classList.contains('only-off-track')) {
+        var pressed = button.getAttribute('aria-pressed') !== 'true';
+        button.setAttribute('aria-pressed', String(pressed));
+        root.classList.toggle('show-off-track-only', pressed);
+      }
       else if (button.classList.contains('digits')) {
         digits = digits === 'arab' ? 'latn' : 'arab';
         store(digits);

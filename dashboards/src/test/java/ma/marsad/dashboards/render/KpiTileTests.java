@@ -75,4 +75,40 @@ class KpiTileTests {
         assertThat(tile("fr", "GOV-09")).contains("Pas de cible 2030");
         assertThat(tile("fr", "EGOV-01")).contains("Cible 2030 : ").contains("Progression vers la cible 2030");
     }
+
+    @Test
+    void aTileSaysWhatWasExpectedByNowTheGapAndTheChangeWithTheirSigns() throws Exception {
+        // CON-05: 5 500 sites at 2026-06-30 where the trajectory to the 2026 milestone expects 5 644.658
+        String french = tile("fr", "CON-05");
+
+        // then the expected value, the gap -144.658 sites and -2.6 % of the expected value, the change +500 since
+        // 2025-Q4
+        assertThat(french)
+                .contains(
+                        "Attendu à cette date</dt><dd><span class=\"num\" data-num=\"5644.658\" data-format=\"integer\"")
+                .contains("Écart à la trajectoire</dt><dd><span class=\"num\" data-num=\"-144.658\""
+                        + " data-format=\"signed-integer\"")
+                .contains("data-num=\"-0.025627\" data-format=\"signed-percent\"")
+                .contains("Évolution</dt><dd><span class=\"num\" data-num=\"500\" data-format=\"signed-integer\"")
+                .contains("<bdi>2025-Q4</bdi>")
+                .contains("En retard sur la trajectoire de plus d&#39;un dixième du chemin attendu.");
+        // counts are whole, a share keeps its decimals
+        assertThat(tile("fr", "TAL-04")).contains("data-num=\"8255\" data-format=\"integer\"");
+        assertThat(tile("fr", "ECO-03")).contains("data-num=\"20.1\" data-format=\"auto\"");
+        // a target held since the baseline is explained, not measured against a trajectory
+        assertThat(tile("fr", "GOV-03"))
+                .contains("Cible déjà atteinte à la référence, et toujours tenue.")
+                .doesNotContain("Écart à la trajectoire");
+        assertThat(tile("ar", "CON-05")).contains("الفارق عن المسار").contains("التطور");
+    }
+
+    @Test
+    void theOverviewOffersAFilterOnOffTrackKpis() throws Exception {
+        String overview = Files.readString(work.resolve("site/fr/index.html"));
+
+        assertThat(overview)
+                .contains("<button type=\"button\" class=\"only-off-track\" aria-pressed=\"false\">"
+                        + "Afficher seulement les indicateurs hors trajectoire</button>");
+        assertThat(Files.readString(work.resolve("site/fr/pillar-egov.html"))).doesNotContain("only-off-track");
+    }
 }
