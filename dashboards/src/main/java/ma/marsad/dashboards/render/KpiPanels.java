@@ -42,9 +42,11 @@ final class KpiPanels {
                     .append(status)
                     .append("\"><span class=\"count\">")
                     .append(Html.number((double) count, "integer"))
-                    .append("</span> ")
+                    .append("</span> <a class=\"badge-link\" href=\"methodology.html#status-")
+                    .append(status)
+                    .append("\">")
                     .append(page.statusBadge(status))
-                    .append("</li>");
+                    .append("</a></li>");
         }
         page.append("</ul>");
     }

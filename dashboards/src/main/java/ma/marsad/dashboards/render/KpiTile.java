@@ -55,7 +55,11 @@ final class KpiTile {
                     .append(Html.escape(KpiPanels.unit(page, kpi.unit())))
                     .append("</span>");
         }
-        page.append("</p><p>").append(page.statusBadge(status)).append("</p>");
+        page.append("</p><p><a class=\"badge-link\" href=\"methodology.html#status-")
+                .append(Html.escape(status))
+                .append("\">")
+                .append(page.statusBadge(status))
+                .append("</a></p>");
         page.append("<p class=\"why\">")
                 .append(Html.escape(why(page, kpi, status, latest.orElse(null))))
                 .append("</p>");

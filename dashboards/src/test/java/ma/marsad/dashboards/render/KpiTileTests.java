@@ -111,4 +111,34 @@ class KpiTileTests {
                         + "Afficher seulement les indicateurs hors trajectoire</button>");
         assertThat(Files.readString(work.resolve("site/fr/pillar-egov.html"))).doesNotContain("only-off-track");
     }
+
+    @Test
+    void everyStatusBadgeLinksToItsRuleOnTheMethodologyPageInTheSameLanguage() throws Exception {
+        for (String language : java.util.List.of("fr", "ar", "en")) {
+            String methodology =
+                    Files.readString(work.resolve("site").resolve(language).resolve("methodology.html"));
+            String overview =
+                    Files.readString(work.resolve("site").resolve(language).resolve("index.html"));
+            Matcher links = Pattern.compile("<a class=\"badge-link\" href=\"methodology.html#(status-[a-z_]+)\">")
+                    .matcher(overview);
+            int count = 0;
+            while (links.find()) {
+                assertThat(methodology).contains("id=\"" + links.group(1) + "\"");
+                count++;
+            }
+            // 7 statuses in the summary and 10 tiles
+            assertThat(count).isEqualTo(17);
+        }
+        String french = Files.readString(work.resolve("site/fr/methodology.html"));
+        assertThat(french)
+                .contains("<h1>Méthodologie</h1>")
+                .contains("id=\"status-baseline_only\"")
+                .contains("90 %")
+                .contains("Périodes en cours")
+                .contains("Millésimes et révisions")
+                // the targets and their sources: CON-05 against its milestone, in French
+                .contains("Jalon 2026 : <span class=\"num\" data-num=\"6300\"")
+                .contains("presse (jalon 2026)")
+                .contains("anrt.ma");
+    }
 }

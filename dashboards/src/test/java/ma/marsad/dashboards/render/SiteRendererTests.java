@@ -35,7 +35,8 @@ class SiteRendererTests {
             "kpi-gov-03.html",
             "kpi-con-05.html",
             "regions.html",
-            "data-supply.html");
+            "data-supply.html",
+            "methodology.html");
 
     @TempDir
     Path work;
@@ -54,8 +55,8 @@ class SiteRendererTests {
         // when
         RenderSummary summary = render();
 
-        // then: 19 pages x 3 languages + the data dictionary in each language + the root index and dictionary = 62
-        assertThat(summary.pagesWritten()).isEqualTo(62);
+        // then: 20 pages x 3 languages + the data dictionary in each language + the root index and dictionary = 65
+        assertThat(summary.pagesWritten()).isEqualTo(65);
         assertThat(work.resolve("site/data-dictionary.html"))
                 .content()
                 .contains("id=\"fct_egov_requests\"", "one row per e-service request");
@@ -118,7 +119,7 @@ class SiteRendererTests {
         try (Stream<Path> walk = Files.walk(work.resolve("site").toRealPath())) {
             files = walk.filter(path -> path.toString().endsWith(".html")).toList();
         }
-        assertThat(files).hasSize(62);
+        assertThat(files).hasSize(65);
         for (Path file : files) {
             assertThat(remote.matcher(Files.readString(file)).find())
                     .as("remote resource in %s", file)
