@@ -118,7 +118,8 @@ class NightlyJobIntegrationTests {
                         .matcher(runHistory(work))
                         .results())
                 .hasSize(2);
-        assertThat(Pattern.compile("<time datetime=\"[0-9T:-]+Z\" data-date=\"datetime\">[0-9 :-]+ UTC\\+0[01]:00<")
+        assertThat(Pattern.compile(
+                                "<time datetime=\"[0-9T:-]+\\+0[01]:00\" data-date=\"datetime\">[0-9 :-]+ UTC\\+0[01]:00<")
                         .matcher(runHistory(work))
                         .results())
                 .hasSize(4);

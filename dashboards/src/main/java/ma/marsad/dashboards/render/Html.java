@@ -71,16 +71,17 @@ final class Html {
     }
 
     /**
-     * A time of the warehouse (stored in UTC) as read in Morocco: the attribute holds the instant, the text the time in
-     * Africa/Casablanca with its offset, which the site script rewrites in the page's language.
+     * A time of the warehouse (stored in UTC) as read in Morocco: Africa/Casablanca's time with its offset, computed
+     * here once so that the site script, which only rewrites it in the page's language, can never disagree with it.
      */
     static String dateTime(LocalDateTime utc) {
         if (utc == null) {
             return "<span class=\"missing\">–</span>";
         }
-        String instant = DATE_TIME.format(utc) + "Z";
         ZonedDateTime local = utc.atOffset(ZoneOffset.UTC).atZoneSameInstant(MOROCCO);
-        return "<time datetime=\"" + instant + "\" data-date=\"datetime\">" + LOCAL_TIME.format(local) + "</time>";
+        return "<time datetime=\"" + DATE_TIME.format(local)
+                + local.getOffset().getId().replace("Z", "+00:00") + "\" data-date=\"datetime\">"
+                + LOCAL_TIME.format(local) + "</time>";
     }
 
     /** A relative file path as a URL path, each segment percent-encoded; null for absolute paths or '..'. */

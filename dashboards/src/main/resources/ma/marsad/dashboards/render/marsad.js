@@ -41,11 +41,11 @@
     return new Intl.NumberFormat(locale, all).format(number);
   }
   function formatDate(text, kind) {
-    if (kind === 'datetime') {
-      /* an instant, shown in Morocco's time with its zone whatever the reader's clock */
-      return new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit',
-        minute: '2-digit', timeZone: 'Africa/Casablanca', timeZoneName: 'short', numberingSystem: digits })
-        .format(new Date(text));
+    var zone = '';
+    if (kind === 'datetime' && String(text).length > 19) {
+      /* Morocco's time with its offset, both computed by the renderer: only the words change with the language */
+      zone = ' UTC' + String(text).slice(19);
+      text = String(text).slice(0, 19);
     }
     var parts = String(text).split(/[-T:]/).map(Number);
     var date = new Date(parts[0], (parts[1] || 1) - 1, parts[2] || 1, parts[3] || 0, parts[4] || 0, parts[5] || 0);
@@ -53,7 +53,7 @@
       ? { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' }
       : kind === 'month' ? { year: 'numeric', month: 'short' } : { year: 'numeric', month: 'short', day: 'numeric' };
     options.numberingSystem = digits;
-    return new Intl.DateTimeFormat(locale, options).format(date);
+    return new Intl.DateTimeFormat(locale, options).format(date) + zone;
   }
   function localise() {
     root.setAttribute('data-digits', digits);
