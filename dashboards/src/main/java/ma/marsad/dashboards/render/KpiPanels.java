@@ -57,7 +57,7 @@ final class KpiPanels {
             return;
         }
         if (!groupByPillar) {
-            tileGrid(page, kpis);
+            tileGrid(page, kpis, 3);
             return;
         }
         page.append("<button type=\"button\" class=\"only-off-track\" aria-pressed=\"false\">")
@@ -75,7 +75,7 @@ final class KpiPanels {
                     .append(" ")
                     .append(page.text("count.kpis"))
                     .append(")</span></h3>");
-            tileGrid(page, inPillar);
+            tileGrid(page, inPillar, 4);
             page.append("</section>");
         }
     }
@@ -93,11 +93,11 @@ final class KpiPanels {
         return page.messages().has(key) ? page.message(key) : pillar;
     }
 
-    private void tileGrid(PageBuilder page, List<Kpi> kpis) {
+    private void tileGrid(PageBuilder page, List<Kpi> kpis, int headingLevel) {
         page.append("<div class=\"tiles\">");
         KpiTile tile = new KpiTile(data);
         for (Kpi kpi : kpis) {
-            tile.write(page, kpi);
+            tile.write(page, kpi, headingLevel);
         }
         page.append("</div>");
     }

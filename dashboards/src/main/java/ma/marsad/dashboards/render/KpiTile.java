@@ -32,18 +32,23 @@ final class KpiTile {
         this.data = data;
     }
 
-    void write(PageBuilder page, Kpi kpi) {
+    /** @param headingLevel 4 under a pillar's h3 on the overview, else 3 under the panel's h2 */
+    void write(PageBuilder page, Kpi kpi, int headingLevel) {
         Optional<Score> latest = data.latestNational(kpi.id());
         String status = latest.map(Score::status).orElse("no_data");
         page.append("<article class=\"tile status-")
                 .append(Html.escape(status))
                 .append("\" data-status=\"")
                 .append(Html.escape(status))
-                .append("\"><h4><a href=\"")
+                .append("\"><h")
+                .append(String.valueOf(headingLevel))
+                .append(" class=\"tile-name\"><a href=\"")
                 .append(PageScope.kpiFile(kpi.id()))
                 .append("\">")
                 .append(Html.escape(kpi.name().in(page.language())))
-                .append("</a></h4><p class=\"kpi-id\"><bdi>")
+                .append("</a></h")
+                .append(String.valueOf(headingLevel))
+                .append("><p class=\"kpi-id\"><bdi>")
                 .append(Html.escape(kpi.id()))
                 .append("</bdi></p><p class=\"value\">");
         Double value = latest.map(Score::value).orElse(null);

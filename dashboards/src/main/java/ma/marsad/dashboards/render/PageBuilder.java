@@ -78,7 +78,10 @@ final class PageBuilder {
     /** A table with an "export CSV" button; the cells are already HTML. */
     void table(String caption, List<String> headers, List<List<String>> rows, List<Boolean> numeric) {
         String id = newId("t");
-        html.append("<div class=\"table-wrap\"><table id=\"")
+        // a table wider than a phone scrolls sideways: its frame takes keyboard focus so it can be scrolled
+        html.append("<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"")
+                .append(Html.escape(caption))
+                .append("\"><table id=\"")
                 .append(id)
                 .append("\"><caption>")
                 .append(Html.escape(caption))
