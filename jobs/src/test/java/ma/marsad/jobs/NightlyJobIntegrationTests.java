@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.regex.Pattern;
 import ma.marsad.jobs.cli.MarsadCommand;
 import ma.marsad.pipeline.warehouse.WarehouseBuilder;
 import org.junit.jupiter.api.Test;
@@ -111,6 +112,29 @@ class NightlyJobIntegrationTests {
                     .isEqualTo(3);
             assertThat(count(statement, "select count(*) from submission")).isEqualTo(3);
         }
+        // the run history of the site shows the run that rendered it completed, both with start and end times
+        assertThat(runHistory(work)).doesNotContain("status-started").contains("Terminée");
+        assertThat(Pattern.compile("badge status-completed")
+                        .matcher(runHistory(work))
+                        .results())
+                .hasSize(2);
+        assertThat(Pattern.compile(
+                                "<time datetime=\"[0-9T:-]+\\+0[01]:00\" data-date=\"datetime\">[0-9 :-]+ UTC\\+0[01]:00<")
+                        .matcher(runHistory(work))
+                        .results())
+                .hasSize(4);
+        // and rendering again from the published warehouse reads the runs' final records too
+        assertThat(MarsadCommand.run("dashboards", "--work", work.toString())).isZero();
+        assertThat(runHistory(work)).doesNotContain("status-started");
+        assertThat(Pattern.compile("badge status-completed")
+                        .matcher(runHistory(work))
+                        .results())
+                .hasSize(2);
+    }
+
+    private static String runHistory(Path work) throws Exception {
+        String page = Files.readString(work.resolve("site/fr/data-supply.html"));
+        return page.substring(page.indexOf("Historique des exécutions"));
     }
 
     private static long count(Statement statement, String sql) throws Exception {

@@ -28,5 +28,8 @@ public record PanelDefinition(
         if (type == PanelType.QUERY && (sql == null || sql.isBlank() || columns.isEmpty())) {
             throw new IllegalArgumentException("a query panel needs sql (or query) and columns");
         }
+        if (type == PanelType.TEXT && (title == null || description == null)) {
+            throw new IllegalArgumentException("a text panel needs a title and a description, each in fr, ar and en");
+        }
     }
 }

@@ -20,7 +20,13 @@ public enum PanelType {
     /** The submissions behind the latest value of the page's KPI. */
     KPI_SUBMISSIONS("kpi-submissions"),
     /** A query on the marts shown as a table, optionally with a chart. */
-    QUERY("query");
+    QUERY("query"),
+    /** A heading and its description only: prose written in the page file. */
+    TEXT("text"),
+    /** How each KPI status is decided, one entry per status, each an anchor the status badges link to. */
+    STATUS_RULES("status-rules"),
+    /** Every KPI's target (2030 or 2026 milestone), its basis and its source. */
+    KPI_TARGETS("kpi-targets");
 
     private final String yamlName;
 

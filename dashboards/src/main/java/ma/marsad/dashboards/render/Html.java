@@ -4,6 +4,9 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +17,10 @@ import ma.marsad.pipeline.text.VisibleText;
 final class Html {
 
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
+    /** Every time on the site is shown in Morocco's time, with the offset of that day. */
+    static final ZoneId MOROCCO = ZoneId.of("Africa/Casablanca");
+
+    private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'xxx");
 
     private Html() {}
 
@@ -51,12 +58,18 @@ final class Html {
         return "<time datetime=\"" + date + "\" data-date=\"day\">" + date + "</time>";
     }
 
-    static String dateTime(LocalDateTime dateTime) {
-        if (dateTime == null) {
+    /**
+     * A time of the warehouse (stored in UTC) as read in Morocco: Africa/Casablanca's time with its offset, computed
+     * here once so that the site script, which only rewrites it in the page's language, can never disagree with it.
+     */
+    static String dateTime(LocalDateTime utc) {
+        if (utc == null) {
             return "<span class=\"missing\">–</span>";
         }
-        String text = DATE_TIME.format(dateTime);
-        return "<time datetime=\"" + text + "\" data-date=\"datetime\">" + text.replace('T', ' ') + "</time>";
+        ZonedDateTime local = utc.atOffset(ZoneOffset.UTC).atZoneSameInstant(MOROCCO);
+        return "<time datetime=\"" + DATE_TIME.format(local)
+                + local.getOffset().getId().replace("Z", "+00:00") + "\" data-date=\"datetime\">"
+                + LOCAL_TIME.format(local) + "</time>";
     }
 
     /** A relative file path as a URL path, each segment percent-encoded; null for absolute paths or '..'. */

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import ma.marsad.dashboards.definition.ChartDefinition;
 import ma.marsad.dashboards.definition.ChartDefinition.ReferenceLine;
+import ma.marsad.dashboards.definition.LocalizedText;
 import ma.marsad.dashboards.render.WarehouseSnapshot.Kpi;
 import ma.marsad.dashboards.render.WarehouseSnapshot.Score;
 import ma.marsad.dashboards.render.WarehouseSnapshot.Submission;
@@ -18,7 +19,8 @@ import ma.marsad.dashboards.render.WarehouseSnapshot.Value;
 /** The KPI panels: status summary, tiles, trajectory, definition, vintages, submissions. */
 final class KpiPanels {
 
-    static final List<String> STATUSES = List.of("on_track", "at_risk", "off_track", "no_target", "no_data");
+    static final List<String> STATUSES =
+            List.of("on_track", "at_risk", "off_track", "baseline_only", "provisional", "no_target", "no_data");
     private static final LocalDate END_2026 = LocalDate.of(2026, 12, 31);
     private static final LocalDate END_2030 = LocalDate.of(2030, 12, 31);
 
@@ -40,9 +42,11 @@ final class KpiPanels {
                     .append(status)
                     .append("\"><span class=\"count\">")
                     .append(Html.number((double) count, "integer"))
-                    .append("</span> ")
+                    .append("</span> <a class=\"badge-link\" href=\"methodology.html#status-")
+                    .append(status)
+                    .append("\">")
                     .append(page.statusBadge(status))
-                    .append("</li>");
+                    .append("</a></li>");
         }
         page.append("</ul>");
     }
@@ -53,9 +57,12 @@ final class KpiPanels {
             return;
         }
         if (!groupByPillar) {
-            tileGrid(page, kpis);
+            tileGrid(page, kpis, 3);
             return;
         }
+        page.append("<button type=\"button\" class=\"only-off-track\" aria-pressed=\"false\">")
+                .append(page.text("kpi.only_off_track"))
+                .append("</button>");
         for (String pillar : pillars(kpis)) {
             List<Kpi> inPillar =
                     kpis.stream().filter(kpi -> kpi.pillar().equals(pillar)).toList();
@@ -68,7 +75,7 @@ final class KpiPanels {
                     .append(" ")
                     .append(page.text("count.kpis"))
                     .append(")</span></h3>");
-            tileGrid(page, inPillar);
+            tileGrid(page, inPillar, 4);
             page.append("</section>");
         }
     }
@@ -86,68 +93,11 @@ final class KpiPanels {
         return page.messages().has(key) ? page.message(key) : pillar;
     }
 
-    private void tileGrid(PageBuilder page, List<Kpi> kpis) {
+    private void tileGrid(PageBuilder page, List<Kpi> kpis, int headingLevel) {
         page.append("<div class=\"tiles\">");
+        KpiTile tile = new KpiTile(data);
         for (Kpi kpi : kpis) {
-            Optional<Score> latest = data.latestNational(kpi.id());
-            String status = latest.map(Score::status).orElse("no_data");
-            page.append("<article class=\"tile status-")
-                    .append(Html.escape(status))
-                    .append("\"><h4><a href=\"")
-                    .append(PageScope.kpiFile(kpi.id()))
-                    .append("\">")
-                    .append(Html.escape(kpi.name().in(page.language())))
-                    .append("</a></h4><p class=\"kpi-id\">")
-                    .append("<bdi>")
-                    .append(Html.escape(kpi.id()))
-                    .append("</bdi></p><p class=\"value\">");
-            Double value = latest.map(Score::value).orElse(null);
-            if (value == null) {
-                page.append("<span class=\"missing\">–</span>");
-            } else {
-                page.append(Html.number(value, "auto"))
-                        .append(" <span class=\"unit\">")
-                        .append(Html.escape(unit(page, kpi.unit())))
-                        .append("</span>");
-            }
-            page.append("</p><p>").append(page.statusBadge(status)).append("</p>");
-            Double progress = latest.map(Score::progressClipped).orElse(null);
-            if (kpi.target2030() != null && progress != null) {
-                long percent = Math.round(Math.max(0, Math.min(1, progress)) * 100);
-                page.append("<div class=\"progress\" role=\"progressbar\" aria-valuemin=\"0\" aria-valuemax=\"100\""
-                                + " aria-valuenow=\"")
-                        .append(String.valueOf(percent))
-                        .append("\" aria-label=\"")
-                        .append(page.text("kpi.progress"))
-                        .append("\"><span style=\"inline-size:")
-                        .append(String.valueOf(percent))
-                        .append("%\"></span></div><p class=\"small\">")
-                        .append(page.text("kpi.progress"))
-                        .append(" : ")
-                        .append(Html.number(progress, "percent"))
-                        .append("</p>");
-            } else if (kpi.target2030() == null) {
-                page.append("<p class=\"small muted\">")
-                        .append(page.text("kpi.progress_none"))
-                        .append("</p>");
-            }
-            page.append(Sparkline.svg(
-                    data.nationalHistory(kpi.id()).stream().map(Score::value).toList()));
-            if (latest.isPresent() && latest.get().periodEnd() != null) {
-                page.append("<p class=\"small date\">")
-                        .append(page.text("kpi.period"))
-                        .append(" <bdi>")
-                        .append(Html.escape(latest.get().period()))
-                        .append("</bdi> · ")
-                        .append(Html.date(latest.get().periodEnd()));
-                if (latest.get().inProgress()) {
-                    page.append(" · <span class=\"in-progress\">")
-                            .append(page.text("kpi.period_in_progress"))
-                            .append("</span>");
-                }
-                page.append("</p>");
-            }
-            page.append("</article>");
+            tile.write(page, kpi, headingLevel);
         }
         page.append("</div>");
     }
@@ -314,20 +264,22 @@ final class KpiPanels {
     void definition(PageBuilder page, Kpi kpi, Optional<LocalDate> dataDate) {
         String unknown = page.message("kpi.unknown");
         page.append("<dl class=\"facts\">");
-        fact(page, "kpi.definition", Html.escape(orElse(kpi.definition(), unknown)));
+        fact(page, "kpi.definition", Html.escape(inLanguage(page, kpi.definition(), unknown)));
         fact(page, "kpi.unit", Html.escape(orElse(unit(page, kpi.unit()), unknown)));
         fact(
                 page,
                 "kpi.direction",
                 page.text("down".equals(kpi.direction()) ? "kpi.direction_down" : "kpi.direction_up"));
-        fact(page, "kpi.frequency", Html.escape(orElse(kpi.frequency(), unknown)));
+        fact(page, "kpi.frequency", word(page, "frequency.", kpi.frequency(), unknown));
+        fact(page, "kpi.aggregation", word(page, "aggregation.", kpi.aggregation(), unknown));
         fact(page, "kpi.source_template", Html.escape(orElse(kpi.sourceTemplate(), unknown)));
         fact(
                 page,
                 "kpi.baseline",
                 kpi.baselineValue() == null
                         ? Html.escape(unknown)
-                        : Html.number(kpi.baselineValue(), "auto") + " (" + Html.escape(kpi.baselinePeriod()) + ")");
+                        : Html.number(kpi.baselineValue(), "auto") + " (<bdi>" + Html.escape(kpi.baselinePeriod())
+                                + "</bdi>)");
         fact(
                 page,
                 "kpi.milestone_2026",
@@ -336,9 +288,9 @@ final class KpiPanels {
                 page,
                 "kpi.target_2030",
                 kpi.target2030() == null ? Html.escape(unknown) : Html.number(kpi.target2030(), "auto"));
-        fact(page, "kpi.target_basis", Html.escape(orElse(kpi.targetBasis(), unknown)));
+        fact(page, "kpi.target_basis", Html.escape(inLanguage(page, kpi.targetBasis(), unknown)));
         fact(page, "kpi.target_source", sourceLinks(orElse(kpi.targetSource(), unknown)));
-        fact(page, "kpi.trajectory_shape", Html.escape(orElse(kpi.trajectory(), unknown)));
+        fact(page, "kpi.trajectory_shape", word(page, "trajectory.", kpi.trajectory(), unknown));
         fact(page, "kpi.freshness", freshness(page, kpi, dataDate));
         page.append("</dl>");
     }
@@ -470,6 +422,18 @@ final class KpiPanels {
                         page.message("submission.id")),
                 rows,
                 List.of(false, false, false, false, false, false, false));
+    }
+
+    private static String inLanguage(PageBuilder page, LocalizedText text, String fallback) {
+        return text == null ? fallback : text.in(page.language());
+    }
+
+    /** A catalogue code (frequency, aggregation, trajectory) in the page's words; an unknown code as written. */
+    private static String word(PageBuilder page, String prefix, String code, String fallback) {
+        if (code == null || code.isBlank()) {
+            return Html.escape(fallback);
+        }
+        return page.messages().has(prefix + code) ? page.text(prefix + code) : Html.escape(code);
     }
 
     private static String orElse(String value, String fallback) {

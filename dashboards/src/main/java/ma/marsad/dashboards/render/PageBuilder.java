@@ -55,13 +55,18 @@ final class PageBuilder {
         return prefix + (nextId++);
     }
 
-    String statusBadge(String status) {
+    /** A status in words, icon and colour; codes are matched in lower case (the job repository writes COMPLETED). */
+    String statusBadge(String code) {
+        String status = code.toLowerCase(java.util.Locale.ROOT);
         String icon =
                 switch (status) {
                     case "on_track", "accepted", "completed" -> "✓";
                     case "at_risk", "accepted_with_quarantine" -> "!";
-                    case "off_track", "rejected", "failed" -> "✕";
+                    case "off_track", "rejected", "failed", "abandoned" -> "✕";
+                    case "started", "starting", "stopping" -> "…";
                     case "no_target" -> "○";
+                    case "baseline_only" -> "◆";
+                    case "provisional" -> "…";
                     default -> "–";
                 };
         String key = "status." + status;
@@ -73,7 +78,10 @@ final class PageBuilder {
     /** A table with an "export CSV" button; the cells are already HTML. */
     void table(String caption, List<String> headers, List<List<String>> rows, List<Boolean> numeric) {
         String id = newId("t");
-        html.append("<div class=\"table-wrap\"><table id=\"")
+        // a table wider than a phone scrolls sideways: its frame takes keyboard focus so it can be scrolled
+        html.append("<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"")
+                .append(Html.escape(caption))
+                .append("\"><table id=\"")
                 .append(id)
                 .append("\"><caption>")
                 .append(Html.escape(caption))

@@ -119,6 +119,9 @@ final class SitePages {
                     requireKpi(scope, where, () -> kpiPanels.definition(body, scope.kpi(), data.dataDate()));
                 case KPI_SUBMISSIONS -> requireKpi(scope, where, () -> kpiPanels.submissions(body, scope.kpi()));
                 case QUERY -> queryPanels.query(body, panel, scope, where);
+                case TEXT -> {}
+                case STATUS_RULES -> Methodology.statusRules(body);
+                case KPI_TARGETS -> Methodology.targets(body, data.kpis());
             }
             body.append("</section>");
         }
@@ -236,7 +239,7 @@ final class SitePages {
                 .append(body.build())
                 .append("\n</main>\n<footer class=\"site-footer\"><p>")
                 .append(body.text("site.footer"))
-                .append(" <a href=\"../data-dictionary.html\">")
+                .append(" <a href=\"data-dictionary.html\">")
                 .append(body.text("site.data_dictionary"))
                 .append("</a></p></footer>\n</body>\n</html>\n");
         return html.toString();

@@ -47,6 +47,15 @@ public final class SiteRenderer {
      * @param workDir the folder holding {@code site-versions/}
      */
     public RenderSummary render(Path warehouseFile, Path siteLink, Path workDir) throws IOException, SQLException {
+        return render(warehouseFile, siteLink, workDir, List.of());
+    }
+
+    /**
+     * As {@link #render(Path, Path, Path)}, the run history showing the final records given (read from the runs'
+     * summaries, or the run doing the rendering) instead of what the warehouse's {@code ops_run} knew when it was built.
+     */
+    public RenderSummary render(Path warehouseFile, Path siteLink, Path workDir, List<RunRecord> finalRuns)
+            throws IOException, SQLException {
         long start = System.nanoTime();
         if (!Files.isRegularFile(warehouseFile)) {
             throw new NoSuchFileException(warehouseFile.toString(), null, "no published warehouse: build it first");
@@ -55,7 +64,7 @@ public final class SiteRenderer {
         SiteVersions versions = new SiteVersions(workDir.resolve("site-versions"));
         Path staging = versions.newStagingFolder();
         try {
-            int pages = write(definitions, warehouseFile, staging);
+            int pages = write(definitions, warehouseFile, staging, finalRuns);
             Path version = versions.publish(staging);
             versions.swapLink(siteLink, version);
             return summarise(version, pages, Duration.ofNanos(System.nanoTime() - start));
@@ -65,12 +74,13 @@ public final class SiteRenderer {
         }
     }
 
-    private int write(DashboardDefinitions definitions, Path warehouseFile, Path site)
+    private int write(DashboardDefinitions definitions, Path warehouseFile, Path site, List<RunRecord> finalRuns)
             throws IOException, SQLException {
         Properties properties = DuckDbResources.properties();
         properties.setProperty("duckdb.read_only", "true");
         try (Connection connection =
                 DriverManager.getConnection("jdbc:duckdb:" + warehouseFile.toAbsolutePath(), properties)) {
+            RunHistory.shadow(connection, finalRuns);
             WarehouseSnapshot data = WarehouseSnapshot.read(connection);
             SitePages pages = new SitePages(definitions, data, connection);
             List<PageScope> scopes = pages.scopes();
@@ -83,8 +93,16 @@ public final class SiteRenderer {
                 }
             }
             Files.writeString(site.resolve("index.html"), rootIndex(definitions));
+            ModelCatalog models = ModelCatalog.load(config);
+            for (Language language : Language.values()) {
+                Files.writeString(
+                        site.resolve(language.tag()).resolve("data-dictionary.html"),
+                        DataDictionaryPage.render(models, definitions.messages(), language, true));
+                written++;
+            }
             Files.writeString(
-                    site.resolve("data-dictionary.html"), DataDictionaryPage.render(ModelCatalog.load(config)));
+                    site.resolve("data-dictionary.html"),
+                    DataDictionaryPage.render(models, definitions.messages(), Language.EN, false));
             written += 2;
             Path assets = Files.createDirectories(site.resolve("assets"));
             copyResource(ECHARTS, assets.resolve("echarts.min.js"));

@@ -35,15 +35,25 @@ record WarehouseSnapshot(
             String direction,
             String frequency,
             String sourceTemplate,
-            String definition,
+            LocalizedText definition,
+            String aggregation,
             boolean hasRegions,
             String baselinePeriod,
             Double baselineValue,
             Double milestone2026,
             Double target2030,
-            String targetBasis,
+            LocalizedText targetBasis,
             String targetSource,
-            String trajectory) {}
+            String trajectory,
+            Double scoringTarget,
+            String scoringTargetKind,
+            boolean targetHeldSinceBaseline) {
+
+        /** True when the KPI has a 2030 target or a 2026 milestone to be scored against. */
+        boolean hasTarget() {
+            return scoringTarget != null;
+        }
+    }
 
     record Score(
             String kpiId,
@@ -56,13 +66,18 @@ record WarehouseSnapshot(
             Double forecast2030,
             LocalDateTime knownAt,
             String submissionIds,
-            Boolean periodComplete) {
+            Boolean periodComplete,
+            Double trajectoryValue,
+            Provisional provisional) {
 
         /** A period that had not ended at the run's as-of date: its value may still change. */
         boolean inProgress() {
             return Boolean.FALSE.equals(periodComplete);
         }
     }
+
+    /** The value so far of a later period still running at the as-of date; it sets no status. */
+    record Provisional(String period, LocalDate periodEnd, Double value) {}
 
     record Value(
             String kpiId,
@@ -88,11 +103,28 @@ record WarehouseSnapshot(
 
     static WarehouseSnapshot read(Connection connection) throws SQLException {
         List<Kpi> kpis = new ArrayList<>();
+        // a warehouse built before the scoring columns existed (a rolled-back version): the target as it was declared
+        String scoringTarget =
+                optional(connection, "kpi_catalogue", "scoring_target", "coalesce(target_2030, milestone_2026)");
+        String scoringKind = optional(
+                connection,
+                "kpi_catalogue",
+                "scoring_target_kind",
+                "case when target_2030 is not null then 'target_2030' when milestone_2026 is not null"
+                        + " then 'milestone_2026' end");
+        String held = optional(connection, "kpi_catalogue", "target_held_since_baseline", "false");
+        // before the French and Arabic wording existed, every language reads the English
+        String wording = optional(connection, "kpi_catalogue", "definition_fr", "definition") + " as definition_fr, "
+                + optional(connection, "kpi_catalogue", "definition_ar", "definition") + " as definition_ar, "
+                + optional(connection, "kpi_catalogue", "target_basis_fr", "target_basis") + " as target_basis_fr, "
+                + optional(connection, "kpi_catalogue", "target_basis_ar", "target_basis") + " as target_basis_ar";
         try (Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery(
                         "select kpi_id, pillar, name_fr, name_ar, name_en, unit, direction, frequency, source_template,"
-                                + " definition, has_regions, baseline_period, baseline_value, milestone_2026,"
-                                + " target_2030, target_basis, target_source, trajectory"
+                                + " definition, aggregation, has_regions, baseline_period, baseline_value, milestone_2026,"
+                                + " target_2030, target_basis, target_source, trajectory, "
+                                + scoringTarget + " as scoring_target, " + scoringKind + " as scoring_target_kind, "
+                                + held + " as target_held_since_baseline, " + wording
                                 + " from kpi_catalogue order by kpi_id")) {
             while (rows.next()) {
                 String id = rows.getString("kpi_id");
@@ -107,15 +139,19 @@ record WarehouseSnapshot(
                         rows.getString("direction"),
                         rows.getString("frequency"),
                         rows.getString("source_template"),
-                        rows.getString("definition"),
+                        texts(rows, "definition"),
+                        rows.getString("aggregation"),
                         rows.getBoolean("has_regions"),
                         rows.getString("baseline_period"),
                         doubleOrNull(rows, "baseline_value"),
                         doubleOrNull(rows, "milestone_2026"),
                         doubleOrNull(rows, "target_2030"),
-                        rows.getString("target_basis"),
+                        texts(rows, "target_basis"),
                         rows.getString("target_source"),
-                        rows.getString("trajectory")));
+                        rows.getString("trajectory"),
+                        doubleOrNull(rows, "scoring_target"),
+                        rows.getString("scoring_target_kind"),
+                        rows.getBoolean("target_held_since_baseline")));
             }
         }
         Map<String, List<Score>> latest = scores(connection, "kpi_latest");
@@ -187,12 +223,16 @@ record WarehouseSnapshot(
 
     private static Map<String, List<Score>> scores(Connection connection, String table) throws SQLException {
         Map<String, List<Score>> result = new LinkedHashMap<>();
-        // a warehouse built before the column existed (a rolled-back version) has no period_complete: unknown
-        String periodComplete = hasColumn(connection, table, "period_complete") ? "period_complete" : "null";
+        // a warehouse built before a column existed (a rolled-back version) lacks it: unknown
+        String periodComplete = optional(connection, table, "period_complete", "null");
+        String provisional = hasColumn(connection, table, "provisional_period")
+                ? "provisional_period, provisional_period_end, provisional_value"
+                : "null as provisional_period, null as provisional_period_end, null as provisional_value";
         // the table name is one of two constants, never data
         try (PreparedStatement statement = connection.prepareStatement(
                         "select kpi_id, period, period_end, region_code, value, progress_clipped, status,"
-                                + " forecast_2030, known_at, submission_ids, " + periodComplete + " as period_complete"
+                                + " forecast_2030, known_at, submission_ids, " + periodComplete + " as period_complete,"
+                                + " trajectory_value, " + provisional
                                 + " from " + table
                                 + " order by kpi_id, region_code, period_end nulls first, period");
                 ResultSet rows = statement.executeQuery()) {
@@ -208,11 +248,24 @@ record WarehouseSnapshot(
                         doubleOrNull(rows, "forecast_2030"),
                         dateTime(rows, "known_at"),
                         rows.getString("submission_ids"),
-                        (Boolean) rows.getObject("period_complete"));
+                        (Boolean) rows.getObject("period_complete"),
+                        doubleOrNull(rows, "trajectory_value"),
+                        rows.getString("provisional_period") == null
+                                ? null
+                                : new Provisional(
+                                        rows.getString("provisional_period"),
+                                        date(rows, "provisional_period_end"),
+                                        doubleOrNull(rows, "provisional_value")));
                 result.computeIfAbsent(score.kpiId(), id -> new ArrayList<>()).add(score);
             }
         }
         return result;
+    }
+
+    /** The column when the table has it, else the fallback expression (both constants of this class, never data). */
+    private static String optional(Connection connection, String table, String column, String fallback)
+            throws SQLException {
+        return hasColumn(connection, table, column) ? column : fallback;
     }
 
     private static boolean hasColumn(Connection connection, String table, String column) throws SQLException {
@@ -291,6 +344,18 @@ record WarehouseSnapshot(
             }
             return index;
         }
+    }
+
+    /** A catalogue text in its three columns ({@code column} in English, {@code column_fr}, {@code column_ar}). */
+    private static LocalizedText texts(ResultSet rows, String column) throws SQLException {
+        String english = rows.getString(column);
+        if (english == null || english.isBlank()) {
+            return null;
+        }
+        return new LocalizedText(
+                orDefault(rows.getString(column + "_fr"), english),
+                orDefault(rows.getString(column + "_ar"), english),
+                english);
     }
 
     private static String orDefault(String value, String fallback) {

@@ -21,27 +21,39 @@
     integer: { maximumFractionDigits: 0 },
     decimal: { minimumFractionDigits: 1, maximumFractionDigits: 1 },
     precise: { maximumFractionDigits: 4 },
-    percent: { style: 'percent', maximumFractionDigits: 0 }
+    percent: { style: 'percent', maximumFractionDigits: 0 },
+    signed: { signDisplay: 'exceptZero', maximumFractionDigits: 2 },
+    'signed-integer': { signDisplay: 'exceptZero', maximumFractionDigits: 0 },
+    'signed-percent': { style: 'percent', signDisplay: 'exceptZero', maximumFractionDigits: 1 }
   };
   function formatNumber(value, format) {
     if (value === null || value === undefined || value === '' || isNaN(value)) { return '–'; }
     var number = Number(value);
     var options = FORMATS[format];
     if (!options) {
+      /* at most 3 significant decimals: 0.4499 days reads 0.45, 23.0769 % reads 23.08, 8255 people 8255 */
       var size = Math.abs(number);
-      options = { maximumFractionDigits: size >= 10000 ? 0 : size >= 1 || size === 0 ? 2 : 4 };
+      options = size >= 1 || size === 0
+        ? { maximumFractionDigits: size >= 1000 ? 0 : 2 }
+        : { maximumSignificantDigits: 3 };
     }
     var all = Object.assign({ numberingSystem: digits }, options);
     return new Intl.NumberFormat(locale, all).format(number);
   }
   function formatDate(text, kind) {
+    var zone = '';
+    if (kind === 'datetime' && String(text).length > 19) {
+      /* Morocco's time with its offset, both computed by the renderer: only the words change with the language */
+      zone = ' UTC' + String(text).slice(19);
+      text = String(text).slice(0, 19);
+    }
     var parts = String(text).split(/[-T:]/).map(Number);
     var date = new Date(parts[0], (parts[1] || 1) - 1, parts[2] || 1, parts[3] || 0, parts[4] || 0, parts[5] || 0);
     var options = kind === 'datetime'
       ? { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' }
       : kind === 'month' ? { year: 'numeric', month: 'short' } : { year: 'numeric', month: 'short', day: 'numeric' };
     options.numberingSystem = digits;
-    return new Intl.DateTimeFormat(locale, options).format(date);
+    return new Intl.DateTimeFormat(locale, options).format(date) + zone;
   }
   function localise() {
     root.setAttribute('data-digits', digits);
@@ -187,6 +199,11 @@
       if (!button) { return; }
       if (button.classList.contains('export-csv')) { exportCsv(button); }
       else if (button.classList.contains('export-png')) { exportPng(button); }
+      else if (button.classList.contains('only-off-track')) {
+        var pressed = button.getAttribute('aria-pressed') !== 'true';
+        button.setAttribute('aria-pressed', String(pressed));
+        root.classList.toggle('show-off-track-only', pressed);
+      }
       else if (button.classList.contains('digits')) {
         digits = digits === 'arab' ? 'latn' : 'arab';
         store(digits);

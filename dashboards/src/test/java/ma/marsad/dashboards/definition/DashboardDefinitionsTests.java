@@ -21,7 +21,7 @@ class DashboardDefinitionsTests {
 
         assertThat(definitions.pages())
                 .extracting(PageDefinition::slug)
-                .containsExactly("index", "pillar-{pillar}", "kpi-{kpi}", "regions", "data-supply");
+                .containsExactly("index", "pillar-{pillar}", "kpi-{kpi}", "regions", "data-supply", "methodology");
         PanelDefinition bySubmitter = definitions.pages().get(4).panels().get(0);
         assertThat(bySubmitter.sql()).contains("from submission");
         assertThat(bySubmitter.chart().type()).isEqualTo(ChartDefinition.ChartType.BAR);

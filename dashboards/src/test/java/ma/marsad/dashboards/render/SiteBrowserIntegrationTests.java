@@ -34,6 +34,7 @@ class SiteBrowserIntegrationTests {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final String AXE = "/META-INF/resources/webjars/axe-core/4.6.3/axe.min.js";
 
     @TempDir
     static Path work;
@@ -84,6 +85,7 @@ class SiteBrowserIntegrationTests {
         browser = new ChromeDriver(service, options);
         browser.manage().window().setSize(new Dimension(1280, 1000));
         browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
     }
 
     @AfterAll
@@ -195,6 +197,43 @@ class SiteBrowserIntegrationTests {
         assertThat(rows.toString())
                 .contains("\"'=HYPERLINK(\"\"http://example.org\"\")<b>.csv\"")
                 .contains(",3,");
+    }
+
+    @Test
+    void everyPageInEveryLanguageHasNoAxeViolationAndFitsA390PixelPhone() throws Exception {
+        String axe;
+        try (var in = SiteBrowserIntegrationTests.class.getResourceAsStream(AXE)) {
+            assertThat(in).as("axe-core webjar on the test classpath").isNotNull();
+            axe = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        JavascriptExecutor script = browser;
+        List<String> problems = new ArrayList<>();
+        try {
+            for (int width : List.of(1280, 390)) {
+                browser.manage().window().setSize(new Dimension(width, 900));
+                for (String language : List.of("fr", "ar", "en")) {
+                    for (String page : pages) {
+                        open(language, page);
+                        String where = language + "/" + page + " at " + width + " px";
+                        script.executeScript(axe);
+                        Object violations = script.executeAsyncScript("var done = arguments[arguments.length - 1];"
+                                + " axe.run(document, {resultTypes: ['violations']}).then(function (r) {"
+                                + " done(r.violations.map(function (v) { return v.id + ' ' +"
+                                + " v.nodes.map(function (n) { return n.target.join(' '); }).slice(0, 3)"
+                                + ".join(' | '); })); });");
+                        ((List<?>) violations).forEach(violation -> problems.add(where + ": " + violation));
+                        Long overflow = (Long) script.executeScript(
+                                "return document.documentElement.scrollWidth - window.innerWidth;");
+                        if (width == 390 && overflow > 0) {
+                            problems.add(where + ": page wider than the viewport by " + overflow + " px");
+                        }
+                    }
+                }
+            }
+        } finally {
+            browser.manage().window().setSize(new Dimension(1280, 1000));
+        }
+        assertThat(problems).isEmpty();
     }
 
     private static void screenshot(String name) throws Exception {

@@ -31,8 +31,12 @@ class SiteRendererTests {
             "kpi-con-07.html",
             "kpi-ai-03.html",
             "kpi-gov-09.html",
+            "kpi-tal-04.html",
+            "kpi-gov-03.html",
+            "kpi-con-05.html",
             "regions.html",
-            "data-supply.html");
+            "data-supply.html",
+            "methodology.html");
 
     @TempDir
     Path work;
@@ -51,12 +55,12 @@ class SiteRendererTests {
         // when
         RenderSummary summary = render();
 
-        // then: 16 pages x 3 languages + the root index + the data dictionary = 50
-        assertThat(summary.pagesWritten()).isEqualTo(50);
+        // then: 20 pages x 3 languages + the data dictionary in each language + the root index and dictionary = 65
+        assertThat(summary.pagesWritten()).isEqualTo(65);
         assertThat(work.resolve("site/data-dictionary.html"))
                 .content()
                 .contains("id=\"fct_egov_requests\"", "one row per e-service request");
-        assertThat(page("fr", "index.html")).contains("href=\"../data-dictionary.html\"");
+        assertThat(page("fr", "index.html")).contains("href=\"data-dictionary.html\"");
         assertThat(Files.isSymbolicLink(work.resolve("site"))).isTrue();
         assertThat(work.resolve("site").toRealPath())
                 .isEqualTo(summary.siteFolder().toRealPath());
@@ -115,7 +119,7 @@ class SiteRendererTests {
         try (Stream<Path> walk = Files.walk(work.resolve("site").toRealPath())) {
             files = walk.filter(path -> path.toString().endsWith(".html")).toList();
         }
-        assertThat(files).hasSize(50);
+        assertThat(files).hasSize(65);
         for (Path file : files) {
             assertThat(remote.matcher(Files.readString(file)).find())
                     .as("remote resource in %s", file)
@@ -134,14 +138,17 @@ class SiteRendererTests {
         render();
         String overview = page("fr", "index.html");
 
-        // on track: EGOV-01, AI-03; at risk: EGOV-06; off track: ECO-03, TAL-01; no target: GOV-09; no data: CON-07
+        // on track: EGOV-01, AI-03, GOV-03 (October; November is still running); at risk: EGOV-06;
+        // off track: ECO-03, TAL-01, CON-05; baseline only: TAL-04; no target: GOV-09; no data: CON-07
         assertThat(overview)
-                .contains("status-count status-on_track\"><span class=\"count\"><span class=\"num\" data-num=\"2\"")
+                .contains("status-count status-on_track\"><span class=\"count\"><span class=\"num\" data-num=\"3\"")
                 .contains("status-count status-at_risk\"><span class=\"count\"><span class=\"num\" data-num=\"1\"")
-                .contains("status-count status-off_track\"><span class=\"count\"><span class=\"num\" data-num=\"2\"")
+                .contains("status-count status-off_track\"><span class=\"count\"><span class=\"num\" data-num=\"3\"")
+                .contains(
+                        "status-count status-baseline_only\"><span class=\"count\"><span class=\"num\" data-num=\"1\"")
                 .contains("status-count status-no_data\"><span class=\"count\"><span class=\"num\" data-num=\"1\"");
         assertThat(Pattern.compile("<article class=\"tile ").matcher(overview).results())
-                .hasSize(7);
+                .hasSize(10);
         // status is a text label too, never colour alone
         assertThat(overview)
                 .contains("En bonne voie")
@@ -162,7 +169,7 @@ class SiteRendererTests {
                 .contains("class=\"chart-spec\"")
                 .contains("\"refLines\":[{")
                 .contains("Cible 2030")
-                .contains("press; target year uncertain")
+                .contains("presse ; année cible incertaine")
                 .contains("catalogue-2026-Q3.csv")
                 .contains("Révisée depuis") // the 450 vintage of 2026-Q2, revised to 455
                 .contains("data-num=\"455\"")
@@ -269,8 +276,7 @@ class SiteRendererTests {
         // given a warehouse whose latest EGOV-01 figure is for a period that had not ended at the as-of date
         Path warehouse = WarehouseFixture.build(
                 Files.createDirectories(work.resolve("warehouse")),
-                "alter table kpi_latest add column period_complete boolean;\n"
-                        + "update kpi_latest set period_complete = (kpi_id <> 'EGOV-01')");
+                "update kpi_latest set period_complete = (kpi_id <> 'EGOV-01')");
 
         // when
         new SiteRenderer(ConfigFolder.shipped()).render(warehouse, work.resolve("site"), work);
@@ -284,9 +290,22 @@ class SiteRendererTests {
 
     @Test
     void aWarehouseWithoutTheInProgressColumnStillRenders() throws Exception {
-        // the fixture predates period_complete, as a rolled-back warehouse may
-        render();
+        // given a warehouse that predates period_complete, provisional values and scoring targets, as a rolled-back
+        // version may
+        Path warehouse = WarehouseFixture.build(
+                Files.createDirectories(work.resolve("warehouse")),
+                "alter table kpi_latest drop column period_complete;\n"
+                        + "alter table kpi_score drop column period_complete;\n"
+                        + "alter table kpi_latest drop column provisional_period;\n"
+                        + "alter table kpi_catalogue drop column scoring_target;\n"
+                        + "alter table kpi_catalogue drop column scoring_target_kind;\n"
+                        + "alter table kpi_catalogue drop column target_held_since_baseline");
+
+        new SiteRenderer(ConfigFolder.shipped()).render(warehouse, work.resolve("site"), work);
+
+        // then the pages render, the target read from the declared one
         assertThat(page("fr", "kpi-egov-01.html")).doesNotContain("class=\"in-progress\"");
+        assertThat(page("fr", "kpi-con-05.html")).contains("Jalon 2026 : ");
     }
 
     @Test

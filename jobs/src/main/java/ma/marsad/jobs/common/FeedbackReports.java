@@ -31,7 +31,7 @@ public final class FeedbackReports {
 
     private static final List<Language> LANGUAGES = List.of(Language.FR, Language.AR);
     private static final DateTimeFormatter RECEIVED =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Africa/Casablanca"));
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'xxx").withZone(ZoneId.of("Africa/Casablanca"));
 
     private FeedbackReports() {}
 

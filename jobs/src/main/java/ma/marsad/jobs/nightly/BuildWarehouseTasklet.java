@@ -45,7 +45,11 @@ class BuildWarehouseTasklet implements Tasklet {
                     services.settings().runs(),
                     jobExecution.getJobInstanceId(),
                     jobExecution.getId(),
-                    services.settings().asOf());
+                    services.settings().asOf(),
+                    jobExecution
+                            .getStartTime()
+                            .atZone(java.time.ZoneId.systemDefault())
+                            .toInstant());
         }
         FaultInjection.at("build");
         long facts = summary.tableRows().entrySet().stream()

@@ -10,12 +10,15 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import ma.marsad.dashboards.render.RunRecord;
 import ma.marsad.pipeline.warehouse.Rows;
 
 /**
@@ -27,7 +30,9 @@ final class OperationsTables {
 
     private OperationsTables() {}
 
-    static void write(Connection connection, Path runsFolder, long buildId, long runId, LocalDate asOf)
+    /** @param startedAt when the run being built started; every time is stored in UTC */
+    static void write(
+            Connection connection, Path runsFolder, long buildId, long runId, LocalDate asOf, Instant startedAt)
             throws SQLException, IOException {
         try (Statement statement = connection.createStatement()) {
             statement.execute("create or replace table ops_build as select " + buildId
@@ -46,8 +51,8 @@ final class OperationsTables {
             }
             rows.add(new Object[] {
                 previousRun,
-                null,
-                null,
+                utc(run.get("started_at")),
+                utc(run.get("finished_at")),
                 parseDate(run.get("as_of")),
                 run.get("status"),
                 number(run, "files_accepted"),
@@ -57,13 +62,56 @@ final class OperationsTables {
                 number(run, "rows_quarantined")
             });
         }
-        rows.add(new Object[] {runId, LocalDateTime.now(), null, asOf, "STARTED", null, null, null, null, null});
+        rows.add(new Object[] {
+            runId,
+            LocalDateTime.ofInstant(startedAt, ZoneOffset.UTC),
+            null,
+            asOf,
+            "STARTED",
+            null,
+            null,
+            null,
+            null,
+            null
+        });
         Rows.append(connection, "main", "ops_run", rows);
     }
 
     private static Long number(Map<String, Object> run, String field) {
         Object value = run.get(field);
         return value instanceof Number number ? number.longValue() : null;
+    }
+
+    private static LocalDateTime utc(Object instant) {
+        try {
+            return instant == null ? null : LocalDateTime.ofInstant(Instant.parse(instant.toString()), ZoneOffset.UTC);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** The final records of the runs summarised in {@code work/runs/}, for the data-supply page. */
+    static List<RunRecord> finalRecords(Path runsFolder) throws IOException {
+        List<RunRecord> records = new ArrayList<>();
+        for (Map<String, Object> run : previousRuns(runsFolder)) {
+            if (!(run.get("run_id") instanceof Number runId) || run.get("status") == null) {
+                continue;
+            }
+            LocalDateTime started = utc(run.get("started_at"));
+            LocalDateTime finished = utc(run.get("finished_at"));
+            records.add(new RunRecord(
+                    runId.longValue(),
+                    parseDate(run.get("as_of")),
+                    started == null ? null : started.toInstant(ZoneOffset.UTC),
+                    finished == null ? null : finished.toInstant(ZoneOffset.UTC),
+                    run.get("status").toString(),
+                    number(run, "files_accepted"),
+                    number(run, "files_with_quarantine"),
+                    number(run, "files_rejected"),
+                    number(run, "rows_loaded"),
+                    number(run, "rows_quarantined")));
+        }
+        return records;
     }
 
     private static LocalDate parseDate(Object value) {

@@ -7,12 +7,23 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
+import ma.marsad.dashboards.render.RunRecord;
 import ma.marsad.jobs.common.PipelineServices;
 
 /** Writes each run's summary as JSON under {@code work/runs/}, for monitoring and the data-supply page. */
-final class RunSummaries {
+public final class RunSummaries {
 
     private RunSummaries() {}
+
+    /** The final records of the summarised runs, for the data-supply page. */
+    public static List<RunRecord> finalRecords(PipelineServices services) throws IOException {
+        return OperationsTables.finalRecords(services.settings().runs());
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
+    }
 
     static Path write(PipelineServices services, RunSummary summary) throws IOException {
         Path folder = services.settings().runs();
@@ -28,6 +39,8 @@ final class RunSummaries {
             json.writeStringField("status", summary.status());
             json.writeStringField("as_of", summary.asOf());
             json.writeNumberField("seconds", summary.seconds());
+            json.writeStringField("started_at", text(summary.startedAt()));
+            json.writeStringField("finished_at", text(summary.finishedAt()));
             json.writeNumberField("files_accepted", summary.filesAccepted());
             json.writeNumberField("files_with_quarantine", summary.filesWithQuarantine());
             json.writeNumberField("files_rejected", summary.filesRejected());

@@ -6,11 +6,16 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import ma.marsad.dashboards.render.RunRecord;
 import ma.marsad.jobs.common.ExitCodes;
 import ma.marsad.jobs.common.FeedbackReports;
 import ma.marsad.jobs.common.PipelineServices;
@@ -39,7 +44,9 @@ public record RunSummary(
         List<String> notices,
         String siteIndex,
         String failure,
-        Map<String, Double> stepSeconds) {
+        Map<String, Double> stepSeconds,
+        Instant startedAt,
+        Instant finishedAt) {
 
     static RunSummary of(JobExecution execution, PipelineServices services, Duration took) throws Exception {
         var context = execution.getExecutionContext();
@@ -102,7 +109,9 @@ public record RunSummary(
                 notices,
                 Files.exists(index) ? index.toString() : null,
                 failure,
-                stepSeconds(execution));
+                stepSeconds(execution),
+                instant(execution.getStartTime()),
+                instant(execution.getEndTime()));
     }
 
     /** Seconds each step of this execution took, in the order they ran; partitions are inside their step. */
@@ -116,6 +125,26 @@ public record RunSummary(
                         step.getStepName(),
                         Duration.between(step.getStartTime(), step.getEndTime()).toMillis() / 1000.0));
         return seconds;
+    }
+
+    /** The job repository keeps times in the machine's zone. */
+    private static Instant instant(LocalDateTime time) {
+        return time == null ? null : time.atZone(ZoneId.systemDefault()).toInstant();
+    }
+
+    /** This run as the data-supply page shows it. */
+    public RunRecord record() {
+        return new RunRecord(
+                runId,
+                asOf == null || "null".equals(asOf) ? null : LocalDate.parse(asOf),
+                startedAt,
+                finishedAt,
+                status,
+                (long) filesAccepted,
+                (long) filesWithQuarantine,
+                (long) filesRejected,
+                rowsLoaded,
+                rowsQuarantined);
     }
 
     public boolean completed() {
@@ -184,7 +213,8 @@ public record RunSummary(
                 ResultSet result = statement.executeQuery(
                         "select status, count(*) from kpi_latest where region_code = '00' group by status"
                                 + " order by case status when 'on_track' then 1 when 'at_risk' then 2"
-                                + " when 'off_track' then 3 when 'no_target' then 4 else 5 end")) {
+                                + " when 'off_track' then 3 when 'baseline_only' then 4 when 'provisional' then 5"
+                                + " when 'no_target' then 6 else 7 end")) {
             while (result.next()) {
                 statuses.put(result.getString(1), result.getLong(2));
             }

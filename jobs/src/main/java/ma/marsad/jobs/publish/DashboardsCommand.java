@@ -6,6 +6,7 @@ import ma.marsad.jobs.cli.JobContexts;
 import ma.marsad.jobs.cli.WorkOptions;
 import ma.marsad.jobs.common.ExitCodes;
 import ma.marsad.jobs.common.PipelineServices;
+import ma.marsad.jobs.nightly.RunSummaries;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -34,7 +35,8 @@ public class DashboardsCommand implements Callable<Integer> {
                     .render(
                             published,
                             services.settings().site(),
-                            services.settings().work());
+                            services.settings().work(),
+                            RunSummaries.finalRecords(services));
             System.out.println("rendered " + summary);
             System.out.println("dashboards: " + services.settings().site().resolve("index.html"));
             return ExitCodes.SUCCESS;

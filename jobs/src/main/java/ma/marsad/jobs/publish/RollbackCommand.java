@@ -8,6 +8,7 @@ import ma.marsad.jobs.cli.WorkOptions;
 import ma.marsad.jobs.common.ExitCodes;
 import ma.marsad.jobs.common.PipelineServices;
 import ma.marsad.jobs.common.WorkFolderLock;
+import ma.marsad.jobs.nightly.RunSummaries;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -41,7 +42,8 @@ public class RollbackCommand implements Callable<Integer> {
                     .render(
                             services.publisher().published(),
                             services.settings().site(),
-                            services.settings().work());
+                            services.settings().work(),
+                            RunSummaries.finalRecords(services));
             System.out.println("published again: " + restored.get());
             return ExitCodes.SUCCESS;
         }

@@ -28,6 +28,8 @@ final class KpiCatalogLoader {
             "source_template",
             "sql",
             "definition",
+            "definition_fr",
+            "definition_ar",
             "aggregation",
             "has_regions",
             "baseline",
@@ -35,6 +37,8 @@ final class KpiCatalogLoader {
             "target_2030",
             "target_relative",
             "target_basis",
+            "target_basis_fr",
+            "target_basis_ar",
             "target_source",
             "trajectory",
             "authoritative_submitter"));
@@ -125,6 +129,11 @@ final class KpiCatalogLoader {
                 text(fields.get("target_source")),
                 trajectory == null ? TrajectoryShape.LINEAR : TrajectoryShape.parse(trajectory),
                 text(fields.get("authoritative_submitter")),
+                new KpiDefinition.Translations(
+                        text(fields.get("definition_fr")),
+                        text(fields.get("definition_ar")),
+                        text(fields.get("target_basis_fr")),
+                        text(fields.get("target_basis_ar"))),
                 where,
                 sqlLocation);
     }

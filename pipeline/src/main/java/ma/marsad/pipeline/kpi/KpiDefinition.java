@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
  * @param targetRelative a target stated relative to the baseline (-0.5 = halve it), or null
  * @param authoritativeSubmitter the only submitter whose rows make the figures, or null when every submitter's rows
  *     count; other submitters' figures go to the reconciliation table
+ * @param translations the definition and target basis in French and Arabic, for readers of those languages
  * @param sourceFile the catalogue file the KPI was read from, for messages
  * @param sqlFile the KPI's {@code .sql} file, for messages, or null
  */
@@ -46,6 +47,7 @@ public record KpiDefinition(
         String targetSource,
         TrajectoryShape trajectory,
         String authoritativeSubmitter,
+        Translations translations,
         String sourceFile,
         String sqlFile) {
 
@@ -66,6 +68,18 @@ public record KpiDefinition(
             if (!Double.isFinite(value)) {
                 throw new IllegalArgumentException("baseline value " + value + " is not a number");
             }
+        }
+    }
+
+    /** The definition and target basis in plain French and Arabic; the English stays in definition and targetBasis. */
+    public record Translations(String definitionFr, String definitionAr, String targetBasisFr, String targetBasisAr) {
+        public Translations {
+            require(
+                    notBlank(definitionFr) && notBlank(definitionAr),
+                    "definition_fr and definition_ar are required: the definition in plain French and Arabic");
+            require(
+                    (targetBasisFr == null) == (targetBasisAr == null),
+                    "give both target_basis_fr and target_basis_ar, or neither");
         }
     }
 
@@ -94,6 +108,12 @@ public record KpiDefinition(
                 targetRelative == null || targetRelative > -1,
                 "target_relative " + targetRelative + " must be above -1 (-0.5 halves the baseline)");
         require(trajectory != null, "trajectory is required: 'linear' or 'geometric'");
+        require(translations != null, "definition_fr and definition_ar are required");
+        require(
+                (targetBasis == null) == (translations.targetBasisFr() == null),
+                targetBasis == null
+                        ? "target_basis_fr and target_basis_ar need a target_basis (in English)"
+                        : "target_basis needs target_basis_fr and target_basis_ar");
         require(
                 authoritativeSubmitter == null
                         || SUBMITTER.matcher(authoritativeSubmitter).matches(),

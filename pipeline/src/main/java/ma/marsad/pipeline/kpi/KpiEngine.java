@@ -52,7 +52,7 @@ public final class KpiEngine {
                 List<KpiObservation> current = hasData ? queries.current(kpi, kpi.authoritativeSubmitter()) : List.of();
                 ScoringBasis basis = ScoringBasis.resolve(kpi, current);
                 catalogue.add(new KpiMartWriter.CatalogueRow(kpi, basis));
-                List<ScoredRow> kpiScores = scorer.score(kpi, basis, current);
+                List<ScoredRow> kpiScores = scorer.score(kpi, basis, current, asOf);
                 scores.addAll(kpiScores);
                 if (current.isEmpty()) {
                     withoutData++;
@@ -151,7 +151,12 @@ public final class KpiEngine {
         return counts;
     }
 
+    /** The later row, except that a provisional period never replaces a settled one (as in kpi_latest). */
     private static ScoredRow later(ScoredRow a, ScoredRow b) {
+        boolean aProvisional = a.status() == KpiStatus.PROVISIONAL;
+        if (aProvisional != (b.status() == KpiStatus.PROVISIONAL)) {
+            return aProvisional ? b : a;
+        }
         if (a.periodEnd() == null) {
             return b;
         }

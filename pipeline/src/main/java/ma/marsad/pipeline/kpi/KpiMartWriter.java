@@ -77,6 +77,14 @@ final class KpiMartWriter {
                 text(appender, kpi.targetSource());
                 text(appender, kpi.trajectory().code());
                 text(appender, kpi.authoritativeSubmitter());
+                number(appender, basis.targetForScoring());
+                date(appender, basis.canScore() ? basis.targetDate() : null);
+                text(appender, basis.targetKind());
+                appender.append(basis.holdsTarget(kpi.direction()));
+                text(appender, kpi.translations().definitionFr());
+                text(appender, kpi.translations().definitionAr());
+                text(appender, kpi.translations().targetBasisFr());
+                text(appender, kpi.translations().targetBasisAr());
                 appender.endRow();
             }
         }

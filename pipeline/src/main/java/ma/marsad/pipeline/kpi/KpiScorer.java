@@ -8,7 +8,9 @@ import java.util.OptionalDouble;
 
 /**
  * Scores the latest vintage of one KPI. Targets are national: national rows ('00') get progress, trajectory, status,
- * growth rates and a forecast; regional rows carry their value with status no_target.
+ * growth rates and a forecast; regional rows carry their value with status no_target. A national period that had not
+ * ended at the as-of date is provisional, and the baseline observation itself is baseline_only: neither says whether
+ * the KPI is on track.
  */
 final class KpiScorer {
 
@@ -18,7 +20,8 @@ final class KpiScorer {
         this.thresholds = thresholds;
     }
 
-    List<ScoredRow> score(KpiDefinition kpi, ScoringBasis basis, List<KpiObservation> observations) {
+    /** @param asOf the run's date: a period ending on or after it is still running */
+    List<ScoredRow> score(KpiDefinition kpi, ScoringBasis basis, List<KpiObservation> observations, LocalDate asOf) {
         if (observations.isEmpty()) {
             return List.of(ScoredRow.noData(kpi));
         }
@@ -32,7 +35,7 @@ final class KpiScorer {
         for (KpiObservation observation : sorted) {
             if (observation.isNational()) {
                 nationalHistory.add(new Forecast.Observation(observation.periodEnd(), observation.value()));
-                rows.add(scoreNational(kpi, basis, observation, List.copyOf(nationalHistory)));
+                rows.add(scoreNational(kpi, basis, observation, List.copyOf(nationalHistory), asOf));
             } else {
                 rows.add(regional(kpi, observation));
             }
@@ -41,7 +44,11 @@ final class KpiScorer {
     }
 
     private ScoredRow scoreNational(
-            KpiDefinition kpi, ScoringBasis basis, KpiObservation observation, List<Forecast.Observation> history) {
+            KpiDefinition kpi,
+            ScoringBasis basis,
+            KpiObservation observation,
+            List<Forecast.Observation> history,
+            LocalDate asOf) {
         double value = observation.value();
         LocalDate date = observation.periodEnd();
         Double forecast = boxed(Forecast.at(history, Trajectory.TARGET_DATE));
@@ -68,7 +75,14 @@ final class KpiScorer {
                         .valueAt(date);
         Progress progress = Progress.of(value, baseline, target, direction);
         double expected = Progress.expected(trajectoryValue, baseline, target, direction);
-        KpiStatus status = KpiStatus.classify(progress.raw(), expected, thresholds);
+        KpiStatus status;
+        if (!date.isBefore(asOf)) {
+            status = KpiStatus.PROVISIONAL;
+        } else if (date.equals(basis.baselineDate())) {
+            status = KpiStatus.BASELINE_ONLY;
+        } else {
+            status = KpiStatus.classify(progress.raw(), expected, thresholds);
+        }
         Double requiredGrowth = null;
         if (kpi.hasGrowthRates() && date.isBefore(basis.targetDate())) {
             requiredGrowth = boxed(GrowthRate.required(value, date, target, basis.targetDate()));

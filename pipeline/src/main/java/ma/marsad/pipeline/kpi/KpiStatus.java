@@ -8,7 +8,11 @@ enum KpiStatus {
     AT_RISK,
     OFF_TRACK,
     NO_TARGET,
-    NO_DATA;
+    NO_DATA,
+    /** The value is the baseline itself: nothing has been measured against the target yet. */
+    BASELINE_ONLY,
+    /** The period had not ended at the as-of date: the value is shown but sets no status. */
+    PROVISIONAL;
 
     String code() {
         return name().toLowerCase(Locale.ROOT);

@@ -60,6 +60,22 @@ record ScoringBasis(
                 targetDate);
     }
 
+    /** Which target the status is measured against: {@code target_2030}, {@code milestone_2026}, or null. */
+    String targetKind() {
+        if (targetForScoring == null) {
+            return null;
+        }
+        return target2030 != null ? "target_2030" : "milestone_2026";
+    }
+
+    /**
+     * True when the target is not beyond the baseline in the KPI's direction (e.g. 100 % at the baseline and as
+     * target): the status then says whether the target is held, not how far along a trajectory the KPI is.
+     */
+    boolean holdsTarget(Direction direction) {
+        return canScore() && Progress.isDegenerate(baselineValue, targetForScoring, direction);
+    }
+
     boolean canScore() {
         return baselineValue != null && targetForScoring != null;
     }

@@ -24,7 +24,17 @@ create or replace table kpi_catalogue (
     target_basis varchar,
     target_source varchar,
     trajectory varchar,
-    authoritative_submitter varchar
+    authoritative_submitter varchar,
+    -- what the status is measured against: the 2030 target, else the 2026 milestone; null without either
+    scoring_target double,
+    scoring_target_date date,
+    scoring_target_kind varchar,
+    -- the target is not beyond the baseline (e.g. 100 % at both): the status says whether it is held
+    target_held_since_baseline boolean,
+    definition_fr varchar,
+    definition_ar varchar,
+    target_basis_fr varchar,
+    target_basis_ar varchar
 );
 
 -- grain: one row per KPI, period, region and vintage (a distinct published figure)
@@ -57,6 +67,7 @@ create or replace table kpi_score (
     progress_gap double,
     known_at timestamp,
     submission_ids varchar,
+    -- false for a period still running at the as-of date: status provisional, never the KPI's status
     period_complete boolean
 );
 

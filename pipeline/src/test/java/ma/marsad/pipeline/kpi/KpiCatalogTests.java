@@ -28,6 +28,8 @@ class KpiCatalogTests {
                 source_template: egov-requests
                 sql: sql/EGOV-03.sql
                 definition: "requests with channel web or mobile / all requests x 100"
+                definition_fr: "Part des demandes déposées sur le web ou le mobile"
+                definition_ar: "نسبة الطلبات المودعة عبر الويب أو الهاتف المحمول"
                 aggregation: ratio
                 has_regions: true
             """;
@@ -59,6 +61,32 @@ class KpiCatalogTests {
         assertThat(catalog.find("CON-07").orElseThrow().sourceTemplate()).isNull();
         assertThat(catalog.find("GOV-03").orElseThrow().sourceTemplate()).isEqualTo("submission-calendar");
         assertThat(catalog.find("TAL-01").orElseThrow().hasRegions()).isTrue();
+    }
+
+    @Test
+    void everyShippedKpiSaysItsDefinitionAndTargetBasisInFrenchAndArabic() {
+        KpiCatalog catalog = KpiCatalog.load(ConfigFolder.shipped());
+
+        assertThat(catalog.kpis()).allSatisfy(kpi -> {
+            assertThat(kpi.translations().definitionFr()).isNotEqualTo(kpi.definition());
+            assertThat(kpi.translations().definitionAr()).matches(".*\\p{IsArabic}.*");
+            // plain words for readers, not the template's column names
+            assertThat(kpi.translations().definitionFr()).doesNotContainPattern("[a-z]+_[a-z_]+|>=|x 100");
+            if (kpi.targetBasis() != null) {
+                assertThat(kpi.translations().targetBasisAr()).matches(".*\\p{IsArabic}.*");
+            }
+        });
+    }
+
+    @Test
+    void aKpiWithoutItsFrenchOrArabicDefinitionIsRefused() throws IOException {
+        writeKpiFile(
+                VALID_KPI.replace("    definition_ar: \"نسبة الطلبات المودعة عبر الويب أو الهاتف المحمول\"\n", ""));
+        writeSql("sql/EGOV-03.sql", "select 1");
+
+        assertThatThrownBy(() -> KpiCatalog.load(ConfigFolder.overriddenBy(config)))
+                .hasMessageContaining("EGOV-03")
+                .hasMessageContaining("definition_ar");
     }
 
     @Test

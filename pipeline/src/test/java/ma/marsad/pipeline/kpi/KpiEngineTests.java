@@ -48,12 +48,12 @@ class KpiEngineTests {
         // when
         engine.score(warehouse, AS_OF);
 
-        // then 2023 is the baseline itself: progress 0, on the trajectory
+        // then 2023 is the baseline itself: progress 0, and it says nothing of the way to the target
         Map<String, Object> year2023 =
                 Warehouses.single(warehouse, "select * from kpi_score where kpi_id = 'ECO-02' and period = '2023'");
         assertThat(year2023.get("value")).isEqualTo(130000.0);
         assertThat(year2023.get("progress")).isEqualTo(0.0);
-        assertThat(year2023.get("status")).isEqualTo("on_track");
+        assertThat(year2023.get("status")).isEqualTo("baseline_only");
         // 2024 uses the revision, 150 000. Trajectory at 2024-12-31 (366 of the 1096 days to the milestone):
         // 130 000 + 60 000 * 366 / 1096 = 150 036.496; P = 20 000 / 140 000 = 0.142857; E = 20 036.496 / 140 000 =
         // 0.143118; P < E but P >= 0.9 E = 0.128806: at risk
@@ -290,6 +290,44 @@ class KpiEngineTests {
         assertThat(Warehouses.rows(
                         warehouse,
                         "select kpi_id from kpi_score where period_end is null and period_complete is not null"))
+                .isEmpty();
+    }
+
+    @Test
+    void kpiLatestTakesItsStatusFromTheLatestCompletePeriodAndShowsTheRunningOneBeside() throws SQLException {
+        // given EGOV-03 has 2026-11-03 requests only: November 2026 is still running on 2026-11-28
+        engine.score(warehouse, AS_OF.plusMonths(1));
+        Map<String, Object> settled = Warehouses.single(
+                warehouse,
+                "select period, status, provisional_period from kpi_latest where kpi_id = 'EGOV-03'"
+                        + " and region_code = '00'");
+
+        // when the as-of date is in November, the only period is running: provisional, no status of its own
+        engine.score(warehouse, AS_OF);
+        Map<String, Object> running = Warehouses.single(
+                warehouse,
+                "select period, status, period_complete, provisional_period from kpi_latest where kpi_id = 'EGOV-03'"
+                        + " and region_code = '00'");
+
+        // then
+        assertThat(settled).containsEntry("period", "2026-11").containsEntry("status", "no_target");
+        assertThat(settled.get("provisional_period")).isNull();
+        assertThat(running)
+                .containsEntry("period", "2026-11")
+                .containsEntry("period_complete", false)
+                .containsEntry("status", "no_target");
+        // EGOV-04 (target: half its first observed median) has only November: provisional
+        assertThat(Warehouses.single(
+                                warehouse,
+                                "select status from kpi_latest where kpi_id = 'EGOV-04' and region_code = '00'")
+                        .get("status"))
+                .isEqualTo("provisional");
+        // every national row of a running period with a target is provisional, never on/off track
+        assertThat(Warehouses.rows(
+                        warehouse,
+                        "select kpi_id, period, status from kpi_score s join kpi_catalogue c using (kpi_id)"
+                                + " where region_code = '00' and period_complete = false"
+                                + " and c.scoring_target is not null and status <> 'provisional'"))
                 .isEmpty();
     }
 

@@ -9,6 +9,8 @@ import org.junit.jupiter.api.Test;
 
 class KpiScorerTests {
 
+    private static final LocalDate AS_OF = LocalDate.of(2026, 12, 4);
+
     private final KpiScorer scorer = new KpiScorer(StatusThresholds.DEFAULT);
 
     private static KpiObservation national(String period, double value) {
@@ -16,7 +18,7 @@ class KpiScorerTests {
     }
 
     private List<ScoredRow> score(KpiDefinition kpi, List<KpiObservation> observations) {
-        return scorer.score(kpi, ScoringBasis.resolve(kpi, observations), observations);
+        return scorer.score(kpi, ScoringBasis.resolve(kpi, observations), observations, AS_OF);
     }
 
     @Test
@@ -126,7 +128,7 @@ class KpiScorerTests {
         List<KpiObservation> observations = List.of(national("2025-Q4", 5000), national("2026-Q2", 5500));
         ScoringBasis basis = ScoringBasis.resolve(kpi, observations);
 
-        ScoredRow row = scorer.score(kpi, basis, observations).get(1);
+        ScoredRow row = scorer.score(kpi, basis, observations, AS_OF).get(1);
 
         // then the baseline is the first observed value, flagged as observed
         assertThat(basis.baselineObserved()).isTrue();
@@ -151,6 +153,75 @@ class KpiScorerTests {
         assertThat(basis.target2030()).isEqualTo(5.0);
         assertThat(basis.baselineValue()).isEqualTo(10.0);
         assertThat(basis.targetDate()).isEqualTo(LocalDate.of(2030, 12, 31));
+    }
+
+    @Test
+    void aHistoryHoldingOnlyItsBaselineIsBaselineOnlyNotOnTrack() {
+        // given TAL-04: no catalogue baseline, 200 000 by 2030, one observation 8 255 in 2026-S1 (its own baseline)
+        KpiDefinition kpi =
+                TestKpis.withTargets(TestKpis.kpi("TAL-04", Direction.UP, "people"), null, null, 200000.0, null);
+
+        ScoredRow row = score(kpi, List.of(national("2026-S1", 8255))).get(0);
+
+        // then progress 0 on a trajectory that starts at the same point would read "on track"; it is baseline_only
+        assertThat(row.progress()).isEqualTo(0.0);
+        assertThat(row.status()).isEqualTo(KpiStatus.BASELINE_ONLY);
+    }
+
+    @Test
+    void theCatalogueBaselinePeriodIsBaselineOnlyAndTheNextPeriodIsScored() {
+        // given ECO-09: baseline 10 in 2022, target 20 in 2030
+        KpiDefinition kpi = TestKpis.withTargets(
+                TestKpis.kpi("ECO-09", Direction.UP, "jobs"), new KpiDefinition.Baseline("2022", 10), null, 20.0, null);
+
+        List<ScoredRow> rows = score(kpi, List.of(national("2022", 10), national("2024", 13)));
+
+        // then 2022 restates the baseline; 2024: P = 0.3 >= E = 731 / 2922 = 0.250171, on track
+        assertThat(rows).extracting(ScoredRow::status).containsExactly(KpiStatus.BASELINE_ONLY, KpiStatus.ON_TRACK);
+    }
+
+    @Test
+    void aPeriodStillRunningAtTheAsOfDateIsProvisionalWhateverItsValue() {
+        // given GOV-03 style: 100 % expected and held; December 2026 is 4 days old on 2026-12-04 at 25 %
+        KpiDefinition kpi = TestKpis.withTargets(
+                TestKpis.kpi("GOV-09", Direction.UP, "%"), new KpiDefinition.Baseline("2024", 100), null, 100.0, null);
+
+        List<ScoredRow> rows = score(kpi, List.of(national("2026-11", 100), national("2026-12", 25)));
+
+        // then November (complete) is scored, December is provisional and never off track
+        assertThat(rows).extracting(ScoredRow::status).containsExactly(KpiStatus.ON_TRACK, KpiStatus.PROVISIONAL);
+        assertThat(rows.get(1).value()).isEqualTo(25.0);
+    }
+
+    @Test
+    void aPeriodEndingOnTheAsOfDateIsStillRunning() {
+        KpiDefinition kpi = TestKpis.withTargets(
+                TestKpis.kpi("ECO-09", Direction.UP, "jobs"), new KpiDefinition.Baseline("2022", 10), null, 20.0, null);
+        KpiObservation endsToday = new KpiObservation("2026-W49", AS_OF, "00", 19, "sha", null);
+
+        assertThat(score(kpi, List.of(endsToday)).get(0).status()).isEqualTo(KpiStatus.PROVISIONAL);
+    }
+
+    @Test
+    void aTargetHeldSinceTheBaselineIsFlaggedAndTheMilestoneIsNamed() {
+        KpiDefinition held = TestKpis.withTargets(
+                TestKpis.kpi("GOV-09", Direction.UP, "%"), new KpiDefinition.Baseline("2024", 100), null, 100.0, null);
+        KpiDefinition milestoneOnly =
+                TestKpis.withTargets(TestKpis.kpi("CON-05", Direction.UP, "sites"), null, 6300.0, null, null);
+        KpiDefinition none = TestKpis.kpi("EGOV-03", Direction.UP, "%");
+        List<KpiObservation> observed = List.of(national("2025-Q4", 5000));
+
+        ScoringBasis heldBasis = ScoringBasis.resolve(held, observed);
+        ScoringBasis milestoneBasis = ScoringBasis.resolve(milestoneOnly, observed);
+        ScoringBasis noneBasis = ScoringBasis.resolve(none, observed);
+
+        assertThat(heldBasis.holdsTarget(Direction.UP)).isTrue();
+        assertThat(heldBasis.targetKind()).isEqualTo("target_2030");
+        assertThat(milestoneBasis.holdsTarget(Direction.UP)).isFalse();
+        assertThat(milestoneBasis.targetKind()).isEqualTo("milestone_2026");
+        assertThat(milestoneBasis.targetDate()).isEqualTo(LocalDate.of(2026, 12, 31));
+        assertThat(noneBasis.targetKind()).isNull();
+        assertThat(noneBasis.holdsTarget(Direction.UP)).isFalse();
     }
 
     @Test

@@ -28,6 +28,7 @@ final class TestKpis {
                 null,
                 TrajectoryShape.LINEAR,
                 null,
+                new KpiDefinition.Translations("une définition", "تعريف", null, null),
                 "kpis/test.yml",
                 "kpis/sql/test.sql");
     }
@@ -56,6 +57,7 @@ final class TestKpis {
                 kpi.targetSource(),
                 kpi.trajectory(),
                 kpi.authoritativeSubmitter(),
+                kpi.translations(),
                 kpi.sourceFile(),
                 kpi.sqlFile());
     }
