@@ -104,10 +104,11 @@ class KpiCatalogTests {
     void anUnknownFieldNamesTheFileTheKpiAndTheFix() throws IOException {
         writeKpiFile(VALID_KPI + "    traget_2030: 80\n");
         writeSql("sql/EGOV-03.sql", "select 1");
+        long misspeltLine = VALID_KPI.lines().count() + 1;
 
         assertThatThrownBy(() -> KpiCatalog.load(ConfigFolder.overriddenBy(config)))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("kpis/egov.yml:15: unknown key 'traget_2030'")
+                .hasMessageContaining("kpis/egov.yml:" + misspeltLine + ": unknown key 'traget_2030'")
                 .hasMessageContaining("did you mean 'target_2030'?");
     }
 

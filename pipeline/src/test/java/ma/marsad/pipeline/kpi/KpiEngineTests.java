@@ -137,6 +137,8 @@ class KpiEngineTests {
                     source_template: egov-requests
                     sql: sql/EGOV-03.sql
                     definition: "requests filed online / all requests x 100"
+                    definition_fr: "demandes déposées en ligne / toutes les demandes x 100"
+                    definition_ar: "الطلبات المقدمة عبر الإنترنت / جميع الطلبات × 100"
                     aggregation: ratio
                 """);
         java.nio.file.Files.writeString(kpis.resolve("EGOV-03.sql"), """
