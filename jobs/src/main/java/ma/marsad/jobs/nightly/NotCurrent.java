@@ -8,8 +8,8 @@ import ma.marsad.pipeline.lake.SubmissionRecord;
 import ma.marsad.pipeline.lake.SubmissionRegistry;
 
 /**
- * Submissions accepted by this run that are not current, each with the revision that is: a new file never loses
- * to another one silently.
+ * Submissions accepted by this run that are not current although no later revision replaced them, each with the
+ * revision that is: a new file never loses to an older or simultaneous one silently.
  */
 final class NotCurrent {
 
@@ -32,17 +32,21 @@ final class NotCurrent {
                 continue;
             }
             SubmissionRecord record = found.get();
-            String current = snapshot.current().stream()
+            var current = snapshot.current().stream()
                     .filter(other -> other.partitionKey().equals(record.partitionKey()))
-                    .findFirst()
-                    .map(other -> name(other) + " (received " + other.receivedAt()
+                    .findFirst();
+            if (current.isPresent() && current.get().receivedAt().isAfter(record.receivedAt())) {
+                // an older revision arriving late (a first run, a backfill) is history, not a loss
+                continue;
+            }
+            String currentName = current.map(other -> name(other) + " (received " + other.receivedAt()
                             + (other.receivedAt().equals(record.receivedAt())
                                     ? ", the same time: the one discovered later is current"
                                     : "")
                             + ")")
                     .orElse("none");
             notices.add(PREFIX + name(record) + " (received " + record.receivedAt() + ", period " + record.period()
-                    + "); current is " + current);
+                    + "); current is " + currentName);
         }
         return notices;
     }
