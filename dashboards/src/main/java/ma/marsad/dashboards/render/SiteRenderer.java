@@ -6,17 +6,15 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
-import java.util.Properties;
 import java.util.stream.Stream;
 import ma.marsad.dashboards.definition.DashboardDefinitions;
 import ma.marsad.pipeline.config.ConfigFolder;
 import ma.marsad.pipeline.quality.Language;
-import ma.marsad.pipeline.warehouse.DuckDbResources;
 import ma.marsad.pipeline.warehouse.ModelCatalog;
+import ma.marsad.pipeline.warehouse.WarehouseBuilder;
 
 /**
  * Renders the published warehouse into the static trilingual site: every page of the dashboard definitions in French,
@@ -76,10 +74,7 @@ public final class SiteRenderer {
 
     private int write(DashboardDefinitions definitions, Path warehouseFile, Path site, List<RunRecord> finalRuns)
             throws IOException, SQLException {
-        Properties properties = DuckDbResources.properties();
-        properties.setProperty("duckdb.read_only", "true");
-        try (Connection connection =
-                DriverManager.getConnection("jdbc:duckdb:" + warehouseFile.toAbsolutePath(), properties)) {
+        try (Connection connection = WarehouseBuilder.openReadOnly(warehouseFile)) {
             RunHistory.shadow(connection, finalRuns);
             WarehouseSnapshot data = WarehouseSnapshot.read(connection);
             SitePages pages = new SitePages(definitions, data, connection);
