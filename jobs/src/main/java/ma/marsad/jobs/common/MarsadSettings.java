@@ -20,6 +20,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param warehouseVersions how many previous warehouse versions to keep for rollback
  * @param hadoop Hadoop properties passed to the lake's FileSystem (e.g. {@code fs.s3a.endpoint})
  * @param rehash whether discovery reads every landing file again instead of trusting the landing index
+ * @param fullRebuild whether the warehouse is rebuilt from the whole lake even when the published one could be started
+ *     from
  */
 @ConfigurationProperties("marsad")
 public record MarsadSettings(
@@ -31,7 +33,8 @@ public record MarsadSettings(
         Duration stabilityCheck,
         Integer warehouseVersions,
         Map<String, String> hadoop,
-        Boolean rehash) {
+        Boolean rehash,
+        Boolean fullRebuild) {
 
     public MarsadSettings {
         work = (work == null ? Path.of("work") : work).toAbsolutePath().normalize();
@@ -44,6 +47,7 @@ public record MarsadSettings(
         warehouseVersions = warehouseVersions == null ? 3 : warehouseVersions;
         hadoop = hadoop == null ? Map.of() : Map.copyOf(hadoop);
         rehash = rehash != null && rehash;
+        fullRebuild = fullRebuild != null && fullRebuild;
     }
 
     public Path warehouseDir() {

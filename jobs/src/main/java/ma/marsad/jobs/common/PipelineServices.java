@@ -19,6 +19,7 @@ import ma.marsad.pipeline.lake.SubmissionRegistry;
 import ma.marsad.pipeline.quality.Messages;
 import ma.marsad.pipeline.template.TemplateCatalog;
 import ma.marsad.pipeline.template.TemplateContract;
+import ma.marsad.pipeline.warehouse.DefinitionsFingerprint;
 import ma.marsad.pipeline.warehouse.ModelCatalog;
 import ma.marsad.pipeline.warehouse.TemplateTable;
 import ma.marsad.pipeline.warehouse.WarehouseBuilder;
@@ -41,6 +42,7 @@ public class PipelineServices {
     private final Lake lake;
     private final SubmissionRegistry registry;
     private final SubmissionCalendar calendar;
+    private final String definitionsFingerprint;
 
     public PipelineServices(MarsadSettings settings) {
         this.settings = settings;
@@ -50,6 +52,7 @@ public class PipelineServices {
         this.kpis = KpiCatalog.load(config);
         this.models = ModelCatalog.load(config);
         this.calendar = SubmissionCalendar.load(config, templates);
+        this.definitionsFingerprint = DefinitionsFingerprint.of(config);
         try {
             this.lake = Lake.open(URI.create(settings.lake()), settings.hadoop());
         } catch (IOException e) {
@@ -106,6 +109,11 @@ public class PipelineServices {
                 .map(s -> Map.of("code", s.code(), "name_fr", s.nameFr(), "name_ar", s.nameAr()))
                 .toList();
         return new WarehouseBuilder(lake, models, tables, submitters, FeedbackReports::pathOf);
+    }
+
+    /** What the templates, models, KPIs and calendar hash to: a published warehouse built with others is rebuilt. */
+    public String definitionsFingerprint() {
+        return definitionsFingerprint;
     }
 
     public WarehousePublisher publisher() {

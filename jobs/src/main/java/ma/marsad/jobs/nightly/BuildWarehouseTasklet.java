@@ -12,7 +12,10 @@ import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
-/** Builds a new warehouse file for this job instance from the lake; the published one is not touched. */
+/**
+ * Builds a new warehouse file for this job instance: from a copy of the published warehouse and the submissions that
+ * changed since, or from the whole lake (ADR 8); the published one is not touched.
+ */
 class BuildWarehouseTasklet implements Tasklet {
 
     private static final Logger log = LoggerFactory.getLogger(BuildWarehouseTasklet.class);
@@ -32,8 +35,13 @@ class BuildWarehouseTasklet implements Tasklet {
         var jobExecution = chunkContext.getStepContext().getStepExecution().getJobExecution();
         Path target = buildFile(services, jobExecution.getJobInstanceId());
         var snapshot = services.registry().snapshot();
+        var request = new WarehouseBuilder.BuildRequest(
+                services.publisher().published(),
+                services.definitionsFingerprint(),
+                services.settings().asOf(),
+                services.settings().fullRebuild());
         WarehouseBuilder.BuildSummary summary = services.warehouseBuilder()
-                .build(snapshot, target, services.settings().cache());
+                .build(snapshot, target, services.settings().cache(), request);
         try (Connection connection = WarehouseBuilder.open(target)) {
             SubmissionCalendarTable.write(
                     connection,
@@ -57,8 +65,12 @@ class BuildWarehouseTasklet implements Tasklet {
                 .mapToLong(java.util.Map.Entry::getValue)
                 .sum();
         log.info(
-                "built {}: {} fact rows in {} tables (lake load {} ms, models and tests {} ms)",
+                "built {} ({}: {}; {} submission(s) changed): {} fact rows in {} tables (lake load {} ms, models and"
+                        + " tests {} ms)",
                 target.getFileName(),
+                summary.state().mode(),
+                summary.state().reason(),
+                summary.state().changes().touched().size(),
                 facts,
                 summary.tableRows().size(),
                 summary.loadMillis(),

@@ -55,8 +55,8 @@ public class NightlyCommand implements Callable<Integer> {
 
     @Option(
             names = "--full-rebuild",
-            description = "Rebuild the warehouse and every KPI vintage from the whole lake. Every night does so"
-                    + " today, with or without this flag")
+            description = "Rebuild the warehouse and every KPI vintage from the whole lake instead of starting from"
+                    + " the published warehouse (a night does so by itself when templates, models or KPIs changed)")
     boolean fullRebuild;
 
     @Override
@@ -73,6 +73,9 @@ public class NightlyCommand implements Callable<Integer> {
         }
         if (rehash) {
             properties.put("marsad.rehash", "true");
+        }
+        if (fullRebuild) {
+            properties.put("marsad.full-rebuild", "true");
         }
         return runLocked(work.work(), properties);
     }

@@ -41,7 +41,8 @@ final class KpiCatalogLoader {
             "target_basis_ar",
             "target_source",
             "trajectory",
-            "authoritative_submitter"));
+            "authoritative_submitter",
+            "vintages"));
     private static final Set<String> BASELINE_FIELDS = Set.of("period", "value");
 
     private final ConfigFolder config;
@@ -129,6 +130,7 @@ final class KpiCatalogLoader {
                 text(fields.get("target_source")),
                 trajectory == null ? TrajectoryShape.LINEAR : TrajectoryShape.parse(trajectory),
                 text(fields.get("authoritative_submitter")),
+                KpiDefinition.Vintages.parse(text(fields.get("vintages"))),
                 new KpiDefinition.Translations(
                         text(fields.get("definition_fr")),
                         text(fields.get("definition_ar")),

@@ -21,6 +21,9 @@ import java.util.regex.Pattern;
  * @param targetRelative a target stated relative to the baseline (-0.5 = halve it), or null
  * @param authoritativeSubmitter the only submitter whose rows make the figures, or null when every submitter's rows
  *     count; other submitters' figures go to the reconciliation table
+ * @param vintages how a night finds the figures a new submission changes: {@code by_period} when a period's value
+ *     depends only on rows of that period, so only the periods the submission touches are recomputed; {@code all}
+ *     (the default, always right) recomputes every vintage of the KPI when its source template changed
  * @param translations the definition and target basis in French and Arabic, for readers of those languages
  * @param sourceFile the catalogue file the KPI was read from, for messages
  * @param sqlFile the KPI's {@code .sql} file, for messages, or null
@@ -47,6 +50,7 @@ public record KpiDefinition(
         String targetSource,
         TrajectoryShape trajectory,
         String authoritativeSubmitter,
+        Vintages vintages,
         Translations translations,
         String sourceFile,
         String sqlFile) {
@@ -59,6 +63,22 @@ public record KpiDefinition(
     private static final Pattern ID = Pattern.compile("[A-Z]{2,5}-\\d{2}");
     private static final Pattern TEMPLATE = Pattern.compile("[a-z][a-z0-9-]{1,63}");
     private static final Pattern SUBMITTER = Pattern.compile("[A-Z0-9-]{2,32}");
+
+    /** How a night recomputes the KPI's vintages when its source template changed (ADR 8). */
+    public enum Vintages {
+        ALL,
+        BY_PERIOD;
+
+        static Vintages parse(String text) {
+            if (text == null || "all".equals(text)) {
+                return ALL;
+            }
+            if ("by_period".equals(text)) {
+                return BY_PERIOD;
+            }
+            throw new IllegalArgumentException("vintages '" + text + "' must be 'all' or 'by_period'");
+        }
+    }
 
     /** A baseline stated by the catalogue: the value of a period (usually a year). */
     public record Baseline(String period, double value) {
@@ -109,6 +129,7 @@ public record KpiDefinition(
                 "target_relative " + targetRelative + " must be above -1 (-0.5 halves the baseline)");
         require(trajectory != null, "trajectory is required: 'linear' or 'geometric'");
         require(translations != null, "definition_fr and definition_ar are required");
+        require(vintages != null, "vintages is 'all' or 'by_period'");
         require(
                 (targetBasis == null) == (translations.targetBasisFr() == null),
                 targetBasis == null

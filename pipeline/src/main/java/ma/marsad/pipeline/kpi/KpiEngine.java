@@ -11,7 +11,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
+import ma.marsad.pipeline.warehouse.BuildState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,21 +37,71 @@ public final class KpiEngine {
     }
 
     /**
+     * Scores in one transaction, so that a crash leaves the marts as they were. When the warehouse records an
+     * incremental build ({@link BuildState}), its KPI marts are the published warehouse's and only the figures the
+     * night's changes touch are recomputed; the result equals a full scoring.
+     *
      * @param asOf the run's date: submissions received after it are left out of the vintages
      */
     public KpiRunSummary score(Connection warehouse, LocalDate asOf) throws SQLException {
         Objects.requireNonNull(warehouse, "warehouse");
         Objects.requireNonNull(asOf, "asOf");
+        boolean autoCommit = warehouse.getAutoCommit();
+        warehouse.setAutoCommit(false);
+        try {
+            KpiRunSummary summary = scoreAll(warehouse, asOf);
+            warehouse.commit();
+            return summary;
+        } catch (SQLException | RuntimeException e) {
+            warehouse.rollback();
+            throw e;
+        } finally {
+            warehouse.setAutoCommit(autoCommit);
+        }
+    }
+
+    private KpiRunSummary scoreAll(Connection warehouse, LocalDate asOf) throws SQLException {
+        Optional<BuildState> build = BuildState.read(warehouse).filter(BuildState::incremental);
+        Map<String, List<KpiMartWriter.ValueRow>> published =
+                build.isPresent() ? PublishedValues.read(warehouse) : Map.of();
         UnEgovScores.build(warehouse);
         List<KpiMartWriter.CatalogueRow> catalogue = new ArrayList<>();
         List<KpiMartWriter.ValueRow> values = new ArrayList<>();
         List<ScoredRow> scores = new ArrayList<>();
         List<KpiMartWriter.ReconciliationRow> reconciliation = new ArrayList<>();
         int withoutData = 0;
+        int recomputed = 0;
         try (KpiQueries queries = KpiQueries.open(warehouse)) {
+            NightChanges night = build.map(state ->
+                            new NightChanges(state.changes(), asOf, state.previousAsOf(), queries.submissions()))
+                    .orElse(null);
             for (KpiDefinition kpi : catalog.kpis()) {
                 boolean hasData = queries.hasSourceRows(kpi);
-                List<KpiObservation> current = hasData ? queries.current(kpi, kpi.authoritativeSubmitter()) : List.of();
+                List<KpiMartWriter.ValueRow> kpiValues;
+                List<KpiObservation> current;
+                List<KpiMartWriter.ValueRow> before = published.getOrDefault(kpi.id(), List.of());
+                if (!hasData) {
+                    kpiValues = List.of();
+                    current = List.of();
+                } else if (night != null && queries.hasHistory(kpi) && !before.isEmpty() && !night.touches(kpi)) {
+                    kpiValues = before;
+                    current = latest(kpiValues);
+                } else if (night != null
+                        && queries.hasHistory(kpi)
+                        && !before.isEmpty()
+                        && kpi.vintages() == KpiDefinition.Vintages.BY_PERIOD) {
+                    kpiValues = PeriodVintages.update(queries, kpi, before, night, asOf);
+                    current = latest(kpiValues);
+                    recomputed++;
+                } else if (queries.hasHistory(kpi) && kpi.vintages() == KpiDefinition.Vintages.BY_PERIOD) {
+                    kpiValues = PeriodVintages.all(queries, kpi, asOf);
+                    current = latest(kpiValues);
+                    recomputed++;
+                } else {
+                    current = queries.current(kpi, kpi.authoritativeSubmitter());
+                    kpiValues = current.isEmpty() ? List.of() : vintages(queries, kpi, current, asOf);
+                    recomputed++;
+                }
                 ScoringBasis basis = ScoringBasis.resolve(kpi, current);
                 catalogue.add(new KpiMartWriter.CatalogueRow(kpi, basis));
                 List<ScoredRow> kpiScores = scorer.score(kpi, basis, current, asOf);
@@ -58,12 +110,18 @@ public final class KpiEngine {
                     withoutData++;
                     continue;
                 }
-                values.addAll(vintages(queries, kpi, current, asOf));
+                values.addAll(kpiValues);
                 if (kpi.authoritativeSubmitter() != null) {
                     reconciliation.addAll(reconcile(queries, kpi, current));
                 }
                 log.debug("KPI {}: {} rows scored", kpi.id(), kpiScores.size());
             }
+        }
+        if (build.isPresent()) {
+            log.info(
+                    "scored incrementally: {} of {} KPIs recomputed, the others kept",
+                    recomputed,
+                    catalog.kpis().size());
         }
         scores.sort(Comparator.comparing(ScoredRow::kpiId)
                 .thenComparing(ScoredRow::regionCode)
@@ -110,6 +168,17 @@ public final class KpiEngine {
             }
         }
         return new ArrayList<>(figures.values());
+    }
+
+    /** The figures of the latest vintage, as a full scoring computes them from the current rows. */
+    private static List<KpiObservation> latest(List<KpiMartWriter.ValueRow> values) {
+        List<KpiObservation> latest = new ArrayList<>();
+        for (KpiMartWriter.ValueRow row : values) {
+            if (row.latestVintage()) {
+                latest.add(row.observation());
+            }
+        }
+        return latest;
     }
 
     /** National figures of the other submitters, next to the authoritative submitter's figure of the same period. */

@@ -14,6 +14,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import ma.marsad.pipeline.config.SqlFileLines;
 
@@ -22,9 +24,8 @@ import ma.marsad.pipeline.config.SqlFileLines;
  * restricted to one submitter.
  *
  * <p>A KPI query names {@code fct_<template>} unqualified. To restrict it, a temporary view of that name is created
- * over the warehouse table (current rows) or over {@code hist_<template>} (every version), keeping only the submissions
- * listed in the temporary table {@code kpi_visible_submission}; DuckDB resolves temporary objects first, so the KPI's
- * SQL runs unchanged.
+ * over the warehouse table (current rows) or over {@code hist_<template>} (every version), keeping only the visible
+ * submissions; DuckDB resolves temporary objects first, so the KPI's SQL runs unchanged.
  */
 final class KpiQueries implements AutoCloseable {
 
@@ -32,28 +33,60 @@ final class KpiQueries implements AutoCloseable {
 
     private final Connection connection;
     private final WarehouseTables tables;
-    private final Map<String, LocalDateTime> receivedAt;
+    private final Map<String, Submission> submissions;
     private final List<String> shadowViews = new ArrayList<>();
 
-    private KpiQueries(Connection connection, WarehouseTables tables, Map<String, LocalDateTime> receivedAt) {
+    /** A submission as the warehouse's {@code submission} table records it. */
+    record Submission(
+            String id,
+            String template,
+            String submitter,
+            String period,
+            boolean accepted,
+            boolean current,
+            LocalDateTime receivedAt) {
+
+        /** Whether both are versions of one (template, submitter, period): a later one replaces an earlier one. */
+        boolean sameReportAs(Submission other) {
+            return template.equals(other.template())
+                    && submitter.equals(other.submitter())
+                    && Objects.equals(period, other.period());
+        }
+    }
+
+    private KpiQueries(Connection connection, WarehouseTables tables, Map<String, Submission> submissions) {
         this.connection = connection;
         this.tables = tables;
-        this.receivedAt = receivedAt;
+        this.submissions = submissions;
     }
 
     static KpiQueries open(Connection warehouse) throws SQLException {
         WarehouseTables tables = WarehouseTables.of(warehouse);
-        Map<String, LocalDateTime> receivedAt = new HashMap<>();
+        Map<String, Submission> submissions = new HashMap<>();
         if (tables.exists("submission")) {
             try (Statement statement = warehouse.createStatement();
-                    ResultSet result = statement.executeQuery(
-                            "select submission_id, received_at from submission where received_at is not null")) {
+                    ResultSet result = statement.executeQuery("select submission_id, template_id, submitter, period, "
+                            + ACCEPTED + ", is_current, received_at from submission where received_at is not null")) {
                 while (result.next()) {
-                    receivedAt.put(result.getString(1), result.getTimestamp(2).toLocalDateTime());
+                    submissions.put(
+                            result.getString(1),
+                            new Submission(
+                                    result.getString(1),
+                                    result.getString(2),
+                                    result.getString(3),
+                                    result.getString(4),
+                                    result.getBoolean(5),
+                                    result.getBoolean(6),
+                                    result.getTimestamp(7).toLocalDateTime()));
                 }
             }
         }
-        return new KpiQueries(warehouse, tables, receivedAt);
+        return new KpiQueries(warehouse, tables, submissions);
+    }
+
+    /** Every submission of the warehouse by id. */
+    Map<String, Submission> submissions() {
+        return submissions;
     }
 
     /** True when the KPI's source table exists and holds at least one row. */
@@ -74,13 +107,48 @@ final class KpiQueries implements AutoCloseable {
         if (submitter == null) {
             return run(kpi);
         }
-        try (PreparedStatement statement = connection.prepareStatement(
-                "create or replace temp table kpi_visible_submission as select distinct submission_id from "
-                        + tables.qualified(kpi.sourceTable()) + " where submitter = ?")) {
-            statement.setString(1, submitter);
-            statement.execute();
+        if (!tables.exists("submission")) {
+            return runShadowed(kpi, kpi.sourceTable(), submissionsInSource(kpi, submitter));
         }
-        return runShadowed(kpi, kpi.sourceTable());
+        return runShadowed(kpi, kpi.sourceTable(), currentOf(kpi, submitter, null));
+    }
+
+    /** The submissions of one submitter in the source table, for a warehouse without a submission registry. */
+    private Set<String> submissionsInSource(KpiDefinition kpi, String submitter) throws SQLException {
+        Set<String> ids = new TreeSet<>();
+        try (PreparedStatement statement = connection.prepareStatement(
+                "select distinct submission_id from " + tables.qualified(kpi.sourceTable()) + " where submitter = ?")) {
+            statement.setString(1, submitter);
+            try (ResultSet result = statement.executeQuery()) {
+                while (result.next()) {
+                    ids.add(result.getString(1));
+                }
+            }
+        }
+        return ids;
+    }
+
+    /** The KPI over the current rows of the given submissions only (of one submitter when it is not null). */
+    List<KpiObservation> currentAmong(KpiDefinition kpi, String submitter, Set<String> among) throws SQLException {
+        return runShadowed(kpi, kpi.sourceTable(), currentOf(kpi, submitter, among));
+    }
+
+    /** The KPI over every row (current or superseded) of the given submissions, as if they alone were visible. */
+    List<KpiObservation> over(KpiDefinition kpi, Set<String> ids) throws SQLException {
+        return runShadowed(kpi, kpi.historyTable(), ids);
+    }
+
+    private Set<String> currentOf(KpiDefinition kpi, String submitter, Set<String> among) {
+        Set<String> ids = new TreeSet<>();
+        for (Submission submission : submissions.values()) {
+            if (submission.current()
+                    && kpi.sourceTemplate().equals(submission.template())
+                    && (submitter == null || submitter.equals(submission.submitter()))
+                    && (among == null || among.contains(submission.id()))) {
+                ids.add(submission.id());
+            }
+        }
+        return ids;
     }
 
     /** True when every version of the source rows is available, so that past vintages can be computed. */
@@ -114,20 +182,32 @@ final class KpiQueries implements AutoCloseable {
      * received by then (later received_at, then file name, then SHA-256 wins, as for revisions).
      */
     List<KpiObservation> asKnownAt(KpiDefinition kpi, LocalDateTime knownAt, String submitter) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(
-                "create or replace temp table kpi_visible_submission as select submission_id from "
-                        + tables.qualified("submission") + " where template_id = ? and " + ACCEPTED
-                        + " and received_at <= ?" + (submitter == null ? "" : " and submitter = ?")
-                        + " qualify row_number() over (partition by submitter, period"
-                        + " order by received_at desc, file_name desc, submission_id desc) = 1")) {
+        return asKnownAtAmong(kpi, knownAt, submitter, null);
+    }
+
+    /** As {@link #asKnownAt}, over the versions known at {@code knownAt} that are among the given submissions. */
+    List<KpiObservation> asKnownAtAmong(KpiDefinition kpi, LocalDateTime knownAt, String submitter, Set<String> among)
+            throws SQLException {
+        Set<String> visible = new TreeSet<>();
+        try (PreparedStatement statement = connection.prepareStatement("select submission_id from "
+                + tables.qualified("submission") + " where template_id = ? and " + ACCEPTED
+                + " and received_at <= ?" + (submitter == null ? "" : " and submitter = ?")
+                + " qualify row_number() over (partition by submitter, period"
+                + " order by received_at desc, file_name desc, submission_id desc) = 1")) {
             statement.setString(1, kpi.sourceTemplate());
             statement.setTimestamp(2, Timestamp.valueOf(knownAt));
             if (submitter != null) {
                 statement.setString(3, submitter);
             }
-            statement.execute();
+            try (ResultSet result = statement.executeQuery()) {
+                while (result.next()) {
+                    if (among == null || among.contains(result.getString(1))) {
+                        visible.add(result.getString(1));
+                    }
+                }
+            }
         }
-        return runShadowed(kpi, kpi.historyTable());
+        return runShadowed(kpi, kpi.historyTable(), visible);
     }
 
     /** Submitters other than the authoritative one that have rows in the KPI's source table. */
@@ -145,11 +225,24 @@ final class KpiQueries implements AutoCloseable {
         return submitters;
     }
 
-    private List<KpiObservation> runShadowed(KpiDefinition kpi, String rowsTable) throws SQLException {
+    /**
+     * Runs the KPI over the rows of the visible submissions only, listed literally so that DuckDB's zone maps skip the
+     * row groups of other submissions (rows are stored submission by submission).
+     */
+    private List<KpiObservation> runShadowed(KpiDefinition kpi, String rowsTable, Set<String> visible)
+            throws SQLException {
         String view = kpi.sourceTable();
+        String ids = visible.isEmpty()
+                ? "false"
+                : "submission_id in ("
+                        + new TreeSet<>(visible)
+                                .stream()
+                                        .map(id -> "'" + id.replace("'", "''") + "'")
+                                        .collect(Collectors.joining(", "))
+                        + ")";
         try (Statement statement = connection.createStatement()) {
             statement.execute("create or replace temp view " + view + " as select * from " + tables.qualified(rowsTable)
-                    + " where submission_id in (select submission_id from kpi_visible_submission)");
+                    + " where " + ids);
             if (!shadowViews.contains(view)) {
                 shadowViews.add(view);
             }
@@ -202,7 +295,9 @@ final class KpiQueries implements AutoCloseable {
 
     private LocalDateTime knownAt(String submissionIds) {
         return Arrays.stream(submissionIds.split(","))
-                .map(receivedAt::get)
+                .map(submissions::get)
+                .filter(Objects::nonNull)
+                .map(Submission::receivedAt)
                 .filter(Objects::nonNull)
                 .max(LocalDateTime::compareTo)
                 .orElse(null);
@@ -230,7 +325,6 @@ final class KpiQueries implements AutoCloseable {
             for (String view : shadowViews) {
                 statement.execute("drop view if exists temp.main." + view);
             }
-            statement.execute("drop table if exists temp.main.kpi_visible_submission");
         }
     }
 }

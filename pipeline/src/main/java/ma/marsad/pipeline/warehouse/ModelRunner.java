@@ -7,7 +7,12 @@ import java.util.ArrayList;
 import java.util.List;
 import ma.marsad.pipeline.config.SqlFileLines;
 
-/** Runs SQL models in dependency order on an open warehouse connection, then their data tests. */
+/**
+ * Runs SQL models in dependency order on an open warehouse connection, then their data tests.
+ *
+ * <p>On a night that starts from the published warehouse, an incremental model keeps its rows but those of the changed
+ * submissions, which it deletes and inserts again from the sources (which then hold the changed submissions only).
+ */
 final class ModelRunner {
 
     private final ModelCatalog catalog;
@@ -16,7 +21,15 @@ final class ModelRunner {
         this.catalog = catalog;
     }
 
+    /** Creates every model from the sources. */
     void run(Connection connection) throws SQLException {
+        run(connection, null);
+    }
+
+    /**
+     * @param changed the submissions whose rows incremental models replace, or null to create every model anew
+     */
+    void run(Connection connection, ChangedSubmissions changed) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             for (SqlModel model : catalog.ordered()) {
                 String body = model.sql().strip();
@@ -29,7 +42,14 @@ final class ModelRunner {
                                 : "create or replace table main.")
                         : "create or replace temp view ";
                 try {
-                    statement.execute(ddl + model.name() + " as\n" + body);
+                    if (changed != null && model.isIncremental()) {
+                        if (changed.hadRows()) {
+                            statement.execute("delete from main." + model.name() + " where " + changed.filter());
+                        }
+                        statement.execute("insert into main." + model.name() + " by name\n" + body);
+                    } else {
+                        statement.execute(ddl + model.name() + " as\n" + body);
+                    }
                 } catch (SQLException e) {
                     // the DDL line goes before the file's stripped text
                     String where = SqlFileLines.where(
@@ -43,11 +63,25 @@ final class ModelRunner {
 
     /** Runs every data test; returns the failures, each naming the model, the test and the number of bad rows. */
     List<String> test(Connection connection) throws SQLException {
+        return test(connection, null);
+    }
+
+    /**
+     * As {@link #test(Connection)}; with {@code changed}, the tests of an incremental model read the rows of the changed
+     * submissions only (the others passed them when they were loaded), except {@code relationships}, whose parent may
+     * have changed since.
+     */
+    List<String> test(Connection connection, ChangedSubmissions changed) throws SQLException {
         List<String> failures = new ArrayList<>();
         try (Statement statement = connection.createStatement()) {
             for (SqlModel model : catalog.ordered()) {
                 for (SqlModel.DataTest test : model.tests()) {
-                    String query = DataTestSql.failingRowsQuery(model.name(), test);
+                    boolean onChangedRows =
+                            changed != null && model.isIncremental() && !"relationships".equals(test.kind());
+                    String relation = onChangedRows
+                            ? "(select * from main." + model.name() + " where " + changed.filter() + ")"
+                            : model.name();
+                    String query = DataTestSql.failingRowsQuery(relation, test);
                     try (var result = statement.executeQuery("select count(*) from (" + query + ")")) {
                         result.next();
                         long failing = result.getLong(1);

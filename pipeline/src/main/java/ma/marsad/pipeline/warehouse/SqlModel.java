@@ -12,7 +12,9 @@ import java.util.regex.Pattern;
  *
  * <p>The layer is the folder: {@code staging/} and {@code intermediate/} models are views that live only during the
  * build (like ephemeral models); {@code marts/} models are base tables in the default schema, unless the
- * {@code .yml} says {@code materialized: view}.
+ * {@code .yml} says {@code materialized: view}, or {@code materialized: incremental} for a table whose rows each belong
+ * to one submission ({@code submission_id}) and depend on that submission's rows only: a night deletes and re-inserts
+ * the rows of the submissions that changed, and keeps the others (ADR 8).
  */
 public record SqlModel(
         String name,
@@ -41,8 +43,12 @@ public record SqlModel(
         if (grain == null || grain.isBlank()) {
             throw new IllegalArgumentException(location + ": start the model with a comment '-- grain: one row per …'");
         }
-        if (!List.of("table", "view").contains(materialized)) {
-            throw new IllegalArgumentException(location + ": materialized must be table or view, not " + materialized);
+        if (!List.of("table", "view", "incremental").contains(materialized)) {
+            throw new IllegalArgumentException(
+                    location + ": materialized must be table, view or incremental, not " + materialized);
+        }
+        if ("incremental".equals(materialized) && !"marts".equals(layer)) {
+            throw new IllegalArgumentException(location + ": only marts/ models can be materialized: incremental");
         }
         columns = List.copyOf(columns);
         tests = List.copyOf(tests);
@@ -57,6 +63,11 @@ public record SqlModel(
     /** Whether the model persists in the published warehouse. */
     public boolean isPublished() {
         return "marts".equals(layer);
+    }
+
+    /** Whether a night updates the model by submission instead of recreating it. */
+    public boolean isIncremental() {
+        return "incremental".equals(materialized);
     }
 
     /** A documented column. */

@@ -57,21 +57,42 @@ final class SubmissionChecks {
     /**
      * Per template, rows per submission in {@code fct_} (current revisions) and {@code hist_} (every accepted one)
      * against {@code rows_accepted}, and in {@code quarantine} against {@code rows_quarantined}; tables without a model
-     * are skipped. Reads {@code src.submission}, the registry as loaded.
+     * are skipped. Reads {@code src.submission}, the registry as loaded. With {@code changed}, only the changed
+     * submissions are counted: the others' rows are the published warehouse's, counted when they were loaded.
      */
-    static List<String> rowCounts(Connection connection, List<TemplateTable> templates, Set<String> models)
+    static List<String> rowCounts(
+            Connection connection, List<TemplateTable> templates, Set<String> models, ChangedSubmissions changed)
             throws SQLException {
+        String only = changed == null ? "true" : changed.filter();
         List<String> failures = new ArrayList<>();
         for (TemplateTable template : templates) {
             String id = template.templateId().replace("'", "''");
             String current = "template_id = '" + id + "' and is_current";
             String accepted = "template_id = '" + id + "' and status <> 'rejected'";
             String suffix = template.tableSuffix();
-            compare(connection, models, "fct_" + suffix, current, "rows_accepted", failures);
-            compare(connection, models, "hist_" + suffix, accepted, "rows_accepted", failures);
+            compare(connection, models, "fct_" + suffix, current, only, "rows_accepted", failures);
+            compare(connection, models, "hist_" + suffix, accepted, only, "rows_accepted", failures);
         }
-        compare(connection, models, "quarantine", "status <> 'rejected'", "rows_quarantined", failures);
+        compare(connection, models, "quarantine", "status <> 'rejected'", only, "rows_quarantined", failures);
         return failures;
+    }
+
+    /**
+     * Submissions whose registry entry no longer says what it said when the published warehouse loaded their rows
+     * (status or counts edited since): an incremental night counts their rows again, as a full build would.
+     */
+    static Set<String> entriesChangedSince(Connection connection) throws SQLException {
+        Set<String> ids = new java.util.TreeSet<>();
+        try (Statement statement = connection.createStatement();
+                var result = statement.executeQuery("select s.submission_id from src.submission as s"
+                        + " join main.submission as p using (submission_id)"
+                        + " where s.status is distinct from p.status or s.rows_accepted is distinct from p.rows_accepted"
+                        + " or s.rows_quarantined is distinct from p.rows_quarantined")) {
+            while (result.next()) {
+                ids.add(result.getString(1));
+            }
+        }
+        return ids;
     }
 
     private static void compare(
@@ -79,6 +100,7 @@ final class SubmissionChecks {
             Set<String> models,
             String table,
             String submissions,
+            String only,
             String countColumn,
             List<String> failures)
             throws SQLException {
@@ -87,8 +109,8 @@ final class SubmissionChecks {
         }
         String query = "select coalesce(s.submission_id, t.submission_id), s.template_id, s.submitter, s.file_name, s."
                 + countColumn + ", coalesce(t.row_count, 0)"
-                + " from (select * from src.submission where " + submissions + ") as s"
-                + " full join (select submission_id, count(*) as row_count from main." + table
+                + " from (select * from src.submission where " + submissions + " and " + only + ") as s"
+                + " full join (select submission_id, count(*) as row_count from main." + table + " where " + only
                 + " group by submission_id) as t on t.submission_id = s.submission_id"
                 + " where coalesce(s." + countColumn + ", -1) <> coalesce(t.row_count, 0)"
                 + " order by 1";

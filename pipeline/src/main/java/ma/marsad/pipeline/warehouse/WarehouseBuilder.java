@@ -8,6 +8,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -29,7 +30,8 @@ import ma.marsad.pipeline.lake.SubmissionRecord;
  * Builds a NEW DuckDB warehouse file from the lake's registry: the current partitions become the sources the SQL models
  * read ({@code lake_<template>}, {@code lake_hist_<template>}, {@code lake_quarantine}, {@code src.*}), the models run in
  * dependency order, then every data test, and the registry's row counts and file sizes are checked against what was
- * loaded. The published warehouse is never touched here.
+ * loaded. A night that can start from the published warehouse copies it and loads only the submissions that changed.
+ * The published warehouse is never touched here.
  */
 public final class WarehouseBuilder {
 
@@ -56,8 +58,29 @@ public final class WarehouseBuilder {
         this.feedbackPath = feedbackPath;
     }
 
-    /** Row counts of the published tables, and how long the lake load and the models took. */
-    public record BuildSummary(Map<String, Long> tableRows, long loadMillis, long modelMillis) {}
+    /**
+     * What a night asks of the build.
+     *
+     * @param published the published warehouse a night may start from, or null
+     * @param definitionsFingerprint what the templates, models, KPIs and calendar hash to (see {@code
+     *     DefinitionsFingerprint}); a published warehouse built with others is not started from
+     * @param asOf the run's date
+     * @param fullRebuild rebuild from the whole lake even when the published warehouse could be started from
+     */
+    public record BuildRequest(Path published, String definitionsFingerprint, LocalDate asOf, boolean fullRebuild) {
+
+        /** A build from the whole lake, recording no definitions (the next night will rebuild in full too). */
+        public static BuildRequest full(LocalDate asOf) {
+            return new BuildRequest(null, "", asOf, true);
+        }
+    }
+
+    /**
+     * Row counts of the published tables, how long the lake load and the models took, and how the file was built.
+     *
+     * @param state full or incremental, why, and what changed
+     */
+    public record BuildSummary(Map<String, Long> tableRows, long loadMillis, long modelMillis, BuildState state) {}
 
     /** Opens a warehouse file for writing, within {@link DuckDbResources}' memory and threads. */
     public static Connection open(Path file) throws SQLException {
@@ -71,37 +94,71 @@ public final class WarehouseBuilder {
         return DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath(), properties);
     }
 
+    /** Builds {@code target} from the whole lake, as {@link #build(RegistrySnapshot, Path, Path, BuildRequest)} does. */
+    public BuildSummary build(RegistrySnapshot snapshot, Path target, Path cache) throws IOException, SQLException {
+        return build(snapshot, target, cache, BuildRequest.full(LocalDate.now(ZoneOffset.UTC)));
+    }
+
     /**
-     * Builds {@code target} from scratch (a leftover from a crashed build is deleted first) and leaves it closed.
+     * Builds {@code target} (a leftover from a crashed build is deleted first) and leaves it closed. When the request
+     * allows it, the build starts from a copy of the published warehouse and replaces the rows of the submissions that
+     * changed since (ADR 8); otherwise it loads the whole lake. Either way the file ends equal, table for table, and
+     * records how it was built in {@code ops_build_state}.
      *
      * @throws DataTestFailure when a data test fails; the file is then left unpublished
      */
-    public BuildSummary build(RegistrySnapshot snapshot, Path target, Path cache) throws IOException, SQLException {
+    public BuildSummary build(RegistrySnapshot snapshot, Path target, Path cache, BuildRequest request)
+            throws IOException, SQLException {
         new PartitionFiler(lake).file(snapshot);
         List<String> missing = SubmissionChecks.lakeFiles(lake, snapshot);
         if (!missing.isEmpty()) {
             throw new DataTestFailure(missing);
         }
+        LakePosition position = LakePosition.of(snapshot);
+        BuildPlan plan = BuildPlan.decide(request, position);
         Files.createDirectories(target.toAbsolutePath().getParent());
         Files.deleteIfExists(target);
         Files.deleteIfExists(target.resolveSibling(target.getFileName() + ".wal"));
+        if (plan.incremental()) {
+            PublishedCopy.copy(request.published(), target);
+        }
         try (Connection connection = open(target)) {
             long start = System.nanoTime();
-            loadSources(connection, snapshot, cache);
+            ChangeSet changes = ChangeSet.NONE;
+            ChangedSubmissions changed = null;
+            if (plan.incremental()) {
+                LakePosition published = LakePosition.read(connection);
+                changes = ChangeSet.between(published, position);
+                Set<String> touched = changes.touched();
+                changed = new ChangedSubmissions(touched, touched.stream().anyMatch(published.accepted()::contains));
+            }
+            loadSources(connection, snapshot, cache, changed == null ? null : changed.ids());
+            ChangedSubmissions counted = changed == null
+                    ? null
+                    : new ChangedSubmissions(
+                            union(changed.ids(), SubmissionChecks.entriesChangedSince(connection)), false);
             long loaded = System.nanoTime();
             ModelRunner runner = new ModelRunner(models);
-            runner.run(connection);
-            List<String> failures = new ArrayList<>(runner.test(connection));
-            failures.addAll(SubmissionChecks.rowCounts(connection, templates, modelNames()));
+            runner.run(connection, changed);
+            List<String> failures = new ArrayList<>(runner.test(connection, changed));
+            failures.addAll(SubmissionChecks.rowCounts(connection, templates, modelNames(), counted));
             if (!failures.isEmpty()) {
                 throw new DataTestFailure(failures);
             }
+            BuildState state = new BuildState(
+                    plan.incremental() ? BuildState.INCREMENTAL : BuildState.FULL,
+                    plan.reason(),
+                    request.definitionsFingerprint(),
+                    request.asOf(),
+                    plan.previousAsOf(),
+                    changes);
+            state.write(connection);
             try (Statement statement = connection.createStatement()) {
                 statement.execute("drop schema src cascade");
             }
             long modelled = System.nanoTime();
             return new BuildSummary(
-                    tableRows(connection), (loaded - start) / 1_000_000, (modelled - loaded) / 1_000_000);
+                    tableRows(connection), (loaded - start) / 1_000_000, (modelled - loaded) / 1_000_000, state);
         }
     }
 
@@ -124,7 +181,8 @@ public final class WarehouseBuilder {
         return rows;
     }
 
-    private void loadSources(Connection connection, RegistrySnapshot snapshot, Path cache)
+    /** @param only the submissions whose partitions the lake views read, or null for all */
+    private void loadSources(Connection connection, RegistrySnapshot snapshot, Path cache, Set<String> only)
             throws IOException, SQLException {
         PartitionFiler filer = new PartitionFiler(lake);
         try (Statement statement = connection.createStatement()) {
@@ -161,16 +219,18 @@ public final class WarehouseBuilder {
                     submitters.stream()
                             .map(s -> new Object[] {s.get("code"), s.get("name_fr"), s.get("name_ar")})
                             .toList());
+            List<SubmissionRecord> currentRecords = among(snapshot.current(), only);
+            List<SubmissionRecord> acceptedRecords = among(snapshot.accepted(), only);
             for (TemplateTable template : templates) {
-                List<Path> current = localFiles(snapshot, snapshot.current(), template, filer, cache);
-                List<Path> all = localFiles(snapshot, snapshot.accepted(), template, filer, cache);
+                List<Path> current = localFiles(snapshot, currentRecords, template, filer, cache);
+                List<Path> all = localFiles(snapshot, acceptedRecords, template, filer, cache);
                 statement.execute("create temp view lake_" + template.tableSuffix() + " as "
                         + select(template.columns(), current));
                 statement.execute("create temp view lake_hist_" + template.tableSuffix() + " as "
                         + select(template.columns(), all));
             }
             List<Path> quarantineFiles = new ArrayList<>();
-            for (SubmissionRecord record : snapshot.accepted()) {
+            for (SubmissionRecord record : acceptedRecords) {
                 if (record.quarantineFile() != null) {
                     quarantineFiles.add(lake.localCopy(lake.resolve(record.quarantineFile()), cache));
                 }
@@ -178,6 +238,20 @@ public final class WarehouseBuilder {
             statement.execute(
                     "create temp view lake_quarantine as " + select(QuarantineColumns.COLUMNS, quarantineFiles));
         }
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> union = new java.util.TreeSet<>(a);
+        union.addAll(b);
+        return union;
+    }
+
+    private static List<SubmissionRecord> among(List<SubmissionRecord> records, Set<String> only) {
+        return only == null
+                ? records
+                : records.stream()
+                        .filter(record -> only.contains(record.submissionId()))
+                        .toList();
     }
 
     private List<Object[]> submissionRows(RegistrySnapshot snapshot) {

@@ -28,6 +28,7 @@ final class TestKpis {
                 null,
                 TrajectoryShape.LINEAR,
                 null,
+                KpiDefinition.Vintages.ALL,
                 new KpiDefinition.Translations("une définition", "تعريف", null, null),
                 "kpis/test.yml",
                 "kpis/sql/test.sql");
@@ -35,6 +36,20 @@ final class TestKpis {
 
     static KpiDefinition withTargets(
             KpiDefinition kpi, KpiDefinition.Baseline baseline, Double milestone, Double target, Double relative) {
+        return copy(kpi, baseline, milestone, target, relative, kpi.vintages());
+    }
+
+    static KpiDefinition withVintages(KpiDefinition kpi, KpiDefinition.Vintages vintages) {
+        return copy(kpi, kpi.baseline(), kpi.milestone2026(), kpi.target2030(), kpi.targetRelative(), vintages);
+    }
+
+    private static KpiDefinition copy(
+            KpiDefinition kpi,
+            KpiDefinition.Baseline baseline,
+            Double milestone,
+            Double target,
+            Double relative,
+            KpiDefinition.Vintages vintages) {
         return new KpiDefinition(
                 kpi.id(),
                 kpi.pillar(),
@@ -57,6 +72,7 @@ final class TestKpis {
                 kpi.targetSource(),
                 kpi.trajectory(),
                 kpi.authoritativeSubmitter(),
+                vintages,
                 kpi.translations(),
                 kpi.sourceFile(),
                 kpi.sqlFile());

@@ -12,11 +12,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import ma.marsad.pipeline.config.ConfigFolder;
-import ma.marsad.pipeline.ingest.SubmissionIngester;
 import ma.marsad.pipeline.template.TemplateCatalog;
-import ma.marsad.pipeline.warehouse.ModelCatalog;
-import ma.marsad.pipeline.warehouse.TemplateTable;
+import ma.marsad.pipeline.warehouse.TestWarehouses;
 import ma.marsad.pipeline.warehouse.WarehouseBuilder;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.hdfs.MiniDFSCluster;
@@ -86,7 +83,8 @@ class HdfsLakeIntegrationTests {
         // when a warehouse is built from the lake
         Path cache = folder.resolve("cache");
         Path target = folder.resolve("warehouse/build.duckdb");
-        WarehouseBuilder.BuildSummary summary = builder(lake).build(registry.snapshot(), target, cache);
+        WarehouseBuilder.BuildSummary summary =
+                TestWarehouses.builder(lake, TemplateCatalog.shipped()).build(registry.snapshot(), target, cache);
 
         // then current rows are UM5's revision (1 row, 120 graduates) and UIR's (1 row, 30): 2 rows, 150 graduates;
         // history keeps all 4 rows (2 + 1 + 1)
@@ -104,24 +102,5 @@ class HdfsLakeIntegrationTests {
                     .contains("submitter=UM5-aaa1.parquet", "submitter=UM5-bbb2.parquet", "submitter=UIR-ccc3.parquet")
                     .noneMatch(name -> name.endsWith(".partial"));
         }
-    }
-
-    private static WarehouseBuilder builder(Lake lake) {
-        TemplateCatalog catalog = TemplateCatalog.shipped();
-        List<TemplateTable> tables = catalog.contracts().stream()
-                .map(contract -> new TemplateTable(
-                        contract.id(),
-                        Map.of(
-                                "fr", contract.titles().fr(),
-                                "ar", contract.titles().ar(),
-                                "en", contract.titles().en()),
-                        String.join("|", contract.formats()),
-                        contract.periodType().label(),
-                        SubmissionIngester.stagingColumns(contract)))
-                .toList();
-        List<Map<String, String>> submitters = catalog.submitters().stream()
-                .map(s -> Map.of("code", s.code(), "name_fr", s.nameFr(), "name_ar", s.nameAr()))
-                .toList();
-        return new WarehouseBuilder(lake, ModelCatalog.load(ConfigFolder.shipped()), tables, submitters, r -> null);
     }
 }

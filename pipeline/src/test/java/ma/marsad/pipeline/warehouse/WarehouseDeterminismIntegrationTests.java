@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import ma.marsad.pipeline.config.ConfigFolder;
 import ma.marsad.pipeline.demo.DemoLandingZone;
 import ma.marsad.pipeline.ingest.LandingScanner;
 import ma.marsad.pipeline.ingest.ReportReaders;
@@ -72,31 +71,8 @@ class WarehouseDeterminismIntegrationTests {
             ingester.ingest(submission, LandingScanner.submissionId(submission.parts()));
         }
         Path target = work.resolve("warehouse.duckdb");
-        builder(lake, catalog).build(registry.snapshot(), target, work.resolve("cache"));
+        TestWarehouses.builder(lake, catalog).build(registry.snapshot(), target, work.resolve("cache"));
         return target;
-    }
-
-    private static WarehouseBuilder builder(Lake lake, TemplateCatalog catalog) {
-        List<TemplateTable> tables = catalog.contracts().stream()
-                .map(contract -> new TemplateTable(
-                        contract.id(),
-                        Map.of(
-                                "fr", contract.titles().fr(),
-                                "ar", contract.titles().ar(),
-                                "en", contract.titles().en()),
-                        String.join("|", contract.formats()),
-                        contract.periodType().label(),
-                        SubmissionIngester.stagingColumns(contract)))
-                .toList();
-        List<Map<String, String>> submitters = catalog.submitters().stream()
-                .map(s -> Map.of("code", s.code(), "name_fr", s.nameFr(), "name_ar", s.nameAr()))
-                .toList();
-        return new WarehouseBuilder(
-                lake,
-                ModelCatalog.load(ConfigFolder.shipped()),
-                tables,
-                submitters,
-                record -> "feedback/" + record.submissionId() + ".html");
     }
 
     /** Per table or view (ops_* aside): its columns and types, row count, and the sum of its rows' hashes. */
