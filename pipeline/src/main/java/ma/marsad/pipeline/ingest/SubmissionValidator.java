@@ -540,7 +540,7 @@ public final class SubmissionValidator {
                 case "xlsx" -> {
                     int bang = rowRef.lastIndexOf('!');
                     String sheet = bang < 0 ? "" : rowRef.substring(0, bang + 1);
-                    yield position < 0 ? rowRef : sheet + columnLetters(position) + raw.line();
+                    yield position < 0 ? rowRef : sheet + CellReferences.columnLetters(position) + raw.line();
                 }
                 default -> position < 0 ? "line " + raw.line() : "line " + raw.line() + ", column " + (position + 1);
             };
@@ -821,16 +821,5 @@ public final class SubmissionValidator {
         String name = file.getFileName().toString();
         int dot = name.lastIndexOf('.');
         return dot < 0 ? name : name.substring(dot);
-    }
-
-    static String columnLetters(int position) {
-        StringBuilder letters = new StringBuilder();
-        int n = position + 1;
-        while (n > 0) {
-            int remainder = (n - 1) % 26;
-            letters.insert(0, (char) ('A' + remainder));
-            n = (n - 1) / 26;
-        }
-        return letters.toString();
     }
 }

@@ -300,7 +300,7 @@ final class XlsxReportReader implements ReportReader {
         String rowText = Integer.toString(row.index);
         for (int i = 0; i < cellCount; i++) {
             CellValue value = i < row.cells.length ? row.cells[i] : null;
-            String ref = sheetPrefix + "!" + columnName(i) + rowText;
+            String ref = sheetPrefix + "!" + CellReferences.columnLetters(i) + rowText;
             cells[i] = value == null
                     ? new RawCell(null, null, ref, null)
                     : new RawCell(value.text, value.typed, ref, value.error);
@@ -360,7 +360,7 @@ final class XlsxReportReader implements ReportReader {
                 continue;
             }
             String ref = XlsxParts.attribute(xml, "r");
-            int column = ref == null ? previousColumn + 1 : columnIndex(ref);
+            int column = ref == null ? previousColumn + 1 : CellReferences.columnIndex(ref);
             if (column < 0 || column >= MAX_COLUMNS) {
                 throw new FileRejectedException(
                         "NOT_XLSX",
@@ -368,7 +368,7 @@ final class XlsxReportReader implements ReportReader {
                         Map.of("detail", String.valueOf(ref)));
             }
             previousColumn = column;
-            String cellRef = columnName(column) + rowIndex;
+            String cellRef = CellReferences.columnLetters(column) + rowIndex;
             CellValue value = readCell(cellRef);
             if (column >= limits.maxColumns()) {
                 if (value == null) {
@@ -582,41 +582,6 @@ final class XlsxReportReader implements ReportReader {
         return ranges;
     }
 
-    /** 0-based column of a cell reference such as {@code C7}; -1 when it is not one. */
-    static int columnIndex(String ref) {
-        int column = 0;
-        int i = 0;
-        while (i < ref.length() && Character.isLetter(ref.charAt(i))) {
-            char c = Character.toUpperCase(ref.charAt(i));
-            if (c < 'A' || c > 'Z' || i >= 3) {
-                return -1;
-            }
-            column = column * 26 + (c - 'A' + 1);
-            i++;
-        }
-        return i == 0 ? -1 : column - 1;
-    }
-
-    static int rowIndex(String ref) {
-        int i = 0;
-        while (i < ref.length() && Character.isLetter(ref.charAt(i))) {
-            i++;
-        }
-        Integer row = XlsxParts.parseIntOrNull(ref.substring(i));
-        return row == null ? -1 : row;
-    }
-
-    static String columnName(int index) {
-        StringBuilder name = new StringBuilder(3);
-        int n = index + 1;
-        while (n > 0) {
-            int remainder = (n - 1) % 26;
-            name.insert(0, (char) ('A' + remainder));
-            n = (n - 1) / 26;
-        }
-        return name.toString();
-    }
-
     private static String referencePrefix(String sheetName) {
         if (sheetName.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '_')) {
             return sheetName;
@@ -684,10 +649,10 @@ final class XlsxReportReader implements ReportReader {
                 return null;
             }
             String[] ends = ref.split(":", 2);
-            int firstColumn = columnIndex(ends[0]);
-            int lastColumn = columnIndex(ends[1]);
-            int firstRow = rowIndex(ends[0]);
-            int lastRow = rowIndex(ends[1]);
+            int firstColumn = CellReferences.columnIndex(ends[0]);
+            int lastColumn = CellReferences.columnIndex(ends[1]);
+            int firstRow = CellReferences.rowNumber(ends[0]);
+            int lastRow = CellReferences.rowNumber(ends[1]);
             if (firstColumn < 0 || lastColumn < firstColumn || firstRow < 1 || lastRow < firstRow) {
                 return null;
             }

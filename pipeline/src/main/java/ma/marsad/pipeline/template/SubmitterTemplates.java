@@ -250,8 +250,7 @@ public final class SubmitterTemplates {
             Row row = lists.getRow(i) == null ? lists.createRow(i) : lists.getRow(i);
             row.createCell(listColumn).setCellValue(values.get(i));
         }
-        String letters = new CellReference(0, listColumn).formatAsString(false);
-        String columnLetters = letters.replaceAll("[0-9]", "");
+        String columnLetters = CellReference.convertNumToColString(listColumn);
         return "'" + LISTS_SHEET + "'!$" + columnLetters + "$1:$" + columnLetters + "$" + values.size();
     }
 

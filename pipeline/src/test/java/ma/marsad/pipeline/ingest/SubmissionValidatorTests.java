@@ -589,7 +589,7 @@ class SubmissionValidatorTests {
     private static List<RawCell> cells(int line, Object... values) {
         List<RawCell> cells = new ArrayList<>();
         for (int i = 0; i < values.length; i++) {
-            String ref = "KPI!" + SubmissionValidator.columnLetters(i) + line;
+            String ref = "KPI!" + CellReferences.columnLetters(i) + line;
             Object value = values[i];
             cells.add(value instanceof String text ? RawCell.text(text, ref) : new RawCell(null, value, ref, null));
         }
