@@ -17,6 +17,7 @@ import ma.marsad.pipeline.ingest.ValidationReport;
 import ma.marsad.pipeline.lake.SubmissionRecord;
 import ma.marsad.pipeline.quality.Language;
 import ma.marsad.pipeline.quality.Messages;
+import ma.marsad.pipeline.quality.ReasonCode;
 import ma.marsad.pipeline.template.TemplateCatalog;
 import ma.marsad.pipeline.text.CsvText;
 import ma.marsad.pipeline.text.HtmlText;
@@ -123,7 +124,7 @@ public final class FeedbackReports {
                     .append("</h2>\n<p>")
                     .append(HtmlText.escapeOwnText(report.fileErrorMessage(outcome, language)))
                     .append(" <span class=\"code\">")
-                    .append(escape(outcome.fileErrorCode()))
+                    .append(escape(outcome.fileErrorCode().name()))
                     .append("</span></p>\n<p>")
                     .append(escape(words.nothingLoaded))
                     .append("</p></section>\n");
@@ -139,11 +140,11 @@ public final class FeedbackReports {
         }
         if (!outcome.rowErrors().isEmpty()) {
             page.append("<section><h2>").append(escape(words.rowsSetAside)).append("</h2>\n");
-            Map<String, Integer> byCode = new LinkedHashMap<>();
+            Map<ReasonCode, Integer> byCode = new LinkedHashMap<>();
             outcome.rowErrors().forEach(e -> byCode.merge(e.code(), 1, Integer::sum));
             page.append("<p>").append(escape(words.byKind)).append(" ");
             byCode.forEach((code, count) -> page.append("<span class=\"code\">")
-                    .append(escape(code))
+                    .append(escape(code.name()))
                     .append(" × ")
                     .append(count)
                     .append("</span> "));
@@ -202,14 +203,14 @@ public final class FeedbackReports {
         StringBuilder csv = new StringBuilder(String.join(",", words.csvHeader)).append('\n');
         if (outcome.fileErrorCode() != null) {
             csv.append(",,,,,")
-                    .append(CsvText.cell(outcome.fileErrorCode()))
+                    .append(CsvText.cell(outcome.fileErrorCode().name()))
                     .append(",,")
                     .append(CsvText.ownTextCell(report.fileErrorMessage(outcome, language)))
                     .append('\n');
         }
         for (ValidationOutcome.Warning warning : outcome.warnings()) {
             csv.append(",,,,,")
-                    .append(CsvText.cell(warning.code()))
+                    .append(CsvText.cell(warning.code().name()))
                     .append(",,")
                     .append(CsvText.ownTextCell(messages.message(warning.code(), warning.arguments(), language)))
                     .append('\n');
@@ -225,7 +226,7 @@ public final class FeedbackReports {
                     .append(',')
                     .append(CsvText.cell(error.header()))
                     .append(',')
-                    .append(CsvText.cell(error.code()))
+                    .append(CsvText.cell(error.code().name()))
                     .append(',')
                     .append(CsvText.cell(error.value()))
                     .append(',')

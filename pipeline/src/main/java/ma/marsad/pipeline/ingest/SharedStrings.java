@@ -29,14 +29,14 @@ final class SharedStrings {
     void add(CharSequence text) throws FileRejectedException {
         if (size >= ReaderLimits.MAX_SHARED_STRINGS) {
             throw new FileRejectedException(
-                    ReasonCode.TOO_MANY_SHARED_STRINGS.name(),
+                    ReasonCode.TOO_MANY_SHARED_STRINGS,
                     "the workbook holds more than " + ReaderLimits.MAX_SHARED_STRINGS + " shared strings",
                     Map.of("max", ReaderLimits.MAX_SHARED_STRINGS));
         }
         long newLength = (long) length + text.length();
         if (newLength > ReaderLimits.MAX_SHARED_STRING_CHARS) {
             throw new FileRejectedException(
-                    ReasonCode.SHARED_STRINGS_TOO_LARGE.name(),
+                    ReasonCode.SHARED_STRINGS_TOO_LARGE,
                     "the shared strings total more than " + ReaderLimits.MAX_SHARED_STRING_CHARS + " characters",
                     Map.of("max", ReaderLimits.MAX_SHARED_STRING_CHARS));
         }

@@ -77,12 +77,8 @@ public final class SubmissionValidator {
             throw new IllegalArgumentException("a submission has at least one file: " + displayName);
         }
         if (submitter == null || !catalog.isRegistered(submitter)) {
-            return rejected(
-                    ReasonCode.UNKNOWN_SUBMITTER.name(),
-                    Map.of("submitter", String.valueOf(submitter)),
-                    List.of(),
-                    List.of(),
-                    false);
+            return ValidationOutcome.rejected(
+                    ReasonCode.UNKNOWN_SUBMITTER, Map.of("submitter", String.valueOf(submitter)));
         }
         ValidationOutcome outcome = new Run(contract, submitter, List.copyOf(partsInOrder), sink).execute();
         LOG.debug(
@@ -112,40 +108,21 @@ public final class SubmissionValidator {
         return Optional.empty();
     }
 
-    private static ValidationOutcome rejected(
-            String code,
-            Map<String, Object> arguments,
-            List<ValidationOutcome.Warning> warnings,
-            List<RowError> rowErrors,
-            boolean truncated) {
-        return new ValidationOutcome(
-                ValidationOutcome.Status.REJECTED,
-                null,
-                0,
-                0,
-                0,
-                code,
-                Map.copyOf(arguments),
-                List.copyOf(warnings),
-                List.copyOf(rowErrors),
-                truncated);
-    }
-
     /** A file-level problem found while streaming; unwinds to {@link Run#execute()}. */
     private static final class Rejection extends Exception {
-        final String code;
+        final ReasonCode code;
         final Map<String, Object> arguments;
         final List<RowError> rowErrors;
 
-        Rejection(String code, Map<String, Object> arguments, List<RowError> rowErrors) {
-            super(code, null, false, false);
+        Rejection(ReasonCode code, Map<String, Object> arguments, List<RowError> rowErrors) {
+            super(code.name(), null, false, false);
             this.code = code;
             this.arguments = arguments;
             this.rowErrors = rowErrors;
         }
 
         Rejection(ReasonCode code, Map<String, Object> arguments) {
-            this(code.name(), arguments, List.of());
+            this(code, arguments, List.of());
         }
     }
 
@@ -183,7 +160,7 @@ public final class SubmissionValidator {
         private final List<Integer> partOffsets = new ArrayList<>();
         private final List<RowError> rowErrors = new ArrayList<>();
         private final Map<String, ValidationOutcome.Warning> warnings = new LinkedHashMap<>();
-        private final Map<String, long[]> ruleWarnings = new LinkedHashMap<>();
+        private final Map<ReasonCode, long[]> ruleWarnings = new LinkedHashMap<>();
         private long rowsRead;
         private long rowsAccepted;
         private long rowsQuarantined;
@@ -224,7 +201,8 @@ public final class SubmissionValidator {
                 }
                 return finish();
             } catch (Rejection rejection) {
-                return rejected(rejection.code, rejection.arguments, warningList(), rejection.rowErrors, false);
+                return ValidationOutcome.rejected(
+                        rejection.code, rejection.arguments, warningList(), rejection.rowErrors, false);
             } catch (OutOfMemoryError | StackOverflowError e) {
                 return exhausted(e);
             }
@@ -238,7 +216,7 @@ public final class SubmissionValidator {
          */
         private ValidationOutcome exhausted(VirtualMachineError e) {
             LOG.warn("{} file set aside, its reading exhausted the JVM: {}", contract.id(), e.toString());
-            return rejected(ReasonCode.TOO_COMPLEX.name(), Map.of("detail", e.toString()), List.of(), List.of(), false);
+            return ValidationOutcome.rejected(ReasonCode.TOO_COMPLEX, Map.of("detail", e.toString()));
         }
 
         private int readPart(Path file, int offset) throws Rejection {
@@ -413,13 +391,13 @@ public final class SubmissionValidator {
             try {
                 match = new HeaderMatcher(expected, format.equals("json")).match(header);
             } catch (InvalidValueException e) {
-                throw new Rejection(e.code().name(), e.arguments(), List.of());
+                throw new Rejection(e.code(), e.arguments(), List.of());
             }
             if (collectWarnings) {
                 for (String unknown : match.unknownHeaders()) {
                     warnings.putIfAbsent(
                             ReasonCode.UNKNOWN_COLUMN.name() + "|" + unknown,
-                            new ValidationOutcome.Warning(ReasonCode.UNKNOWN_COLUMN.name(), Map.of("header", unknown)));
+                            new ValidationOutcome.Warning(ReasonCode.UNKNOWN_COLUMN, Map.of("header", unknown)));
                 }
             }
             return new OpenPart(format, header, match.positionByColumn(), match.blankHeaderPositions());
@@ -449,7 +427,7 @@ public final class SubmissionValidator {
                         raw.rowRef(),
                         null,
                         null,
-                        ReasonCode.FIELD_COUNT.name(),
+                        ReasonCode.FIELD_COUNT,
                         null,
                         Map.of(
                                 "expected",
@@ -471,7 +449,7 @@ public final class SubmissionValidator {
                             cellRef(raw, part, column, cell),
                             columns.get(column).name(),
                             headerOf(part, column),
-                            e.code().name(),
+                            e.code(),
                             rawValue(cell),
                             e.arguments()));
                     trackPeriodOfBadRow(raw, part, row);
@@ -594,7 +572,7 @@ public final class SubmissionValidator {
                         cellRef(raw, part, column, cell),
                         rule.left(),
                         headerOf(part, column),
-                        ReasonCode.RULE_VIOLATION.name(),
+                        ReasonCode.RULE_VIOLATION,
                         rawValue(cell),
                         arguments));
             }
@@ -653,13 +631,12 @@ public final class SubmissionValidator {
                         earlier.raw().rowRef(),
                         keyName(),
                         null,
-                        ReasonCode.KEY_CONFLICT.name(),
+                        ReasonCode.KEY_CONFLICT,
                         key,
                         arguments));
             }
-            errors.add(
-                    rowError(raw, row, raw.rowRef(), keyName(), null, ReasonCode.KEY_CONFLICT.name(), key, arguments));
-            return new Rejection(ReasonCode.KEY_CONFLICT.name(), arguments, errors);
+            errors.add(rowError(raw, row, raw.rowRef(), keyName(), null, ReasonCode.KEY_CONFLICT, key, arguments));
+            return new Rejection(ReasonCode.KEY_CONFLICT, arguments, errors);
         }
 
         private String keyName() {
@@ -668,14 +645,7 @@ public final class SubmissionValidator {
 
         private void duplicate(RawRow raw, int row, int firstRow) throws Rejection {
             quarantine(rowError(
-                    raw,
-                    row,
-                    raw.rowRef(),
-                    null,
-                    null,
-                    ReasonCode.DUPLICATE_ROW.name(),
-                    null,
-                    Map.of("first_row", firstRow)));
+                    raw, row, raw.rowRef(), null, null, ReasonCode.DUPLICATE_ROW, null, Map.of("first_row", firstRow)));
         }
 
         /** Reads the files again up to a data row, to compare its key exactly; null if it cannot be found. */
@@ -747,7 +717,7 @@ public final class SubmissionValidator {
                 String cell,
                 String column,
                 String header,
-                String code,
+                ReasonCode code,
                 String value,
                 Map<String, Object> details) {
             Map<String, Object> arguments = new LinkedHashMap<>(details);
@@ -779,8 +749,8 @@ public final class SubmissionValidator {
             }
             flushAccepted();
             if (rowsAccepted == 0) {
-                return rejected(
-                        ReasonCode.NO_VALID_ROWS.name(),
+                return ValidationOutcome.rejected(
+                        ReasonCode.NO_VALID_ROWS,
                         Map.of("rows", rowsRead),
                         warningList(),
                         rowErrors,

@@ -99,14 +99,14 @@ public final class ValidationReport {
             json.writeNullField("file_error");
         } else {
             json.writeObjectFieldStart("file_error");
-            json.writeStringField("code", outcome.fileErrorCode());
+            json.writeStringField("code", outcome.fileErrorCode().name());
             json.writeStringField("message", fileErrorMessage(outcome, language));
             json.writeEndObject();
         }
         json.writeArrayFieldStart("warnings");
         for (ValidationOutcome.Warning warning : outcome.warnings()) {
             json.writeStartObject();
-            json.writeStringField("code", warning.code());
+            json.writeStringField("code", warning.code().name());
             json.writeStringField("message", messages.message(warning.code(), warning.arguments(), language));
             json.writeEndObject();
         }
@@ -119,7 +119,7 @@ public final class ValidationReport {
             json.writeStringField("cell", error.cell());
             json.writeStringField("column", error.column());
             json.writeStringField("header", error.header());
-            json.writeStringField("code", error.code());
+            json.writeStringField("code", error.code().name());
             json.writeStringField("value", error.value());
             json.writeStringField("message", rowErrorMessage(error, language));
             json.writeEndObject();

@@ -162,7 +162,7 @@ final class XlsxReportReader implements ReportReader {
         if (wanted == null) {
             if (workbook.sheets().isEmpty()) {
                 throw new FileRejectedException(
-                        "NOT_XLSX", "the workbook lists no sheet", Map.of("detail", "no sheet"));
+                        ReasonCode.NOT_XLSX, "the workbook lists no sheet", Map.of("detail", "no sheet"));
             }
             return workbook.sheets().get(0);
         }
@@ -172,7 +172,7 @@ final class XlsxReportReader implements ReportReader {
             }
         }
         throw new FileRejectedException(
-                "SHEET_MISSING",
+                ReasonCode.SHEET_MISSING,
                 "the workbook has no sheet named '" + wanted + "' (it has " + names + "): rename the sheet",
                 Map.of("sheet", wanted, "available", String.join(", ", names)));
     }
@@ -244,7 +244,7 @@ final class XlsxReportReader implements ReportReader {
         }
         if (pending == null) {
             throw new FileRejectedException(
-                    "NO_DATA",
+                    ReasonCode.NO_DATA,
                     "sheet " + sheetPrefix + " has no data rows under the header on row " + headerRow,
                     Map.of("headerRow", headerRow));
         }
@@ -266,7 +266,7 @@ final class XlsxReportReader implements ReportReader {
             rowNumber++;
             if (rowNumber > limits.maxRows()) {
                 throw new FileRejectedException(
-                        ReasonCode.TOO_MANY_ROWS.name(),
+                        ReasonCode.TOO_MANY_ROWS,
                         "sheet " + sheetPrefix + " has more than " + limits.maxRows() + " data rows",
                         Map.of("max", limits.maxRows()));
             }
@@ -287,7 +287,7 @@ final class XlsxReportReader implements ReportReader {
         }
         if (count > 0) {
             warnings.add(new ReaderWarning(
-                    "FOOTER_ROWS",
+                    ReasonCode.FOOTER_ROWS,
                     count + " non-blank row(s) after the first blank row of sheet " + sheetPrefix
                             + " are not data and were not read",
                     Map.of("count", count, "sheet", sheetPrefix)));
@@ -330,7 +330,7 @@ final class XlsxReportReader implements ReportReader {
                 int rowIndex = index == null ? lastPhysicalRow + 1 : index;
                 if (rowIndex <= lastPhysicalRow || rowIndex > MAX_ROWS) {
                     throw new FileRejectedException(
-                            "NOT_XLSX",
+                            ReasonCode.NOT_XLSX,
                             "row " + rowIndex + " is out of order or out of range in sheet " + sheetPrefix,
                             Map.of("detail", "row " + rowIndex));
                 }
@@ -363,7 +363,7 @@ final class XlsxReportReader implements ReportReader {
             int column = ref == null ? previousColumn + 1 : CellReferences.columnIndex(ref);
             if (column < 0 || column >= MAX_COLUMNS) {
                 throw new FileRejectedException(
-                        "NOT_XLSX",
+                        ReasonCode.NOT_XLSX,
                         "cell reference '" + ref + "' is invalid in sheet " + sheetPrefix,
                         Map.of("detail", String.valueOf(ref)));
             }
@@ -375,7 +375,7 @@ final class XlsxReportReader implements ReportReader {
                     continue; // a formatted empty cell far to the right is common and holds nothing
                 }
                 throw new FileRejectedException(
-                        ReasonCode.TOO_MANY_COLUMNS.name(),
+                        ReasonCode.TOO_MANY_COLUMNS,
                         "cell " + cellRef + " of sheet " + sheetPrefix + " is beyond column " + limits.maxColumns(),
                         Map.of("cell", sheetPrefix + "!" + cellRef, "max", limits.maxColumns()));
             }
@@ -448,7 +448,8 @@ final class XlsxReportReader implements ReportReader {
                     ? new CellValue(
                             null,
                             null,
-                            new RawCell.ReasonCodeRef("FORMULA_NO_CACHED_VALUE", "formula without a cached value"))
+                            new RawCell.ReasonCodeRef(
+                                    ReasonCode.FORMULA_NO_CACHED_VALUE, "formula without a cached value"))
                     : null;
         }
         switch (type) {
@@ -456,7 +457,7 @@ final class XlsxReportReader implements ReportReader {
                 Integer index = XlsxParts.parseIntOrNull(value);
                 if (index == null || index < 0 || index >= sharedStrings.size()) {
                     throw new FileRejectedException(
-                            "NOT_XLSX",
+                            ReasonCode.NOT_XLSX,
                             "a cell refers to shared string " + value + " but the workbook holds "
                                     + sharedStrings.size() + ": save the workbook again from Excel",
                             Map.of("detail", "shared string " + value));
@@ -471,7 +472,7 @@ final class XlsxReportReader implements ReportReader {
                 return new CellValue(bool ? "TRUE" : "FALSE", bool, null);
             }
             case "e" -> {
-                return new CellValue(value, null, new RawCell.ReasonCodeRef("FORMULA_ERROR", value));
+                return new CellValue(value, null, new RawCell.ReasonCodeRef(ReasonCode.FORMULA_ERROR, value));
             }
             case "d" -> {
                 return new CellValue(value, parseIsoDate(value), null);
@@ -566,7 +567,7 @@ final class XlsxReportReader implements ReportReader {
                     MergedRange range = MergedRange.parse(XlsxParts.attribute(xml, "ref"));
                     if (range != null && ranges.size() == ReaderLimits.MAX_MERGED_RANGES) {
                         throw new FileRejectedException(
-                                ReasonCode.TOO_MANY_MERGED_CELLS.name(),
+                                ReasonCode.TOO_MANY_MERGED_CELLS,
                                 "the sheet has more than " + ReaderLimits.MAX_MERGED_RANGES + " merged ranges",
                                 Map.of("max", ReaderLimits.MAX_MERGED_RANGES));
                     }

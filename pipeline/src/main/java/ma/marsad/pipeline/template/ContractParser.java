@@ -479,19 +479,16 @@ final class ContractParser {
                     .filter(o -> o.symbol().equals(matcher.group(2)))
                     .findFirst()
                     .orElseThrow();
-            String warning = null;
+            ReasonCode warning = null;
             if (fields.containsKey("warning")) {
                 YamlDocument.Entry warningEntry = fields.get("warning");
-                warning = warningEntry.nonBlankText();
-                boolean isWarningCode = ReasonCode.find(warning)
-                        .map(c -> c.severity() == ReasonCode.Severity.WARNING)
-                        .orElse(false);
-                if (!isWarningCode) {
-                    throw warningEntry.error(
-                            "'" + warning + "' is not a warning reason code",
-                            "use a warning code of ReasonCode such as BUDGET_ABOVE_ENGAGED, or remove 'warning' to"
-                                    + " quarantine the row");
-                }
+                String warningName = warningEntry.nonBlankText();
+                warning = ReasonCode.find(warningName)
+                        .filter(c -> c.severity() == ReasonCode.Severity.WARNING)
+                        .orElseThrow(() -> warningEntry.error(
+                                "'" + warningName + "' is not a warning reason code",
+                                "use a warning code of ReasonCode such as BUDGET_ABOVE_ENGAGED, or remove 'warning' to"
+                                        + " quarantine the row"));
             }
             rules.add(new CrossColumnRule(left, operator, right, warning));
         }

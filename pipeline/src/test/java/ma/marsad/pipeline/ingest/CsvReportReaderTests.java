@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import ma.marsad.pipeline.quality.ReasonCode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -149,7 +150,7 @@ class CsvReportReaderTests {
 
         assertThatThrownBy(() -> ReportReaders.open(file, settings(Charset.forName("windows-1256"), ';')))
                 .isInstanceOfSatisfying(
-                        FileRejectedException.class, e -> assertThat(e.code()).isEqualTo("WRONG_ENCODING"));
+                        FileRejectedException.class, e -> assertThat(e.code()).isEqualTo(ReasonCode.WRONG_ENCODING));
     }
 
     @Test
@@ -177,7 +178,7 @@ class CsvReportReaderTests {
                     })
                     // then
                     .isInstanceOfSatisfying(FileRejectedException.class, e -> {
-                        assertThat(e.code()).isEqualTo("BAD_ENCODING");
+                        assertThat(e.code()).isEqualTo(ReasonCode.BAD_ENCODING);
                         assertThat(e.arguments())
                                 .containsEntry("byte_offset", 10L)
                                 .containsEntry("line", 3);
@@ -200,7 +201,7 @@ class CsvReportReaderTests {
         // then: offset 4 + 50,000 * 13 = 650,004 on line 50,002
         assertThatThrownBy(() -> readAll(file, settings(StandardCharsets.UTF_8, ',')))
                 .isInstanceOfSatisfying(FileRejectedException.class, e -> {
-                    assertThat(e.code()).isEqualTo("BAD_ENCODING");
+                    assertThat(e.code()).isEqualTo(ReasonCode.BAD_ENCODING);
                     assertThat(e.arguments())
                             .containsEntry("byte_offset", 650_004L)
                             .containsEntry("line", 50_002);
@@ -213,7 +214,7 @@ class CsvReportReaderTests {
 
         assertThatThrownBy(() -> readAll(writeBytes(bytes), settings(StandardCharsets.UTF_8, ',')))
                 .isInstanceOfSatisfying(
-                        FileRejectedException.class, e -> assertThat(e.code()).isEqualTo("BAD_ENCODING"));
+                        FileRejectedException.class, e -> assertThat(e.code()).isEqualTo(ReasonCode.BAD_ENCODING));
     }
 
     @Test
@@ -222,7 +223,7 @@ class CsvReportReaderTests {
 
         assertThatThrownBy(() -> readAll(file, settings(StandardCharsets.UTF_8, ',')))
                 .isInstanceOfSatisfying(FileRejectedException.class, e -> {
-                    assertThat(e.code()).isEqualTo("UNCLOSED_QUOTE");
+                    assertThat(e.code()).isEqualTo(ReasonCode.UNCLOSED_QUOTE);
                     assertThat(e.arguments()).containsEntry("line", 2);
                 });
     }
@@ -236,7 +237,7 @@ class CsvReportReaderTests {
             try (ReportReader reader = ReportReaders.open(file, settings(StandardCharsets.UTF_8, ','))) {
                 assertThatThrownBy(reader::header)
                         .isInstanceOfSatisfying(FileRejectedException.class, e -> assertThat(e.code())
-                                .isEqualTo("NO_DATA"));
+                                .isEqualTo(ReasonCode.NO_DATA));
             }
         }
     }

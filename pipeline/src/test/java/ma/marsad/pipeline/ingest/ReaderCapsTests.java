@@ -130,7 +130,7 @@ class ReaderCapsTests {
     private static FileRejectedException assertRejected(Path file, ReaderSettings settings, ReasonCode code) {
         FileRejectedException[] caught = new FileRejectedException[1];
         assertThatThrownBy(() -> readAll(file, settings)).isInstanceOfSatisfying(FileRejectedException.class, e -> {
-            assertThat(e.code()).isEqualTo(code.name());
+            assertThat(e.code()).isEqualTo(code);
             caught[0] = e;
         });
         return caught[0];

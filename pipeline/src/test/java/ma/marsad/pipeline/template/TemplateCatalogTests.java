@@ -16,6 +16,7 @@ import ma.marsad.pipeline.ingest.ReaderSettings;
 import ma.marsad.pipeline.quality.HeaderMatcher;
 import ma.marsad.pipeline.quality.InvalidValueException;
 import ma.marsad.pipeline.quality.Language;
+import ma.marsad.pipeline.quality.ReasonCode;
 import ma.marsad.pipeline.quality.ValueLocale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -66,7 +67,7 @@ class TemplateCatalogTests {
         ReaderSettings json = ai.readerSettings("JAZARI-NADOR", "json");
         assertThat(json.jsonFields()).startsWith("trimestre", "code_entite").hasSize(12);
         assertThat(ai.readerSettings("JAZARI-NADOR", "xlsx").sheet()).isEqualTo("KPI");
-        assertThat(ai.rules().get(0).warningCode()).isEqualTo("BUDGET_ABOVE_ENGAGED");
+        assertThat(ai.rules().get(0).warningCode()).isEqualTo(ReasonCode.BUDGET_ABOVE_ENGAGED);
 
         TemplateContract training = catalog.contract("digital-training");
         assertThat(training.readerSettings("OFPPT", "csv").charset()).isEqualTo(Charset.forName("windows-1256"));
