@@ -19,6 +19,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import ma.marsad.pipeline.quality.ReasonCode;
+import ma.marsad.pipeline.template.ReaderLimits;
+import ma.marsad.pipeline.template.ReaderSettings;
 
 /**
  * Streams a CSV file with a hand-written state machine over large decoded buffers.

@@ -22,6 +22,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import ma.marsad.pipeline.quality.ReasonCode;
+import ma.marsad.pipeline.template.ReaderLimits;
+import ma.marsad.pipeline.template.ReaderSettings;
 
 /**
  * Streams a JSON report: one array of objects, or NDJSON (objects one after another), told apart by the first token.

@@ -3,6 +3,7 @@ package ma.marsad.pipeline.ingest;
 import java.util.Arrays;
 import java.util.Map;
 import ma.marsad.pipeline.quality.ReasonCode;
+import ma.marsad.pipeline.template.ReaderLimits;
 
 /**
  * An XLSX shared-string table held as one character buffer and the offset where each entry ends: about 4 bytes per

@@ -14,7 +14,6 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import ma.marsad.pipeline.config.ConfigFolder.ConfigFile;
 import ma.marsad.pipeline.config.YamlDocument;
-import ma.marsad.pipeline.ingest.ReaderLimits;
 import ma.marsad.pipeline.quality.DateParser;
 import ma.marsad.pipeline.quality.HeaderMatcher;
 import ma.marsad.pipeline.quality.ReasonCode;

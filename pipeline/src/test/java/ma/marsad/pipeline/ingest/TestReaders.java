@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import ma.marsad.pipeline.quality.ReasonCode;
+import ma.marsad.pipeline.template.ReaderSettings;
 
 /**
  * Small readers for validator tests, standing in for the real CSV, XLSX and JSON readers: a delimited-text reader

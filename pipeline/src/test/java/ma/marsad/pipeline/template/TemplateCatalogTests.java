@@ -11,8 +11,6 @@ import java.nio.file.Path;
 import java.util.List;
 import ma.marsad.pipeline.config.ConfigFolder;
 import ma.marsad.pipeline.config.InvalidConfigurationException;
-import ma.marsad.pipeline.ingest.ReaderLimits;
-import ma.marsad.pipeline.ingest.ReaderSettings;
 import ma.marsad.pipeline.quality.HeaderMatcher;
 import ma.marsad.pipeline.quality.InvalidValueException;
 import ma.marsad.pipeline.quality.Language;

@@ -1,4 +1,4 @@
-package ma.marsad.pipeline.ingest;
+package ma.marsad.pipeline.template;
 
 import java.nio.charset.Charset;
 import java.util.List;
