@@ -80,7 +80,7 @@ class FeedbackReportsTests {
         assertThat(page).contains("<html lang=\"fr\" dir=\"ltr\">");
         assertThat(page).contains("Demandes de services en ligne", "Agence de Développement du Digital (ADD)");
         assertThat(page).contains("2026-11-28 02:00 UTC+01:00"); // received time in Casablanca, zone shown
-        assertThat(page).contains("accepté, avec des lignes mises de côté", "lues 3 · acceptées 1 · en quarantaine 2");
+        assertThat(page).contains("accepté avec des lignes en quarantaine", "lues 3 · acceptées 1 · en quarantaine 2");
         assertThat(page).contains("<bdi>ligne 2, colonne 3</bdi>", "« 13 » n&#39;est pas un code de région");
         assertThat(page).contains("La colonne « remarque » ne fait pas partie du modèle");
         assertThat(page).contains("BAD_REGION × 1", "Renvoyez le fichier complet");

@@ -38,7 +38,8 @@ class ReasonCodeMessagesTests {
     Path folder;
 
     private final SubmissionValidator validator = new SubmissionValidator(CATALOG, ReportReaders::open);
-    private final ValidationReport report = new ValidationReport(Messages.shipped());
+    private static final Messages MESSAGES = Messages.shipped();
+    private final ValidationReport report = new ValidationReport(MESSAGES);
     private final List<ValidationReport.Entry> entries = new ArrayList<>();
 
     @Test
@@ -200,7 +201,7 @@ class ReasonCodeMessagesTests {
                     messages.add(message);
                     boolean rowCode = error.code().severity() == ReasonCode.Severity.ROW;
                     if (rowCode && error.cell() != null && error.cell().startsWith("line ")) {
-                        String place = Messages.place(error.cell(), language);
+                        String place = MESSAGES.place(error.cell(), language);
                         assertThat(message).as(entry.file()).startsWith(place);
                         if (language != Language.EN) {
                             assertThat(message).doesNotContain("line ");
