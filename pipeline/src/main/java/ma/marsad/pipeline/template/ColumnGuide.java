@@ -16,28 +16,18 @@ import ma.marsad.pipeline.quality.ValueLocale;
  * What a submitter needs to know to fill one column, in French, Arabic or English: its type, whether it is required,
  * the rule its values follow, the allowed values and the headers accepted. Written from the contract, so a template
  * sent to submitters always says what the validator checks, in the words of the message files.
+ *
+ * @param contract the template
+ * @param column one of its columns
+ * @param messages where the words are
  */
-public final class ColumnGuide {
-
-    private final TemplateContract contract;
-    private final ColumnSpec column;
-    private final Messages messages;
-
-    public ColumnGuide(TemplateContract contract, ColumnSpec column, Messages messages) {
-        this.contract = contract;
-        this.column = column;
-        this.messages = messages;
-    }
+public record ColumnGuide(TemplateContract contract, ColumnSpec column, Messages messages) {
 
     /** The guides of every column of a template, in contract order. */
     public static List<ColumnGuide> of(TemplateContract contract, Messages messages) {
         return contract.columns().stream()
                 .map(c -> new ColumnGuide(contract, c, messages))
                 .toList();
-    }
-
-    public ColumnSpec column() {
-        return column;
     }
 
     public String type(Language language) {

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import ma.marsad.pipeline.quality.ReasonCode;
+import ma.marsad.pipeline.template.ReaderLimits;
 import ma.marsad.pipeline.template.ReaderSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -98,7 +99,8 @@ class CsvReportReaderTests {
     @Test
     void headerOnADeclaredLineSkipsTitleLines() throws Exception {
         Path file = write("Rapport 2026\nsource: X\nannee,valeur\n2026,5\n", StandardCharsets.UTF_8);
-        ReaderSettings settings = new ReaderSettings("csv", StandardCharsets.UTF_8, ',', '"', null, 3, null);
+        ReaderSettings settings =
+                new ReaderSettings("csv", StandardCharsets.UTF_8, ',', '"', null, 3, null, ReaderLimits.DEFAULTS);
 
         try (ReportReader reader = ReportReaders.open(file, settings)) {
             assertThat(reader.header()).containsExactly("annee", "valeur");
@@ -256,7 +258,7 @@ class CsvReportReaderTests {
     }
 
     static ReaderSettings settings(Charset charset, char delimiter) {
-        return new ReaderSettings("csv", charset, delimiter, '"', null, 1, null);
+        return new ReaderSettings("csv", charset, delimiter, '"', null, 1, null, ReaderLimits.DEFAULTS);
     }
 
     static List<RawRow> readAll(Path file, ReaderSettings settings) throws FileRejectedException {

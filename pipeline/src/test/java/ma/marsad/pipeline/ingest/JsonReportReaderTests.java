@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import ma.marsad.pipeline.quality.ReasonCode;
+import ma.marsad.pipeline.template.ReaderLimits;
 import ma.marsad.pipeline.template.ReaderSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,7 +24,7 @@ class JsonReportReaderTests {
             '"',
             null,
             1,
-            List.of("event_id", "amount_mad", "programme", "active"));
+            List.of("event_id", "amount_mad", "programme", "active"), ReaderLimits.DEFAULTS);
 
     @TempDir
     Path dir;

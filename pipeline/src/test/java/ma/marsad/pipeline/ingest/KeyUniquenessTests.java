@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import ma.marsad.pipeline.ingest.SubmissionValidatorTests.RecordingSink;
 import ma.marsad.pipeline.ingest.ValidationOutcome.Status;
 import ma.marsad.pipeline.quality.ReasonCode;
@@ -86,10 +87,7 @@ class KeyUniquenessTests {
         // then
         assertThat(outcome.status()).isEqualTo(Status.REJECTED);
         assertThat(outcome.fileErrorCode()).isEqualTo(ReasonCode.KEY_CONFLICT);
-        assertThat(outcome.fileErrorArguments())
-                .containsEntry("key", "R1")
-                .containsEntry("first_row", 1)
-                .containsEntry("row", 3);
+        assertThat(outcome.fileErrorArguments()).containsAllEntriesOf(Map.of("key", "R1", "first_row", 1, "row", 3));
         assertThat(outcome.rowErrors()).extracting(RowError::row).containsExactly(1, 3);
     }
 

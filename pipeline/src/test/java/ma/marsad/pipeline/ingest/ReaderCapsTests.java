@@ -150,7 +150,7 @@ class ReaderCapsTests {
     }
 
     private static ReaderSettings xlsx() {
-        return new ReaderSettings("xlsx", StandardCharsets.UTF_8, ',', '"', "S", 1, null);
+        return new ReaderSettings("xlsx", StandardCharsets.UTF_8, ',', '"', "S", 1, null, ReaderLimits.DEFAULTS);
     }
 
     private static ReaderSettings csv(ReaderLimits limits) {
@@ -158,6 +158,7 @@ class ReaderCapsTests {
     }
 
     private static ReaderSettings json() {
-        return new ReaderSettings("json", StandardCharsets.UTF_8, ',', '"', null, 1, List.of("a", "b"));
+        return new ReaderSettings(
+                "json", StandardCharsets.UTF_8, ',', '"', null, 1, List.of("a", "b"), ReaderLimits.DEFAULTS);
     }
 }

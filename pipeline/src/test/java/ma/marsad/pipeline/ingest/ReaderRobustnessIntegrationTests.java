@@ -171,8 +171,8 @@ class ReaderRobustnessIntegrationTests {
                     Path file = cases.resolve((String) expectation[0]);
                     ReaderSettings generic = genericSettings(formatOf(file));
                     Charset charset = expectation[1] == null ? generic.charset() : (Charset) expectation[1];
-                    ReaderSettings settings =
-                            new ReaderSettings(generic.format(), charset, ',', '"', null, 1, generic.jsonFields());
+                    ReaderSettings settings = new ReaderSettings(
+                            generic.format(), charset, ',', '"', null, 1, generic.jsonFields(), ReaderLimits.DEFAULTS);
 
                     Reading reading = assertTimeoutPreemptively(PER_FILE, () -> readToTheEnd(file, settings));
 

@@ -37,8 +37,8 @@ class ReasonCodeMessagesTests {
     @TempDir
     Path folder;
 
-    private final SubmissionValidator validator = new SubmissionValidator(CATALOG, ReportReaders::open);
     private static final Messages MESSAGES = Messages.shipped();
+    private final SubmissionValidator validator = new SubmissionValidator(CATALOG, ReportReaders::open);
     private final ValidationReport report = new ValidationReport(MESSAGES);
     private final List<ValidationReport.Entry> entries = new ArrayList<>();
 

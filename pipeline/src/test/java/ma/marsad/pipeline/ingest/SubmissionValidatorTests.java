@@ -491,14 +491,8 @@ class SubmissionValidatorTests {
                 List.of(rows.get(0), rows.get(1), withFormulaError),
                 List.of(new ReportReader.ReaderWarning(
                         ReasonCode.FOOTER_ROWS, "2 rows after the data (Total, Source)")));
-        SubmissionValidator typed = new SubmissionValidator(CATALOG, TestReaders.typed(Map.of("kpi.xlsx", file)));
 
-        ValidationOutcome outcome = typed.validate(
-                CATALOG.contract("ai-programme-quarterly"),
-                "JAZARI-NADOR",
-                List.of(folder.resolve("kpi.xlsx")),
-                "kpi.xlsx",
-                sink);
+        ValidationOutcome outcome = validateTyped("ai-programme-quarterly", "JAZARI-NADOR", "kpi.xlsx", file);
 
         assertThat(outcome.period()).isEqualTo("2026-Q3");
         assertThat(outcome.rowsAccepted()).isEqualTo(1);
@@ -563,14 +557,8 @@ class SubmissionValidatorTests {
                                 "2026-10-07",
                                 new BigDecimal("-1"))),
                 List.of());
-        SubmissionValidator typed = new SubmissionValidator(CATALOG, TestReaders.typed(Map.of("events.ndjson", file)));
 
-        ValidationOutcome outcome = typed.validate(
-                CATALOG.contract("startup-funding"),
-                "ADD",
-                List.of(folder.resolve("events.ndjson")),
-                "events.ndjson",
-                sink);
+        ValidationOutcome outcome = validateTyped("startup-funding", "ADD", "events.ndjson", file);
 
         assertThat(outcome.period()).isEqualTo("2026-10");
         assertThat(outcome.rowsAccepted()).isEqualTo(1);
@@ -596,6 +584,12 @@ class SubmissionValidatorTests {
         assertThat(outcome.rowErrors()).hasSize(1000);
         assertThat(outcome.rowErrorsTruncated()).isTrue();
         assertThat(sink.quarantined).hasSize(1500);
+    }
+
+    /** Validates a file given as typed cells, as the XLSX and JSON readers type them. */
+    private ValidationOutcome validateTyped(String template, String submitter, String fileName, TypedFile file) {
+        SubmissionValidator typed = new SubmissionValidator(CATALOG, TestReaders.typed(Map.of(fileName, file)));
+        return typed.validate(CATALOG.contract(template), submitter, List.of(folder.resolve(fileName)), fileName, sink);
     }
 
     private static void assertRejected(ValidationOutcome outcome, ReasonCode code) {

@@ -16,6 +16,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 import ma.marsad.pipeline.quality.ReasonCode;
+import ma.marsad.pipeline.template.ReaderLimits;
 import ma.marsad.pipeline.template.ReaderSettings;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.FormulaError;
@@ -280,7 +281,7 @@ class XlsxReportReaderTests {
     }
 
     private static ReaderSettings settings(String sheet, int headerRow) {
-        return new ReaderSettings("xlsx", StandardCharsets.UTF_8, ',', '"', sheet, headerRow, null);
+        return new ReaderSettings("xlsx", StandardCharsets.UTF_8, ',', '"', sheet, headerRow, null, ReaderLimits.DEFAULTS);
     }
 
     private static List<RawRow> readAll(Path file, ReaderSettings settings) throws FileRejectedException {

@@ -125,10 +125,14 @@ class MessagesTests {
         }
     }
 
+    /** The values a message shows, each marked {@code <name>} by the test. */
     private static java.util.Set<String> placeholders(String message) {
+        return names(java.util.regex.Pattern.compile("<([a-z_]+)>"), message);
+    }
+
+    private static java.util.Set<String> names(java.util.regex.Pattern pattern, String text) {
         java.util.Set<String> names = new java.util.TreeSet<>();
-        java.util.regex.Matcher matcher =
-                java.util.regex.Pattern.compile("<([a-z_]+)>").matcher(message);
+        java.util.regex.Matcher matcher = pattern.matcher(text);
         while (matcher.find()) {
             names.add(matcher.group(1));
         }
@@ -210,13 +214,8 @@ class MessagesTests {
         return properties;
     }
 
+    /** The {@code {name}} placeholders of a message file's text. */
     private static java.util.Set<String> braces(String text) {
-        java.util.Set<String> names = new java.util.TreeSet<>();
-        java.util.regex.Matcher matcher =
-                java.util.regex.Pattern.compile("\\{([a-z_]+)}").matcher(text);
-        while (matcher.find()) {
-            names.add(matcher.group(1));
-        }
-        return names;
+        return names(java.util.regex.Pattern.compile("\\{([a-z_]+)}"), text);
     }
 }

@@ -21,6 +21,21 @@ import org.junit.jupiter.api.io.TempDir;
 
 class TemplateCatalogTests {
 
+    /** The smallest valid contract: one year column, the key and the period; tests add columns or break it. */
+    private static final String TINY = """
+            id: tiny
+            titles: {fr: Petit, ar: صغير, en: Tiny}
+            formats: [csv]
+            locale: en
+            period: {type: year, columns: [annee]}
+            key: [annee]
+            columns:
+              - name: annee
+                type: year
+                required: true
+                description: {fr: Année, ar: السنة}
+            """;
+
     private final TemplateCatalog catalog = TemplateCatalog.shipped();
 
     @Test
@@ -123,18 +138,7 @@ class TemplateCatalogTests {
 
     @Test
     void aBrokenContractNamesTheFileTheLineAndTheFix(@TempDir Path config) throws IOException {
-        String broken = """
-                id: tiny
-                titles: {fr: Petit, ar: صغير, en: Tiny}
-                formats: [csv]
-                locale: en
-                period: {type: year, columns: [annee]}
-                key: [annee]
-                columns:
-                  - name: annee
-                    type: year
-                    required: true
-                    description: {fr: Année, ar: السنة}
+        String broken = TINY + """
                   - name: valeur
                     type: decimel
                 """;
@@ -146,18 +150,7 @@ class TemplateCatalogTests {
 
     @Test
     void otherBrokenContracts(@TempDir Path config) throws IOException {
-        String valid = """
-                id: tiny
-                titles: {fr: Petit, ar: صغير, en: Tiny}
-                formats: [csv]
-                locale: en
-                period: {type: year, columns: [annee]}
-                key: [annee]
-                columns:
-                  - name: annee
-                    type: year
-                    required: true
-                    description: {fr: Année, ar: السنة}
+        String valid = TINY + """
                   - name: code
                     type: text
                     pattern: '^[A-Z]{2,10}$'
@@ -200,19 +193,7 @@ class TemplateCatalogTests {
 
     @Test
     void aColumnWithoutFrenchOrArabicDescriptionIsRefusedWithFileAndLine(@TempDir Path config) throws IOException {
-        String valid = """
-                id: tiny
-                titles: {fr: Petit, ar: صغير, en: Tiny}
-                formats: [csv]
-                locale: en
-                period: {type: year, columns: [annee]}
-                key: [annee]
-                columns:
-                  - name: annee
-                    type: year
-                    required: true
-                    description: {fr: Année, ar: السنة}
-                """;
+        String valid = TINY;
         assertThat(write(config, valid).contract("tiny").columns().get(0).description())
                 .isEqualTo(new ColumnDescription("Année", "السنة", ""));
         // a single text, as earlier contracts wrote it, is read as English and still needs French and Arabic
@@ -230,19 +211,7 @@ class TemplateCatalogTests {
 
     @Test
     void readerCapsDefaultOrComeFromTheTemplate(@TempDir Path config) throws IOException {
-        String valid = """
-                id: tiny
-                titles: {fr: Petit, ar: صغير, en: Tiny}
-                formats: [csv]
-                locale: en
-                period: {type: year, columns: [annee]}
-                key: [annee]
-                columns:
-                  - name: annee
-                    type: year
-                    required: true
-                    description: {fr: Année, ar: السنة}
-                """;
+        String valid = TINY;
         assertThat(write(config, valid)
                         .contract("tiny")
                         .readerSettings("ADD", "csv")
