@@ -12,11 +12,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import ma.marsad.pipeline.ingest.RowError;
+import ma.marsad.pipeline.ingest.SubmissionValidator;
 import ma.marsad.pipeline.ingest.ValidationOutcome;
 import ma.marsad.pipeline.ingest.ValidationReport;
 import ma.marsad.pipeline.lake.SubmissionRecord;
 import ma.marsad.pipeline.quality.Language;
 import ma.marsad.pipeline.quality.Messages;
+import ma.marsad.pipeline.quality.ReasonCode;
 import ma.marsad.pipeline.template.TemplateCatalog;
 import ma.marsad.pipeline.text.CsvText;
 import ma.marsad.pipeline.text.HtmlText;
@@ -71,7 +73,7 @@ public final class FeedbackReports {
             Messages messages,
             TemplateCatalog catalog,
             Language language) {
-        Words words = Words.of(language);
+        Words words = new Words(messages, language);
         ValidationReport report = new ValidationReport(messages);
         String files = String.join(" + ", record.fileNames());
         String templateTitle = catalog.find(record.template())
@@ -88,48 +90,49 @@ public final class FeedbackReports {
                 .append(
                         "\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width\">\n")
                 .append("<title>")
-                .append(escape(words.title + " — " + files))
+                .append(escape(words.of("feedback.title") + " — " + files))
                 .append("</title>\n<style>\n")
                 .append(STYLE)
                 .append("</style>\n</head>\n<body>\n<header><p class=\"brand\">Marsad</p><h1>")
-                .append(escape(words.title))
+                .append(escape(words.of("feedback.title")))
                 .append("</h1></header>\n");
 
         page.append("<table class=\"summary\">\n");
-        summaryRow(page, words.file, "<bdi>" + escape(files) + "</bdi>");
-        summaryRow(page, words.template, escape(templateTitle));
-        summaryRow(page, words.submitter, escape(submitterName));
-        summaryRow(page, words.received, "<bdi>" + RECEIVED.format(record.receivedAt()) + "</bdi>");
+        summaryRow(page, words.of("report.file"), "<bdi>" + escape(files) + "</bdi>");
+        summaryRow(page, words.of("report.template"), escape(templateTitle));
+        summaryRow(page, words.of("report.submitter"), escape(submitterName));
+        summaryRow(page, words.of("feedback.received"), "<bdi>" + RECEIVED.format(record.receivedAt()) + "</bdi>");
         summaryRow(
                 page,
-                words.status,
-                "<strong class=\"" + outcome.status().label() + "\">" + escape(words.status(outcome.status()))
-                        + "</strong>");
+                words.of("report.status"),
+                "<strong class=\"" + outcome.status().label() + "\">"
+                        + escape(report.status(outcome.status(), language)) + "</strong>");
         if (outcome.period() != null) {
-            summaryRow(page, words.period, "<bdi>" + escape(outcome.period()) + "</bdi>");
+            summaryRow(page, words.of("feedback.period"), "<bdi>" + escape(outcome.period()) + "</bdi>");
         }
         if (outcome.fileErrorCode() == null) {
             summaryRow(
                     page,
-                    words.rows,
-                    words.rowsRead + " " + outcome.rowsRead() + " · " + words.rowsAccepted + " "
-                            + outcome.rowsAccepted() + " · " + words.rowsQuarantined + " " + outcome.rowsQuarantined());
+                    words.of("feedback.rows"),
+                    words.of("feedback.rows_read") + " " + outcome.rowsRead() + " · " + words.of("rows.accepted") + " "
+                            + outcome.rowsAccepted() + " · " + words.of("rows.quarantined") + " "
+                            + outcome.rowsQuarantined());
         }
         page.append("</table>\n");
 
         if (outcome.fileErrorCode() != null) {
             page.append("<section class=\"refused\"><h2>")
-                    .append(escape(words.whyRefused))
+                    .append(escape(words.of("feedback.why_refused")))
                     .append("</h2>\n<p>")
                     .append(HtmlText.escapeOwnText(report.fileErrorMessage(outcome, language)))
                     .append(" <span class=\"code\">")
-                    .append(escape(outcome.fileErrorCode()))
+                    .append(escape(outcome.fileErrorCode().name()))
                     .append("</span></p>\n<p>")
-                    .append(escape(words.nothingLoaded))
+                    .append(escape(words.of("feedback.nothing_loaded")))
                     .append("</p></section>\n");
         }
         if (!outcome.warnings().isEmpty()) {
-            page.append("<section><h2>").append(escape(words.warnings)).append("</h2>\n<ul>\n");
+            page.append("<section><h2>").append(escape(words.of("feedback.warnings"))).append("</h2>\n<ul>\n");
             for (ValidationOutcome.Warning warning : outcome.warnings()) {
                 page.append("<li>")
                         .append(HtmlText.escapeOwnText(messages.message(warning.code(), warning.arguments(), language)))
@@ -138,31 +141,31 @@ public final class FeedbackReports {
             page.append("</ul></section>\n");
         }
         if (!outcome.rowErrors().isEmpty()) {
-            page.append("<section><h2>").append(escape(words.rowsSetAside)).append("</h2>\n");
-            Map<String, Integer> byCode = new LinkedHashMap<>();
+            page.append("<section><h2>").append(escape(words.of("feedback.rows_set_aside"))).append("</h2>\n");
+            Map<ReasonCode, Integer> byCode = new LinkedHashMap<>();
             outcome.rowErrors().forEach(e -> byCode.merge(e.code(), 1, Integer::sum));
-            page.append("<p>").append(escape(words.byKind)).append(" ");
+            page.append("<p>").append(escape(words.of("feedback.by_kind"))).append(" ");
             byCode.forEach((code, count) -> page.append("<span class=\"code\">")
-                    .append(escape(code))
+                    .append(escape(code.name()))
                     .append(" × ")
                     .append(count)
                     .append("</span> "));
             page.append("</p>\n<table class=\"errors\">\n<thead><tr><th>")
-                    .append(escape(words.dataRow))
+                    .append(escape(words.of("feedback.data_row")))
                     .append("</th><th>")
-                    .append(escape(words.place))
+                    .append(escape(words.of("feedback.place")))
                     .append("</th><th>")
-                    .append(escape(words.column))
+                    .append(escape(words.of("report.column")))
                     .append("</th><th>")
-                    .append(escape(words.value))
+                    .append(escape(words.of("feedback.value")))
                     .append("</th><th>")
-                    .append(escape(words.problem))
+                    .append(escape(words.of("feedback.problem")))
                     .append("</th></tr></thead>\n<tbody>\n");
             for (RowError error : outcome.rowErrors()) {
                 page.append("<tr><td>")
                         .append(error.row())
                         .append("</td><td><bdi>")
-                        .append(escape(error.cell() == null ? "" : Messages.place(error.cell(), language)))
+                        .append(escape(error.cell() == null ? "" : messages.place(error.cell(), language)))
                         .append("</bdi></td><td><bdi>")
                         .append(escape(error.header() != null ? error.header() : error.column()))
                         .append("</bdi></td><td><bdi class=\"value\">")
@@ -173,14 +176,14 @@ public final class FeedbackReports {
             }
             page.append("</tbody>\n</table>\n");
             if (outcome.rowErrorsTruncated()) {
-                page.append("<p>").append(escape(words.truncated)).append("</p>\n");
+                page.append("<p>").append(escape(words.truncated())).append("</p>\n");
             }
             page.append("</section>\n");
         }
         page.append("<section class=\"howto\"><h2>")
-                .append(escape(words.howToFix))
+                .append(escape(words.of("feedback.how_to_fix")))
                 .append("</h2>\n<ol>\n");
-        for (String step : words.steps) {
+        for (String step : words.steps()) {
             page.append("<li>").append(escape(step)).append("</li>\n");
         }
         page.append("</ol></section>\n</body>\n</html>\n");
@@ -197,19 +200,19 @@ public final class FeedbackReports {
 
     /** One line per finding: the file error, the warnings, then the rows set aside. */
     static String csv(ValidationOutcome outcome, Messages messages, Language language) {
-        Words words = Words.of(language);
+        Words words = new Words(messages, language);
         ValidationReport report = new ValidationReport(messages);
-        StringBuilder csv = new StringBuilder(String.join(",", words.csvHeader)).append('\n');
+        StringBuilder csv = new StringBuilder(words.of("feedback.csv_header")).append('\n');
         if (outcome.fileErrorCode() != null) {
             csv.append(",,,,,")
-                    .append(CsvText.cell(outcome.fileErrorCode()))
+                    .append(CsvText.cell(outcome.fileErrorCode().name()))
                     .append(",,")
                     .append(CsvText.ownTextCell(report.fileErrorMessage(outcome, language)))
                     .append('\n');
         }
         for (ValidationOutcome.Warning warning : outcome.warnings()) {
             csv.append(",,,,,")
-                    .append(CsvText.cell(warning.code()))
+                    .append(CsvText.cell(warning.code().name()))
                     .append(",,")
                     .append(CsvText.ownTextCell(messages.message(warning.code(), warning.arguments(), language)))
                     .append('\n');
@@ -225,7 +228,7 @@ public final class FeedbackReports {
                     .append(',')
                     .append(CsvText.cell(error.header()))
                     .append(',')
-                    .append(CsvText.cell(error.code()))
+                    .append(CsvText.cell(error.code().name()))
                     .append(',')
                     .append(CsvText.cell(error.value()))
                     .append(',')
@@ -266,137 +269,19 @@ public final class FeedbackReports {
             tr{break-inside:avoid}h2{break-after:avoid}}
             """;
 
-    /** The words of the reports in one language. */
-    private record Words(
-            String title,
-            String file,
-            String template,
-            String submitter,
-            String received,
-            String status,
-            String period,
-            String rows,
-            String rowsRead,
-            String rowsAccepted,
-            String rowsQuarantined,
-            String accepted,
-            String acceptedWithQuarantine,
-            String rejected,
-            String whyRefused,
-            String nothingLoaded,
-            String warnings,
-            String rowsSetAside,
-            String byKind,
-            String dataRow,
-            String place,
-            String column,
-            String value,
-            String problem,
-            String truncated,
-            String howToFix,
-            List<String> steps,
-            List<String> csvHeader) {
+    /** The words of the reports in one language, from the message files. */
+    private record Words(Messages messages, Language language) {
 
-        static Words of(Language language) {
-            return switch (language) {
-                case AR ->
-                    new Words(
-                            "تقرير التحقق من الملف",
-                            "الملف",
-                            "النموذج",
-                            "الجهة المرسلة",
-                            "تاريخ الاستلام",
-                            "الحالة",
-                            "الفترة",
-                            "الأسطر",
-                            "المقروءة",
-                            "المقبولة",
-                            "المعزولة",
-                            "مقبول",
-                            "مقبول مع أسطر معزولة",
-                            "مرفوض",
-                            "لماذا رُفض الملف",
-                            "لم يُحمَّل أي سطر من هذا الملف؛ تبقى النسخة السابقة لنفس الفترة، إن وُجدت، سارية.",
-                            "تنبيهات (حُمِّل الملف)",
-                            "الأسطر المعزولة (لم تُحمَّل)",
-                            "حسب نوع المشكل:",
-                            "سطر البيانات",
-                            "الموضع",
-                            "العمود",
-                            "القيمة",
-                            "المشكل وطريقة التصحيح",
-                            "تُعرض أول 1000 مشكل فقط؛ الأعداد أعلاه دقيقة.",
-                            "كيف تصححون الملف",
-                            List.of(
-                                    "صححوا الأسطر المذكورة في ملفكم الأصلي (الموضع يدل على السطر والعمود أو الخلية).",
-                                    "أعيدوا إرسال الملف كاملاً، وليس الأسطر المصححة وحدها: النسخة الجديدة تحل محل السابقة"
-                                            + " لنفس الفترة.",
-                                    "يمكنكم فحص الملف قبل إرساله بالأمر marsad validate، والانطلاق من نموذج فارغ بالأمر"
-                                            + " marsad template."),
-                            List.of(
-                                    "سطر_البيانات",
-                                    "السطر",
-                                    "الخلية",
-                                    "العمود",
-                                    "العنوان",
-                                    "الرمز",
-                                    "القيمة",
-                                    "الرسالة"));
-                // reports are written in French and Arabic (LANGUAGES); English readers get the French words
-                case FR, EN ->
-                    new Words(
-                            "Rapport de validation du fichier",
-                            "Fichier",
-                            "Modèle",
-                            "Expéditeur",
-                            "Reçu le",
-                            "Statut",
-                            "Période",
-                            "Lignes",
-                            "lues",
-                            "acceptées",
-                            "en quarantaine",
-                            "accepté",
-                            "accepté, avec des lignes mises de côté",
-                            "refusé",
-                            "Pourquoi le fichier est refusé",
-                            "Aucune ligne de ce fichier n'a été chargée ; la version précédente pour la même période,"
-                                    + " s'il y en a une, reste en vigueur.",
-                            "Avertissements (le fichier a été chargé)",
-                            "Lignes mises de côté (non chargées)",
-                            "Par type de problème :",
-                            "Ligne de données",
-                            "Emplacement",
-                            "Colonne",
-                            "Valeur",
-                            "Problème et correction",
-                            "Seuls les 1 000 premiers problèmes sont listés ; les nombres ci-dessus sont exacts.",
-                            "Comment corriger",
-                            List.of(
-                                    "Corrigez les lignes listées dans votre fichier d'origine (l'emplacement donne la"
-                                            + " ligne et la colonne, ou la cellule).",
-                                    "Renvoyez le fichier complet, pas seulement les lignes corrigées : la nouvelle"
-                                            + " version remplace la précédente pour la même période.",
-                                    "Vous pouvez vérifier le fichier avant l'envoi avec marsad validate, et partir d'un"
-                                            + " modèle vide avec marsad template."),
-                            List.of(
-                                    "ligne_donnees",
-                                    "ligne",
-                                    "cellule",
-                                    "colonne",
-                                    "en_tete",
-                                    "code",
-                                    "valeur",
-                                    "message"));
-            };
+        String of(String key) {
+            return messages.phrase(key, language);
         }
 
-        String status(ValidationOutcome.Status status) {
-            return switch (status) {
-                case ACCEPTED -> accepted;
-                case ACCEPTED_WITH_QUARANTINE -> acceptedWithQuarantine;
-                case REJECTED -> rejected;
-            };
+        String truncated() {
+            return messages.phrase("feedback.truncated", Map.of("max", SubmissionValidator.MAX_ROW_ERRORS), language);
+        }
+
+        List<String> steps() {
+            return List.of(of("feedback.step.fix"), of("feedback.step.resend"), of("feedback.step.check"));
         }
     }
 }

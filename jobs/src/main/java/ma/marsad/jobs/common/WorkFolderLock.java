@@ -64,13 +64,6 @@ public final class WorkFolderLock implements AutoCloseable {
         }
     }
 
-    /** Whether some live process holds the lock right now. */
-    public static boolean isHeld(Path work) throws IOException {
-        Optional<WorkFolderLock> probe = acquire(work, false);
-        probe.ifPresent(WorkFolderLock::close);
-        return probe.isEmpty();
-    }
-
     private static Path lockFile(Path work) {
         return work.resolve(".marsad.lock");
     }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import ma.marsad.jobs.cli.UsageException;
 import ma.marsad.pipeline.config.ConfigFolder;
+import ma.marsad.pipeline.quality.Messages;
 import ma.marsad.pipeline.template.SubmitterTemplates;
 import ma.marsad.pipeline.template.TemplateCatalog;
 import ma.marsad.pipeline.template.TemplateContract;
@@ -50,13 +51,16 @@ public class TemplateCommand implements Callable<Integer> {
             description = "For CSV: write in this submitter's encoding (e.g. OFPPT: Windows-1256); default UTF-8")
     String submitter;
 
-    @Option(names = "--config", paramLabel = "DIR", description = "Folder whose templates/ replace the shipped ones")
+    @Option(
+            names = "--config",
+            paramLabel = "DIR",
+            description = "Folder whose templates/ and messages/ replace the shipped ones")
     Path config;
 
     @Override
     public Integer call() throws Exception {
-        TemplateCatalog catalog =
-                TemplateCatalog.load(config == null ? ConfigFolder.shipped() : ConfigFolder.overriddenBy(config));
+        ConfigFolder folder = config == null ? ConfigFolder.shipped() : ConfigFolder.overriddenBy(config);
+        TemplateCatalog catalog = TemplateCatalog.load(folder);
         TemplateContract contract = catalog.find(template)
                 .orElseThrow(() -> new UsageException(
                         "unknown template '" + template + "'; known templates: " + String.join(", ", catalog.ids())));
@@ -76,14 +80,15 @@ public class TemplateCommand implements Callable<Integer> {
         if (parent != null && !Files.isDirectory(parent)) {
             throw new UsageException("no such folder: " + parent + "; create it or choose another --output");
         }
+        SubmitterTemplates templates = new SubmitterTemplates(Messages.load(folder));
         switch (chosen) {
-            case "xlsx" -> SubmitterTemplates.writeXlsx(contract, file);
+            case "xlsx" -> templates.writeXlsx(contract, file);
             case "csv" -> {
                 Charset charset =
                         submitter == null ? contract.readerOptions().encoding() : contract.encodingFor(submitter);
-                SubmitterTemplates.writeCsv(contract, charset, file);
+                templates.writeCsv(contract, charset, file);
             }
-            default -> SubmitterTemplates.writeJson(contract, file);
+            default -> templates.writeJson(contract, file);
         }
         System.out.println(file);
         if (!chosen.equals("xlsx")) {

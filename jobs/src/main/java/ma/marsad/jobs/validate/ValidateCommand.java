@@ -19,6 +19,7 @@ import ma.marsad.pipeline.ingest.ValidationOutcome;
 import ma.marsad.pipeline.ingest.ValidationReport;
 import ma.marsad.pipeline.quality.Language;
 import ma.marsad.pipeline.quality.Messages;
+import ma.marsad.pipeline.quality.ReasonCode;
 import ma.marsad.pipeline.template.TemplateCatalog;
 import ma.marsad.pipeline.template.TemplateContract;
 import picocli.CommandLine.Command;
@@ -110,17 +111,9 @@ public class ValidateCommand implements Callable<Integer> {
             return validator.validate(
                     contract, submitter, List.of(path), path.getFileName().toString(), RowSink.DISCARD);
         } catch (Exception | StackOverflowError | OutOfMemoryError e) {
-            return new ValidationOutcome(
-                    ValidationOutcome.Status.REJECTED,
-                    null,
-                    0,
-                    0,
-                    0,
-                    "UNREADABLE_FILE",
-                    Map.of("detail", e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()),
-                    List.of(),
-                    List.of(),
-                    false);
+            return ValidationOutcome.rejected(
+                    ReasonCode.UNREADABLE_FILE,
+                    Map.of("detail", e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
         }
     }
 }

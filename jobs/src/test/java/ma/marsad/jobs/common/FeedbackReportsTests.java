@@ -10,6 +10,7 @@ import ma.marsad.pipeline.ingest.ValidationOutcome;
 import ma.marsad.pipeline.lake.SubmissionRecord;
 import ma.marsad.pipeline.quality.Language;
 import ma.marsad.pipeline.quality.Messages;
+import ma.marsad.pipeline.quality.ReasonCode;
 import ma.marsad.pipeline.template.TemplateCatalog;
 import org.junit.jupiter.api.Test;
 
@@ -25,7 +26,7 @@ class FeedbackReportsTests {
             "line 2, column 3",
             "region_code",
             "region_code",
-            "BAD_REGION",
+            ReasonCode.BAD_REGION,
             "13",
             Map.of("cell", "line 2, column 3", "column", "region_code", "value", "13"));
     private final RowError formula = new RowError(
@@ -34,7 +35,7 @@ class FeedbackReportsTests {
             "line 4, column 2",
             "service_code",
             "code_service",
-            "PATTERN_MISMATCH",
+            ReasonCode.PATTERN_MISMATCH,
             "=HYPERLINK(\"http://x\")<script>",
             Map.of(
                     "cell",
@@ -53,7 +54,7 @@ class FeedbackReportsTests {
             2,
             null,
             Map.of(),
-            List.of(new ValidationOutcome.Warning("UNKNOWN_COLUMN", Map.of("header", "remarque"))),
+            List.of(new ValidationOutcome.Warning(ReasonCode.UNKNOWN_COLUMN, Map.of("header", "remarque"))),
             List.of(badRegion, formula),
             false);
     private final SubmissionRecord record = new SubmissionRecord(
@@ -79,7 +80,7 @@ class FeedbackReportsTests {
         assertThat(page).contains("<html lang=\"fr\" dir=\"ltr\">");
         assertThat(page).contains("Demandes de services en ligne", "Agence de Développement du Digital (ADD)");
         assertThat(page).contains("2026-11-28 02:00 UTC+01:00"); // received time in Casablanca, zone shown
-        assertThat(page).contains("accepté, avec des lignes mises de côté", "lues 3 · acceptées 1 · en quarantaine 2");
+        assertThat(page).contains("accepté avec des lignes en quarantaine", "lues 3 · acceptées 1 · en quarantaine 2");
         assertThat(page).contains("<bdi>ligne 2, colonne 3</bdi>", "« 13 » n&#39;est pas un code de région");
         assertThat(page).contains("La colonne « remarque » ne fait pas partie du modèle");
         assertThat(page).contains("BAD_REGION × 1", "Renvoyez le fichier complet");
@@ -106,7 +107,7 @@ class FeedbackReportsTests {
                 0,
                 0,
                 0,
-                "MISSING_COLUMN",
+                ReasonCode.MISSING_COLUMN,
                 Map.of("column", "status", "accepted", "status, statut"),
                 List.of(),
                 List.of(),
@@ -165,7 +166,7 @@ class FeedbackReportsTests {
                 "line 3, column 2",
                 "service_code",
                 "code\nservice",
-                "PATTERN_MISMATCH",
+                ReasonCode.PATTERN_MISMATCH,
                 "DGI\u2067-001",
                 Map.of("cell", "line 3, column 2", "column", "service_code", "value", "DGI\u2067-001", "pattern", "x"));
         ValidationOutcome outcome = new ValidationOutcome(

@@ -96,10 +96,6 @@ public final class YamlDocument {
             return node instanceof MappingNode;
         }
 
-        public boolean isList() {
-            return node instanceof SequenceNode;
-        }
-
         public String text() {
             if (!(node instanceof ScalarNode scalar)) {
                 throw error("'" + name + "' must be a single value", "write it as 'key: value'");

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import ma.marsad.pipeline.quality.ReasonCode;
 
 /**
  * What {@link DemoLandingZone#generate} wrote: every submission file, and every problem planted on purpose with what
@@ -78,14 +79,14 @@ public record DemoSummary(long seed, LocalDate asOf, List<WrittenFile> files, Li
      *
      * @param relativePath path below the landing folder, with {@code /} separators
      * @param outcome what the nightly job should do with the file
-     * @param reasonCode the file-level reason code expected (e.g. {@code BAD_ENCODING}), or null when the file loads
+     * @param reasonCode the file-level reason code expected (e.g. {@link ReasonCode#BAD_ENCODING}), or null when the file loads
      * @param rows the planted bad rows, empty for a file-level problem
      * @param explanation what was planted and why the outcome follows, in one sentence
      */
     public record PlantedProblem(
             String relativePath,
             ExpectedOutcome outcome,
-            String reasonCode,
+            ReasonCode reasonCode,
             List<PlantedRow> rows,
             String explanation) {
 
@@ -108,7 +109,7 @@ public record DemoSummary(long seed, LocalDate asOf, List<WrittenFile> files, Li
      * @param value the raw value as written
      * @param reasonCode the row error expected
      */
-    public record PlantedRow(int row, String column, String value, String reasonCode) {
+    public record PlantedRow(int row, String column, String value, ReasonCode reasonCode) {
 
         public PlantedRow {
             if (row < 1) {

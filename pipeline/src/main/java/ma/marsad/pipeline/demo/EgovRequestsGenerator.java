@@ -18,6 +18,7 @@ import ma.marsad.pipeline.demo.DemoSummary.ExpectedOutcome;
 import ma.marsad.pipeline.demo.DemoSummary.PlantedRow;
 import ma.marsad.pipeline.demo.DemoSummary.WrittenFile;
 import ma.marsad.pipeline.demo.ServiceCatalogue.Service;
+import ma.marsad.pipeline.quality.ReasonCode;
 
 /**
  * {@code egov-requests}: one sample day a month for ADD and DGI since January 2024, exported a month later so most
@@ -159,7 +160,7 @@ final class EgovRequestsGenerator {
         landing.planted(
                 file,
                 ExpectedOutcome.REJECTED,
-                "BAD_ENCODING",
+                ReasonCode.BAD_ENCODING,
                 List.of(),
                 "saved as Latin-1: the É of the request id on data row 120 (line 121) is byte 0xC9, invalid in"
                         + " UTF-8, so the whole file is rejected");
@@ -183,7 +184,7 @@ final class EgovRequestsGenerator {
         landing.planted(
                 file,
                 ExpectedOutcome.REJECTED,
-                "UNKNOWN_SUBMITTER",
+                ReasonCode.UNKNOWN_SUBMITTER,
                 List.of(),
                 "a well-formed export dropped in a folder whose submitter code is not registered");
     }
@@ -348,9 +349,9 @@ final class EgovRequestsGenerator {
 
         List<PlantedRow> planted() {
             return List.of(
-                    new PlantedRow(impossibleDateRow, "completed_at", impossibleDate, "BAD_DATE"),
-                    new PlantedRow(unknownRegionRow, "region_code", "13", "BAD_REGION"),
-                    new PlantedRow(unknownChannelRow, "channel", "fax", "BAD_ENUM"));
+                    new PlantedRow(impossibleDateRow, "completed_at", impossibleDate, ReasonCode.BAD_DATE),
+                    new PlantedRow(unknownRegionRow, "region_code", "13", ReasonCode.BAD_REGION),
+                    new PlantedRow(unknownChannelRow, "channel", "fax", ReasonCode.BAD_ENUM));
         }
     }
 }

@@ -17,6 +17,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
 import ma.marsad.pipeline.demo.DemoSummary.ExpectedOutcome;
+import ma.marsad.pipeline.quality.ReasonCode;
 
 /**
  * {@code startup-funding}: funding events per month from ADD (a JSON array) and TAMWILCOM (NDJSON), received on the
@@ -289,7 +290,7 @@ final class FundingGenerator {
         landing.planted(
                 file,
                 ExpectedOutcome.REJECTED,
-                "JSON_DUPLICATE_KEY",
+                ReasonCode.JSON_DUPLICATE_KEY,
                 List.of(),
                 "the third object has the key amount_mad twice; the file is rejected and ADD's earlier export for "
                         + month + " stays current");

@@ -14,6 +14,7 @@ import ma.marsad.pipeline.demo.DemoSummary.ExpectedOutcome;
 import ma.marsad.pipeline.demo.DemoSummary.PlantedProblem;
 import ma.marsad.pipeline.demo.DemoSummary.PlantedRow;
 import ma.marsad.pipeline.demo.DemoSummary.WrittenFile;
+import ma.marsad.pipeline.quality.ReasonCode;
 
 /**
  * The landing folder being filled: places files under {@code <template>/<submitter>/}, stamps their modification
@@ -85,7 +86,7 @@ final class LandingFolder {
         plantedProblems.add(new PlantedProblem(relative(file), ExpectedOutcome.SKIPPED, null, List.of(), explanation));
     }
 
-    void planted(Path file, ExpectedOutcome outcome, String reasonCode, List<PlantedRow> rows, String explanation) {
+    void planted(Path file, ExpectedOutcome outcome, ReasonCode reasonCode, List<PlantedRow> rows, String explanation) {
         plantedProblems.add(new PlantedProblem(relative(file), outcome, reasonCode, rows, explanation));
     }
 

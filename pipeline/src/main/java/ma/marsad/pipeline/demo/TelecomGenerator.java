@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import ma.marsad.pipeline.demo.DemoSummary.ExpectedOutcome;
 import ma.marsad.pipeline.demo.DemoSummary.PlantedRow;
+import ma.marsad.pipeline.quality.ReasonCode;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.FormulaError;
 import org.apache.poi.ss.usermodel.Row;
@@ -71,7 +72,7 @@ final class TelecomGenerator {
                         file,
                         ExpectedOutcome.ACCEPTED_WITH_QUARANTINE,
                         null,
-                        List.of(new PlantedRow(formulaErrorRow, "valeur", "#DIV/0!", "FORMULA_ERROR")),
+                        List.of(new PlantedRow(formulaErrorRow, "valeur", "#DIV/0!", ReasonCode.FORMULA_ERROR)),
                         "the internet penetration rate is a formula whose cached value is #DIV/0!; that row goes to"
                                 + " quarantine, the other indicators load, and the Total/Source footer is a warning");
             }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import ma.marsad.pipeline.demo.DemoSummary.ExpectedOutcome;
 import ma.marsad.pipeline.demo.DemoSummary.PlantedRow;
+import ma.marsad.pipeline.quality.ReasonCode;
 
 /**
  * {@code digital-training}: graduates per semester from OFPPT (Windows-1256, Arabic headers and labels, CRLF), the
@@ -229,9 +230,9 @@ final class TrainingGenerator {
         rows.add(3, unknownRegion);
         rows.add(5, unknownField);
         return List.of(
-                new PlantedRow(2, "inscrits", "1.5", "AMBIGUOUS_NUMBER"),
-                new PlantedRow(4, "code_region", "13", "BAD_REGION"),
-                new PlantedRow(6, "filiere", "cybersecurite", "BAD_ENUM"));
+                new PlantedRow(2, "inscrits", "1.5", ReasonCode.AMBIGUOUS_NUMBER),
+                new PlantedRow(4, "code_region", "13", ReasonCode.BAD_REGION),
+                new PlantedRow(6, "filiere", "cybersecurite", ReasonCode.BAD_ENUM));
     }
 
     private static void write(Path file, boolean ofppt, List<String[]> rows) throws IOException {
@@ -265,7 +266,7 @@ final class TrainingGenerator {
         landing.planted(
                 file,
                 ExpectedOutcome.REJECTED,
-                "WRONG_ENCODING",
+                ReasonCode.WRONG_ENCODING,
                 List.of(),
                 "OFPPT declares Windows-1256 but this resend is valid UTF-8 with Arabic multi-byte sequences; it is"
                         + " rejected and the earlier submission for " + period + " stays current");

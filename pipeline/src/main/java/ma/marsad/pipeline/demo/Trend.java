@@ -19,11 +19,6 @@ final class Trend {
         return Math.max(0, Math.min(1, elapsed / total));
     }
 
-    /** Linear from {@code from} to {@code to} over the window. */
-    static double linear(LocalDate day, double from, double to) {
-        return from + (to - from) * progress(day);
-    }
-
     /** {@code value} times a factor uniform in [1 - spread, 1 + spread]. */
     static double jitter(SplittableRandom random, double value, double spread) {
         return value * (1 + spread * (2 * random.nextDouble() - 1));

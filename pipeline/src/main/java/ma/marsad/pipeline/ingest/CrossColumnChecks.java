@@ -1,7 +1,11 @@
 package ma.marsad.pipeline.ingest;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import ma.marsad.pipeline.lake.ColumnBatch;
+import ma.marsad.pipeline.quality.ReasonCode;
 import ma.marsad.pipeline.template.ColumnType;
 import ma.marsad.pipeline.template.CrossColumnRule;
 import ma.marsad.pipeline.template.TemplateContract;
@@ -24,22 +28,6 @@ final class CrossColumnChecks {
                 rules.stream().mapToInt(r -> contract.columnIndex(r.right())).toArray();
     }
 
-    int size() {
-        return rules.size();
-    }
-
-    CrossColumnRule rule(int index) {
-        return rules.get(index);
-    }
-
-    int leftColumn(int index) {
-        return left[index];
-    }
-
-    int rightColumn(int index) {
-        return right[index];
-    }
-
     /** Whether every rule holds or does not apply; warnings count as rules here. */
     boolean allHold(ColumnBatch batch, int row) {
         for (int i = 0; i < rules.size(); i++) {
@@ -50,8 +38,32 @@ final class CrossColumnChecks {
         return true;
     }
 
+    /**
+     * The first rule the row breaks, as its row error ({@code RULE_VIOLATION}); a broken warning rule is counted in the
+     * tally and the row goes on.
+     */
+    Optional<RowError> firstViolation(
+            RawRow raw, int row, PartHeader part, ColumnBatch batch, int at, ValidationTally tally) {
+        for (int i = 0; i < rules.size(); i++) {
+            if (holds(i, batch, at)) {
+                continue;
+            }
+            CrossColumnRule rule = rules.get(i);
+            if (rule.isWarning()) {
+                tally.ruleWarning(rule.warningCode(), row);
+                continue;
+            }
+            Map<String, Object> arguments = new LinkedHashMap<>();
+            arguments.put("rule", rule.text());
+            arguments.put("other_column", rule.right());
+            arguments.put("other_value", String.valueOf(batch.get(right[i], at)));
+            return Optional.of(RowErrors.ofCell(raw, row, part, left[i], ReasonCode.RULE_VIOLATION, arguments));
+        }
+        return Optional.empty();
+    }
+
     /** Whether a rule holds on the row, or does not apply to it. */
-    boolean holds(int index, ColumnBatch batch, int row) {
+    private boolean holds(int index, ColumnBatch batch, int row) {
         int a = left[index];
         int b = right[index];
         return batch.isNull(a, row)

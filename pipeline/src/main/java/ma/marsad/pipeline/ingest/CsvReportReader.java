@@ -19,6 +19,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import ma.marsad.pipeline.quality.ReasonCode;
+import ma.marsad.pipeline.template.ReaderLimits;
+import ma.marsad.pipeline.template.ReaderSettings;
 
 /**
  * Streams a CSV file with a hand-written state machine over large decoded buffers.
@@ -119,7 +121,7 @@ final class CsvReportReader implements ReportReader {
             }
             if (bom == null && "windows-1256".equalsIgnoreCase(charset.name()) && isUtf8WithMultiByte(channel)) {
                 throw new FileRejectedException(
-                        "WRONG_ENCODING",
+                        ReasonCode.WRONG_ENCODING,
                         "declared windows-1256 but the bytes are UTF-8: declare UTF-8 or re-export the file in windows-1256",
                         Map.of("declared", charset.name(), "detected", "UTF-8"));
             }
@@ -229,7 +231,7 @@ final class CsvReportReader implements ReportReader {
                 readDataRecord();
                 if (!hasRecord) {
                     throw new FileRejectedException(
-                            "NO_DATA",
+                            ReasonCode.NO_DATA,
                             "the file has a header on line " + recordLine + " but no data rows",
                             Map.of("line", recordLine));
                 }
@@ -237,7 +239,7 @@ final class CsvReportReader implements ReportReader {
             }
         }
         throw new FileRejectedException(
-                "NO_DATA", "the file has no header and no data rows", Map.of("headerLine", headerLine));
+                ReasonCode.NO_DATA, "the file has no header and no data rows", Map.of("headerLine", headerLine));
     }
 
     private void readDataRecord() throws FileRejectedException {
@@ -246,7 +248,7 @@ final class CsvReportReader implements ReportReader {
             rowNumber++;
             if (rowNumber > limits.maxRows()) {
                 throw new FileRejectedException(
-                        ReasonCode.TOO_MANY_ROWS.name(),
+                        ReasonCode.TOO_MANY_ROWS,
                         "the file has more than " + limits.maxRows() + " data rows",
                         Map.of("max", limits.maxRows()));
             }
@@ -288,7 +290,7 @@ final class CsvReportReader implements ReportReader {
                     }
                     case QUOTED ->
                         throw new FileRejectedException(
-                                "UNCLOSED_QUOTE",
+                                ReasonCode.UNCLOSED_QUOTE,
                                 "the quote opened on line " + quoteLine
                                         + " is never closed: close it or escape it as \"\"",
                                 Map.of("line", quoteLine, "column", fieldCount + 1));
@@ -419,13 +421,13 @@ final class CsvReportReader implements ReportReader {
         if (newLength - fieldStart > maxCellChars) {
             String cell = "line " + recordLine + ", column " + (fieldCount + 1);
             throw new FileRejectedException(
-                    ReasonCode.CELL_TOO_LONG.name(),
+                    ReasonCode.CELL_TOO_LONG,
                     cell + " holds more than " + maxCellChars + " characters",
                     Map.of("cell", cell, "max", maxCellChars));
         }
         if (newLength > maxRecordChars) {
             throw new FileRejectedException(
-                    ReasonCode.RECORD_TOO_LONG.name(),
+                    ReasonCode.RECORD_TOO_LONG,
                     "the record on line " + recordLine + " holds more than " + maxRecordChars + " characters",
                     Map.of("line", recordLine, "max", maxRecordChars));
         }
@@ -440,7 +442,7 @@ final class CsvReportReader implements ReportReader {
         if (fieldCount == limits.maxColumns()) {
             String cell = "line " + recordLine + ", column " + (fieldCount + 1);
             throw new FileRejectedException(
-                    ReasonCode.TOO_MANY_COLUMNS.name(),
+                    ReasonCode.TOO_MANY_COLUMNS,
                     "the record on line " + recordLine + " has more than " + limits.maxColumns() + " fields",
                     Map.of("cell", cell, "max", limits.maxColumns()));
         }
@@ -460,7 +462,7 @@ final class CsvReportReader implements ReportReader {
         while (chars.position() == 0) {
             if (invalidByteOffset >= 0) {
                 throw new FileRejectedException(
-                        "BAD_ENCODING",
+                        ReasonCode.BAD_ENCODING,
                         "byte " + invalidByteOffset + " (line " + line + ") is not valid " + charset.name()
                                 + ": save the file as " + charset.name(),
                         Map.of("byte_offset", invalidByteOffset, "line", line, "charset", charset.name()));

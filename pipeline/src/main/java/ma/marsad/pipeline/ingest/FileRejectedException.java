@@ -1,26 +1,28 @@
 package ma.marsad.pipeline.ingest;
 
+import java.util.HashMap;
 import java.util.Map;
+import ma.marsad.pipeline.quality.ReasonCode;
 
 /** A file that cannot be loaded at all; carries the reason code and the values the submitter's message needs. */
 public class FileRejectedException extends Exception {
 
-    private final String code;
+    private final ReasonCode code;
     private final Map<String, Object> arguments;
 
-    public FileRejectedException(String code, String detail, Map<String, Object> arguments) {
+    public FileRejectedException(ReasonCode code, String detail, Map<String, Object> arguments) {
         super(code + ": " + detail);
         this.code = code;
-        java.util.HashMap<String, Object> withDetail = new java.util.HashMap<>(arguments);
+        HashMap<String, Object> withDetail = new HashMap<>(arguments);
         withDetail.putIfAbsent("detail", detail);
         this.arguments = Map.copyOf(withDetail);
     }
 
-    public FileRejectedException(String code, String detail) {
+    public FileRejectedException(ReasonCode code, String detail) {
         this(code, detail, Map.of("detail", detail));
     }
 
-    public String code() {
+    public ReasonCode code() {
         return code;
     }
 

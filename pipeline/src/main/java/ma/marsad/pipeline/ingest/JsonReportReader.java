@@ -22,6 +22,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import ma.marsad.pipeline.quality.ReasonCode;
+import ma.marsad.pipeline.template.ReaderLimits;
+import ma.marsad.pipeline.template.ReaderSettings;
 
 /**
  * Streams a JSON report: one array of objects, or NDJSON (objects one after another), told apart by the first token.
@@ -144,7 +146,7 @@ final class JsonReportReader implements ReportReader {
                 firstElementPending = true;
             } else if (first != null) {
                 throw new FileRejectedException(
-                        "NOT_JSON",
+                        ReasonCode.NOT_JSON,
                         "the file starts with " + first.asString() + ", not an array or an object",
                         Map.of("detail", String.valueOf(first.asString()), "line", 1));
             }
@@ -157,7 +159,8 @@ final class JsonReportReader implements ReportReader {
     private RawRow first() throws FileRejectedException {
         RawRow row = parser.currentToken() == null ? null : readElement();
         if (row == null) {
-            throw new FileRejectedException("NO_DATA", "the file holds no JSON element", Map.of("detail", "empty"));
+            throw new FileRejectedException(
+                    ReasonCode.NO_DATA, "the file holds no JSON element", Map.of("detail", "empty"));
         }
         return row;
     }
@@ -178,7 +181,7 @@ final class JsonReportReader implements ReportReader {
                 ended = true;
                 if (token != null && parser.nextToken() != null) {
                     throw new FileRejectedException(
-                            "NOT_JSON",
+                            ReasonCode.NOT_JSON,
                             "there is more content after the closing ']' on line "
                                     + lineOf(parser.currentTokenLocation()),
                             Map.of("line", lineOf(parser.currentTokenLocation())));
@@ -190,7 +193,7 @@ final class JsonReportReader implements ReportReader {
             String rowRef = "/" + index;
             if (index >= limits.maxRows()) {
                 throw new FileRejectedException(
-                        ReasonCode.TOO_MANY_ROWS.name(),
+                        ReasonCode.TOO_MANY_ROWS,
                         "the file has more than " + limits.maxRows() + " elements",
                         Map.of("max", limits.maxRows()));
             }
@@ -201,7 +204,8 @@ final class JsonReportReader implements ReportReader {
                         line,
                         List.of(),
                         rowRef,
-                        new RawCell.ReasonCodeRef("NOT_AN_OBJECT", "element " + rowRef + " is " + token.name()));
+                        new RawCell.ReasonCodeRef(
+                                ReasonCode.NOT_AN_OBJECT, "element " + rowRef + " is " + token.name()));
             }
             RawCell[] cells = new RawCell[fields.size()];
             JsonToken fieldToken;
@@ -210,7 +214,7 @@ final class JsonReportReader implements ReportReader {
                 if (++fieldCount > limits.maxColumns()) {
                     // the parser remembers every name of an object to find duplicates: stop before it holds too many
                     throw new FileRejectedException(
-                            ReasonCode.TOO_MANY_COLUMNS.name(),
+                            ReasonCode.TOO_MANY_COLUMNS,
                             "element " + rowRef + " has more than " + limits.maxColumns() + " fields",
                             Map.of("cell", rowRef, "max", limits.maxColumns()));
                 }
@@ -224,7 +228,9 @@ final class JsonReportReader implements ReportReader {
             }
             if (fieldToken != JsonToken.END_OBJECT) {
                 throw new FileRejectedException(
-                        "NOT_JSON", "unexpected " + fieldToken + " in element " + rowRef, Map.of("line", line));
+                        ReasonCode.NOT_JSON,
+                        "unexpected " + fieldToken + " in element " + rowRef,
+                        Map.of("line", line));
             }
             for (int i = 0; i < cells.length; i++) {
                 if (cells[i] == null) {
@@ -289,30 +295,30 @@ final class JsonReportReader implements ReportReader {
             arguments.put("byte_offset", json.getLocation().getByteOffset());
             arguments.put("charset", "UTF-8");
         }
-        String code;
+        ReasonCode code;
         if (failure instanceof StreamConstraintsException) {
             if (message.contains("nesting depth")) {
-                code = "JSON_TOO_DEEP";
+                code = ReasonCode.JSON_TOO_DEEP;
                 arguments.put("maxDepth", MAX_NESTING_DEPTH);
             } else if (message.contains("String value length")) {
-                code = ReasonCode.CELL_TOO_LONG.name();
+                code = ReasonCode.CELL_TOO_LONG;
                 arguments.put("max", limits.maxCellChars());
                 arguments.put("cell", "line " + arguments.getOrDefault("line", "?"));
             } else if (message.contains("Number value length") || message.contains("number")) {
-                code = "JSON_NUMBER_TOO_LONG";
+                code = ReasonCode.JSON_NUMBER_TOO_LONG;
                 arguments.put("maxLength", MAX_NUMBER_LENGTH);
             } else {
-                code = "NOT_JSON";
+                code = ReasonCode.NOT_JSON;
             }
         } else if (failure instanceof JsonEOFException) {
-            code = "JSON_TRUNCATED";
+            code = ReasonCode.JSON_TRUNCATED;
         } else if (message.startsWith("Duplicate field")) {
-            code = "JSON_DUPLICATE_KEY";
+            code = ReasonCode.JSON_DUPLICATE_KEY;
         } else if (message.contains("Invalid UTF-8") || failure instanceof CharConversionException) {
-            code = "BAD_ENCODING";
+            code = ReasonCode.BAD_ENCODING;
             arguments.put("charset", "UTF-8");
         } else if (failure instanceof JsonProcessingException || failure instanceof RuntimeException) {
-            code = "NOT_JSON";
+            code = ReasonCode.NOT_JSON;
         } else {
             throw new UncheckedIOException("Cannot read the JSON file", (IOException) failure);
         }

@@ -1,6 +1,5 @@
 package ma.marsad.pipeline.ingest;
 
-import java.util.Arrays;
 
 /**
  * For each key seen in a file, a 64-bit hash of the key, a 64-bit hash of the whole row and the row number, in
@@ -57,22 +56,6 @@ final class KeyHashIndex {
         return rows.length;
     }
 
-    /** The slot holding this key hash, or -1. */
-    int find(long keyHash) {
-        long stored = stored(keyHash);
-        int slot = slot(stored);
-        while (true) {
-            long current = hashes[slot * 2];
-            if (current == 0) {
-                return -1;
-            }
-            if (current == stored) {
-                return slot;
-            }
-            slot = (slot + 1) & mask;
-        }
-    }
-
     /** The slot holding this key hash if there is one; otherwise adds it with its row and returns -1 (one probe). */
     int findOrAdd(long keyHash, long rowHash, int row) {
         if (size + 1 > rows.length * MAX_LOAD) {
@@ -112,21 +95,10 @@ final class KeyHashIndex {
         return rows[slot];
     }
 
-    /** Adds a key hash that {@link #find} did not find. */
-    void add(long keyHash, long rowHash, int row) {
-        if (size + 1 > rows.length * MAX_LOAD) {
-            grow();
-        }
-        insert(stored(keyHash), rowHash, row);
-        size++;
-    }
-
+    /** Places an entry moved by {@link #rehash}, whose key hash is not in the new table yet. */
     private void insert(long stored, long rowHash, int row) {
         int slot = slot(stored);
         while (hashes[slot * 2] != 0) {
-            if (hashes[slot * 2] == stored) {
-                throw new IllegalStateException("key hash already present; call find() first");
-            }
             slot = (slot + 1) & mask;
         }
         hashes[slot * 2] = stored;
@@ -161,10 +133,5 @@ final class KeyHashIndex {
     @Override
     public String toString() {
         return "KeyHashIndex[size=" + size + ", capacity=" + rows.length + "]";
-    }
-
-    /** For tests: whether all slots are empty. */
-    boolean isEmpty() {
-        return size == 0 && Arrays.stream(hashes).allMatch(h -> h == 0);
     }
 }

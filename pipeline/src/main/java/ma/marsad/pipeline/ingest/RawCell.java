@@ -1,6 +1,7 @@
 package ma.marsad.pipeline.ingest;
 
 import java.util.Objects;
+import ma.marsad.pipeline.quality.ReasonCode;
 
 /**
  * One cell as a reader found it, before any validation.
@@ -19,8 +20,8 @@ public final class RawCell {
         }
     };
 
-    /** A reason code with the raw detail, kept apart from the quality package to avoid a cycle. */
-    public record ReasonCodeRef(String code, String detail) {}
+    /** A reason code with the raw detail. */
+    public record ReasonCodeRef(ReasonCode code, String detail) {}
 
     private final String text;
     private final Object typed;

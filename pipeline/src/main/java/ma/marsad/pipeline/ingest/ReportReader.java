@@ -1,6 +1,8 @@
 package ma.marsad.pipeline.ingest;
 
 import java.util.List;
+import java.util.Map;
+import ma.marsad.pipeline.quality.ReasonCode;
 
 /**
  * Streams the data rows of one report file. Implementations never hold the whole file in memory.
@@ -27,14 +29,14 @@ public interface ReportReader extends AutoCloseable {
      *
      * @param arguments values for the submitter's message (e.g. {@code count} for {@code FOOTER_ROWS})
      */
-    record ReaderWarning(String code, String detail, java.util.Map<String, Object> arguments) {
+    record ReaderWarning(ReasonCode code, String detail, Map<String, Object> arguments) {
 
         public ReaderWarning {
-            arguments = java.util.Map.copyOf(arguments);
+            arguments = Map.copyOf(arguments);
         }
 
-        public ReaderWarning(String code, String detail) {
-            this(code, detail, java.util.Map.of());
+        public ReaderWarning(ReasonCode code, String detail) {
+            this(code, detail, Map.of());
         }
     }
 }

@@ -1,6 +1,7 @@
 package ma.marsad.pipeline.ingest;
 
 import java.nio.file.Path;
+import ma.marsad.pipeline.template.ReaderSettings;
 
 /** Opens the reader for one file of a submission, chosen by {@link ReaderSettings#format()}. */
 @FunctionalInterface

@@ -3,6 +3,7 @@ package ma.marsad.pipeline.ingest;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Objects;
+import ma.marsad.pipeline.template.ReaderSettings;
 
 /**
  * Opens the streaming reader that fits a template's file format.

@@ -62,7 +62,7 @@ final class RowTyper {
             return empty(spec);
         }
         if (cell.readerError() != null) {
-            ReasonCode code = ReasonCode.find(cell.readerError().code()).orElse(ReasonCode.UNREADABLE_FILE);
+            ReasonCode code = cell.readerError().code();
             String detail = cell.readerError().detail();
             throw new InvalidValueException(code, Map.of("value", detail == null ? "" : detail));
         }

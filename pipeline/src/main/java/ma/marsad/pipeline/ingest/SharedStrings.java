@@ -3,6 +3,7 @@ package ma.marsad.pipeline.ingest;
 import java.util.Arrays;
 import java.util.Map;
 import ma.marsad.pipeline.quality.ReasonCode;
+import ma.marsad.pipeline.template.ReaderLimits;
 
 /**
  * An XLSX shared-string table held as one character buffer and the offset where each entry ends: about 4 bytes per
@@ -29,14 +30,14 @@ final class SharedStrings {
     void add(CharSequence text) throws FileRejectedException {
         if (size >= ReaderLimits.MAX_SHARED_STRINGS) {
             throw new FileRejectedException(
-                    ReasonCode.TOO_MANY_SHARED_STRINGS.name(),
+                    ReasonCode.TOO_MANY_SHARED_STRINGS,
                     "the workbook holds more than " + ReaderLimits.MAX_SHARED_STRINGS + " shared strings",
                     Map.of("max", ReaderLimits.MAX_SHARED_STRINGS));
         }
         long newLength = (long) length + text.length();
         if (newLength > ReaderLimits.MAX_SHARED_STRING_CHARS) {
             throw new FileRejectedException(
-                    ReasonCode.SHARED_STRINGS_TOO_LARGE.name(),
+                    ReasonCode.SHARED_STRINGS_TOO_LARGE,
                     "the shared strings total more than " + ReaderLimits.MAX_SHARED_STRING_CHARS + " characters",
                     Map.of("max", ReaderLimits.MAX_SHARED_STRING_CHARS));
         }

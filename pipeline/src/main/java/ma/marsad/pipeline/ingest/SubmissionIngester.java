@@ -147,17 +147,7 @@ public final class SubmissionIngester {
                     submissionId,
                     copies,
                     digest,
-                    new ValidationOutcome(
-                            ValidationOutcome.Status.REJECTED,
-                            null,
-                            0,
-                            0,
-                            0,
-                            ReasonCode.UNKNOWN_SUBMITTER.name(),
-                            arguments,
-                            List.of(),
-                            List.of(),
-                            false));
+                    ValidationOutcome.rejected(ReasonCode.UNKNOWN_SUBMITTER, arguments));
         }
         TemplateContract contract = catalog.contract(submission.template());
         Path stagingTemporary = lake.temporary(submissionId + ".staging.parquet");
@@ -231,17 +221,7 @@ public final class SubmissionIngester {
     }
 
     private static ValidationOutcome failed(Throwable failure) {
-        return new ValidationOutcome(
-                ValidationOutcome.Status.REJECTED,
-                null,
-                0,
-                0,
-                0,
-                ReasonCode.INGESTION_FAILED.name(),
-                Map.of("detail", String.valueOf(failure)),
-                List.of(),
-                List.of(),
-                false);
+        return ValidationOutcome.rejected(ReasonCode.INGESTION_FAILED, Map.of("detail", String.valueOf(failure)));
     }
 
     /** The SHA-256 of the intake copies, computed on a thread of its own. */
@@ -337,7 +317,7 @@ public final class SubmissionIngester {
     private SubmissionRecord rejected(
             LandingScanner.LandingSubmission submission,
             String submissionId,
-            String code,
+            ReasonCode code,
             Map<String, Object> arguments) {
         return new SubmissionRecord(
                 submissionId,
@@ -350,7 +330,7 @@ public final class SubmissionIngester {
                 0,
                 0,
                 0,
-                code,
+                code.name(),
                 messages.message(code, arguments == null ? Map.of() : arguments, Language.FR),
                 null,
                 null,
@@ -425,7 +405,7 @@ public final class SubmissionIngester {
                     error.cell(),
                     error.column(),
                     error.header(),
-                    error.code(),
+                    error.code().name(),
                     error.value(),
                     messages.message(error.code(), arguments, Language.FR),
                     messages.message(error.code(), arguments, Language.AR),

@@ -2,27 +2,20 @@ package ma.marsad.pipeline.ingest;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
+import java.util.OptionalInt;
 import ma.marsad.pipeline.lake.ColumnBatch;
 import ma.marsad.pipeline.lake.StagingRows;
-import ma.marsad.pipeline.quality.HeaderMatcher;
-import ma.marsad.pipeline.quality.HeaderMatcher.HeaderMatch;
 import ma.marsad.pipeline.quality.InvalidValueException;
 import ma.marsad.pipeline.quality.ReasonCode;
 import ma.marsad.pipeline.template.ColumnSpec;
-import ma.marsad.pipeline.template.CrossColumnRule;
 import ma.marsad.pipeline.template.TemplateCatalog;
 import ma.marsad.pipeline.template.TemplateContract;
 import org.slf4j.Logger;
@@ -30,18 +23,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Validates one submission (one file, or the parts of one file in order) against its template, streaming: headers are
- * matched, every row is typed and checked, the first problem of a row quarantines it, the file's period is read from
- * its period columns, and keys are checked among the rows that pass.
+ * matched ({@link PartHeader}), every row is typed and checked, the first problem of a row quarantines it ({@link
+ * RowErrors}), the file's period is read from its period columns ({@link FilePeriod}), and keys are checked among the
+ * rows that pass ({@link KeyUniqueness}); {@link ValidationTally} counts and makes the outcome.
  *
  * <p>Bad input never throws: it becomes a {@link ValidationOutcome} with a reason code. Only a failure of the storage
  * itself ({@link UncheckedIOException}) escapes.
- *
- * <p>Key uniqueness fits files of millions of rows in little memory: each key is remembered as a 64-bit hash with a
- * 64-bit hash of its whole row and its row number ({@link KeyHashIndex}). Equal key and row hashes are an exact
- * duplicate ({@code DUPLICATE_ROW}; a false match would need two independent 64-bit collisions at once). Equal key
- * hashes with different row hashes are confirmed before the file is rejected: the earlier row is read again from the
- * file and the two keys compared as text; two different keys with the same hash are from then on compared by their
- * exact text in a small map.
  */
 public final class SubmissionValidator {
 
@@ -49,16 +36,23 @@ public final class SubmissionValidator {
     private static final int ROWS_BEFORE_ESTIMATE = 65_536;
 
     /** Row errors kept in an outcome; the counts stay exact beyond it. */
-    public static final int MAX_ROW_ERRORS = 1000;
+    public static final int MAX_ROW_ERRORS = ValidationTally.MAX_ROW_ERRORS;
 
     private static final Logger LOG = LoggerFactory.getLogger(SubmissionValidator.class);
 
     private final TemplateCatalog catalog;
     private final ReportReaderFactory readers;
+    private final KeyUniqueness.KeyHashFunction keyHashes;
 
     public SubmissionValidator(TemplateCatalog catalog, ReportReaderFactory readers) {
+        this(catalog, readers, RowHasher::hashKeyAndRow);
+    }
+
+    /** A validator hashing keys with another function: tests give one whose hashes collide. */
+    SubmissionValidator(TemplateCatalog catalog, ReportReaderFactory readers, KeyUniqueness.KeyHashFunction keyHashes) {
         this.catalog = Objects.requireNonNull(catalog, "catalog");
         this.readers = Objects.requireNonNull(readers, "readers");
+        this.keyHashes = Objects.requireNonNull(keyHashes, "keyHashes");
     }
 
     /**
@@ -77,12 +71,8 @@ public final class SubmissionValidator {
             throw new IllegalArgumentException("a submission has at least one file: " + displayName);
         }
         if (submitter == null || !catalog.isRegistered(submitter)) {
-            return rejected(
-                    ReasonCode.UNKNOWN_SUBMITTER.name(),
-                    Map.of("submitter", String.valueOf(submitter)),
-                    List.of(),
-                    List.of(),
-                    false);
+            return ValidationOutcome.rejected(
+                    ReasonCode.UNKNOWN_SUBMITTER, Map.of("submitter", String.valueOf(submitter)));
         }
         ValidationOutcome outcome = new Run(contract, submitter, List.copyOf(partsInOrder), sink).execute();
         LOG.debug(
@@ -112,54 +102,11 @@ public final class SubmissionValidator {
         return Optional.empty();
     }
 
-    private static ValidationOutcome rejected(
-            String code,
-            Map<String, Object> arguments,
-            List<ValidationOutcome.Warning> warnings,
-            List<RowError> rowErrors,
-            boolean truncated) {
-        return new ValidationOutcome(
-                ValidationOutcome.Status.REJECTED,
-                null,
-                0,
-                0,
-                0,
-                code,
-                Map.copyOf(arguments),
-                List.copyOf(warnings),
-                List.copyOf(rowErrors),
-                truncated);
-    }
-
-    /** A file-level problem found while streaming; unwinds to {@link Run#execute()}. */
-    private static final class Rejection extends Exception {
-        final String code;
-        final Map<String, Object> arguments;
-        final List<RowError> rowErrors;
-
-        Rejection(String code, Map<String, Object> arguments, List<RowError> rowErrors) {
-            super(code, null, false, false);
-            this.code = code;
-            this.arguments = arguments;
-            this.rowErrors = rowErrors;
-        }
-
-        Rejection(ReasonCode code, Map<String, Object> arguments) {
-            this(code.name(), arguments, List.of());
-        }
-    }
-
     /** One call to a reader. */
     @FunctionalInterface
     private interface ReaderStep<T> {
         T run() throws FileRejectedException;
     }
-
-    /** A part being read: its format, header and how its headers map to the contract's columns. */
-    private record OpenPart(String format, List<String> header, int[] positions, List<Integer> blankPositions) {}
-
-    /** A row read again to confirm a key conflict. */
-    private record ReadAgain(RawRow raw, String keyText) {}
 
     /** The state of one validation. */
     private final class Run {
@@ -169,31 +116,18 @@ public final class SubmissionValidator {
         private final RowSink sink;
         private final RowTyper typer;
         private final CsvFieldTyper csvFields;
+        // the accepted rows on their way to the sink, the last one being filled; rows held for their key check
         private final StagingRows accepted;
         private final ColumnBatch batch;
         private final List<ColumnSpec> columns;
-        private final int[] keyColumns;
-        private final int keyPrefixLength;
-        private final long[] hashes = new long[2];
-        private final RowPeriod rowPeriod;
+        private final FilePeriod period;
         private final CrossColumnChecks rules;
-        private final KeyHashIndex keys = new KeyHashIndex(1 << 16);
-        private final Set<Long> collidedKeyHashes = new HashSet<>();
-        private final Map<String, long[]> exactKeys = new HashMap<>();
+        private final KeyUniqueness keys;
+        private final ValidationTally tally = new ValidationTally();
         private final List<Integer> partOffsets = new ArrayList<>();
-        private final List<RowError> rowErrors = new ArrayList<>();
-        private final Map<String, ValidationOutcome.Warning> warnings = new LinkedHashMap<>();
-        private final Map<String, long[]> ruleWarnings = new LinkedHashMap<>();
-        private long rowsRead;
-        private long rowsAccepted;
-        private long rowsQuarantined;
-        private String period;
-        // key and row hashes of the block's rows from pendingFrom on, whose keys are checked together
-        private final long[] pendingKeyHashes = new long[StagingRows.DEFAULT_CAPACITY];
-        private final long[] pendingRowHashes = new long[StagingRows.DEFAULT_CAPACITY];
-        private int pendingFrom;
+        // the rows of the block from here on are held: their keys are checked together
+        private int heldFrom;
         private StagingRows aside;
-        private long keyTouches;
         private long totalBytes;
 
         Run(TemplateContract contract, String submitter, List<Path> parts, RowSink sink) {
@@ -207,11 +141,9 @@ public final class SubmissionValidator {
                     contract.columns().stream().map(ColumnSpec::type).toList(), StagingRows.DEFAULT_CAPACITY);
             this.batch = accepted.values();
             this.columns = contract.columns();
-            this.keyColumns =
-                    contract.key().stream().mapToInt(contract::columnIndex).toArray();
-            this.keyPrefixLength = RowHasher.keyPrefixLength(keyColumns);
-            this.rowPeriod = new RowPeriod(contract);
+            this.period = new FilePeriod(contract, typer);
             this.rules = new CrossColumnChecks(contract);
+            this.keys = new KeyUniqueness(contract, keyHashes, this::readAgain, StagingRows.DEFAULT_CAPACITY);
         }
 
         ValidationOutcome execute() {
@@ -224,7 +156,7 @@ public final class SubmissionValidator {
                 }
                 return finish();
             } catch (Rejection rejection) {
-                return rejected(rejection.code, rejection.arguments, warningList(), rejection.rowErrors, false);
+                return tally.rejected(rejection);
             } catch (OutOfMemoryError | StackOverflowError e) {
                 return exhausted(e);
             }
@@ -238,7 +170,7 @@ public final class SubmissionValidator {
          */
         private ValidationOutcome exhausted(VirtualMachineError e) {
             LOG.warn("{} file set aside, its reading exhausted the JVM: {}", contract.id(), e.toString());
-            return rejected(ReasonCode.TOO_COMPLEX.name(), Map.of("detail", e.toString()), List.of(), List.of(), false);
+            return ValidationOutcome.rejected(ReasonCode.TOO_COMPLEX, Map.of("detail", e.toString()));
         }
 
         private int readPart(Path file, int offset) throws Rejection {
@@ -249,7 +181,8 @@ public final class SubmissionValidator {
                             Map.of("extension", extension(file), "formats", String.join(", ", contract.formats()))));
             int lastRow = offset;
             try (ReportReader reader = open(file, format)) {
-                OpenPart part = matchHeader(reader, format, true);
+                PartHeader part = matchHeader(reader, format);
+                tally.unknownHeaders(part.unknownHeaders());
                 if (reader instanceof CsvReportReader csv
                         && part.blankPositions().isEmpty()) {
                     while (reading(csv::nextRecord)) {
@@ -268,23 +201,21 @@ public final class SubmissionValidator {
                         process(raw, part, lastRow);
                     }
                 }
-                for (ReportReader.ReaderWarning warning : reader.warnings()) {
-                    warnings.putIfAbsent(
-                            warning.code() + "|" + warning.detail(),
-                            new ValidationOutcome.Warning(warning.code(), warningArguments(warning)));
-                }
+                tally.readerWarnings(reader.warnings());
             }
             return lastRow;
         }
 
-        private static Map<String, Object> warningArguments(ReportReader.ReaderWarning warning) {
-            Map<String, Object> arguments = new LinkedHashMap<>(warning.arguments());
-            arguments.putIfAbsent("detail", String.valueOf(warning.detail()));
-            return arguments;
-        }
-
         private ReportReader open(Path file, String format) throws Rejection {
             return reading(() -> readers.open(file, contract.readerSettings(submitter, format)));
+        }
+
+        private PartHeader matchHeader(ReportReader reader, String format) throws Rejection {
+            return PartHeader.match(reading(reader::header), columns, format);
+        }
+
+        private RawRow next(ReportReader reader) throws Rejection {
+            return reading(reader::next);
         }
 
         /**
@@ -295,21 +226,24 @@ public final class SubmissionValidator {
             try {
                 return step.run();
             } catch (FileRejectedException e) {
-                throw new Rejection(e.code(), e.arguments(), List.of());
+                throw new Rejection(e.code(), e.arguments());
             } catch (UncheckedIOException e) {
                 throw e;
             } catch (RuntimeException e) {
-                throw unreadable(e);
+                LOG.warn("reader failed on a {} file: {}", contract.id(), e.toString());
+                LOG.debug("reader failure", e);
+                String detail = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+                throw new Rejection(ReasonCode.UNREADABLE_FILE, Map.of("detail", detail));
             }
         }
 
         /**
          * Types, checks and keeps a CSV record from the reader's buffer, for the common case of a row that passes;
          * false, having changed nothing, when the row needs the full validation (a refused value, a rule, the first
-         * row's period). Its key is checked later with those of the rows around it ({@link #checkPendingKeys()}).
+         * row's period). Its key is checked later with those of the rows around it ({@link #checkHeldKeys()}).
          */
-        private boolean acceptPlainRecord(CsvReportReader csv, OpenPart part, int row) throws Rejection {
-            if (period == null || csv.fieldCount() != part.header().size()) {
+        private boolean acceptPlainRecord(CsvReportReader csv, PartHeader part, int row) throws Rejection {
+            if (!period.isKnown() || csv.fieldCount() != part.header().size()) {
                 return false;
             }
             int at = accepted.size();
@@ -324,13 +258,11 @@ public final class SubmissionValidator {
                     return false;
                 }
             }
-            if (!period.equals(rowPeriod.of(batch, at)) || !rules.allHold(batch, at)) {
+            if (!period.includes(batch, at) || !rules.allHold(batch, at)) {
                 return false;
             }
-            RowHasher.hashKeyAndRow(batch, at, keyColumns, keyPrefixLength, hashes);
-            rowsRead++;
-            pendingKeyHashes[at] = hashes[0];
-            pendingRowHashes[at] = hashes[1];
+            keys.hold(batch, at);
+            tally.read();
             accepted.commit(row, line, null);
             if (accepted.isFull()) {
                 flushAccepted();
@@ -338,143 +270,30 @@ public final class SubmissionValidator {
             return true;
         }
 
-        /**
-         * Checks the keys of the rows kept since the last check, in file order, exactly as {@link #checkKey} would have
-         * one by one: the key index is far larger than the processor's caches, and touching the slots of a whole block
-         * first lets their memory load in parallel. A key seen before is settled by {@link #checkKey} itself (duplicate,
-         * conflict or hash collision), with the rows after it set aside and checked again after it.
-         */
-        private void checkPendingKeys() throws Rejection {
-            while (pendingFrom < accepted.size()) {
-                int end = accepted.size();
-                long touched = 0;
-                for (int i = pendingFrom; i < end; i++) {
-                    touched ^= keys.touch(pendingKeyHashes[i]);
-                }
-                keyTouches += touched; // used, so the loads are not optimised away
-                int i = pendingFrom;
-                while (i < end
-                        && (collidedKeyHashes.isEmpty() || !collidedKeyHashes.contains(pendingKeyHashes[i]))
-                        && keys.findOrAdd(pendingKeyHashes[i], pendingRowHashes[i], accepted.rowNumber(i)) < 0) {
-                    rowsAccepted++;
-                    i++;
-                }
-                pendingFrom = i;
-                if (i < end) {
-                    settleKnownKey(i, end);
-                }
-            }
-        }
-
-        /** Settles row {@code at}, whose key hash is known, then puts the rows after it back to be checked. */
-        private void settleKnownKey(int at, int end) throws Rejection {
-            if (aside == null) {
-                aside = accepted.newEmpty();
-            }
-            long[] asideHashes = new long[2 * (end - at - 1)];
-            for (int i = at + 1; i < end; i++) {
-                accepted.appendRowTo(i, aside);
-                asideHashes[2 * (i - at - 1)] = pendingKeyHashes[i];
-                asideHashes[2 * (i - at - 1) + 1] = pendingRowHashes[i];
-            }
-            accepted.truncate(at);
-            String reference = accepted.reference(at);
-            RawRow raw = new RawRow(accepted.rowNumber(at), accepted.line(at), List.of(), reference, null);
-            checkKey(raw, raw.row(), at);
-            int from = accepted.size();
-            for (int i = 0; i < aside.size(); i++) {
-                aside.appendRowTo(i, accepted);
-                pendingKeyHashes[from + i] = asideHashes[2 * i];
-                pendingRowHashes[from + i] = asideHashes[2 * i + 1];
-            }
-            aside.clear();
-        }
-
-        private RawRow next(ReportReader reader) throws Rejection {
-            return reading(reader::next);
-        }
-
-        private Rejection unreadable(RuntimeException e) {
-            LOG.warn("reader failed on a {} file: {}", contract.id(), e.toString());
-            LOG.debug("reader failure", e);
-            return new Rejection(
-                    ReasonCode.UNREADABLE_FILE,
-                    Map.of(
-                            "detail",
-                            e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())));
-        }
-
-        private OpenPart matchHeader(ReportReader reader, String format, boolean collectWarnings) throws Rejection {
-            List<String> header = reading(reader::header);
-            List<HeaderMatcher.ExpectedColumn> expected = columns.stream()
-                    .map(c -> new HeaderMatcher.ExpectedColumn(c.name(), c.required(), c.headerAliases()))
-                    .toList();
-            HeaderMatch match;
-            try {
-                match = new HeaderMatcher(expected, format.equals("json")).match(header);
-            } catch (InvalidValueException e) {
-                throw new Rejection(e.code().name(), e.arguments(), List.of());
-            }
-            if (collectWarnings) {
-                for (String unknown : match.unknownHeaders()) {
-                    warnings.putIfAbsent(
-                            ReasonCode.UNKNOWN_COLUMN.name() + "|" + unknown,
-                            new ValidationOutcome.Warning(ReasonCode.UNKNOWN_COLUMN.name(), Map.of("header", unknown)));
-                }
-            }
-            return new OpenPart(format, header, match.positionByColumn(), match.blankHeaderPositions());
-        }
-
-        private void process(RawRow raw, OpenPart part, int row) throws Rejection {
-            checkPendingKeys(); // whatever this row brings comes after the keys of the rows before it
-            rowsRead++;
-            checkBlankHeaders(raw, part);
+        /** Validates a row in full: its shape, then each value, its period, the rules, and last its key. */
+        private void process(RawRow raw, PartHeader part, int row) throws Rejection {
+            checkHeldKeys(); // whatever this row brings comes after the keys of the rows before it
+            tally.read();
+            part.checkBlankHeaders(raw);
             if (raw.rowError() != null) {
-                quarantine(rowError(
-                        raw,
-                        row,
-                        raw.rowRef(),
-                        null,
-                        null,
-                        raw.rowError().code(),
-                        raw.rowError().detail(),
-                        Map.of()));
+                quarantine(RowErrors.ofRow(
+                        raw, row, raw.rowError().code(), raw.rowError().detail(), Map.of()));
                 return;
             }
-            if (part.format().equals("csv")
-                    && raw.cells().size() != part.header().size()) {
-                quarantine(rowError(
-                        raw,
-                        row,
-                        raw.rowRef(),
-                        null,
-                        null,
-                        ReasonCode.FIELD_COUNT.name(),
-                        null,
-                        Map.of(
-                                "expected",
-                                part.header().size(),
-                                "actual",
-                                raw.cells().size())));
-                trackPeriodOfBadRow(raw, part, row);
+            if (part.fieldCountDiffers(raw)) {
+                Map<String, Object> counts = Map.of(
+                        "expected", part.header().size(), "actual", raw.cells().size());
+                quarantine(RowErrors.ofRow(raw, row, ReasonCode.FIELD_COUNT, null, counts));
+                period.trackRowSetAside(raw, part, row);
                 return;
             }
             Object[] values = new Object[columns.size()];
             for (int column = 0; column < values.length; column++) {
-                RawCell cell = cellOf(raw, part, column);
                 try {
-                    values[column] = typer.type(column, cell);
+                    values[column] = typer.type(column, part.cellOf(raw, column));
                 } catch (InvalidValueException e) {
-                    quarantine(rowError(
-                            raw,
-                            row,
-                            cellRef(raw, part, column, cell),
-                            columns.get(column).name(),
-                            headerOf(part, column),
-                            e.code().name(),
-                            rawValue(cell),
-                            e.arguments()));
-                    trackPeriodOfBadRow(raw, part, row);
+                    quarantine(RowErrors.ofCell(raw, row, part, column, e.code(), e.arguments()));
+                    period.trackRowSetAside(raw, part, row);
                     return;
                 }
             }
@@ -482,8 +301,8 @@ public final class SubmissionValidator {
             for (int column = 0; column < values.length; column++) {
                 batch.set(column, at, values[column]);
             }
-            trackPeriod(rowPeriod.of(batch, at), row);
-            Optional<RowError> ruleError = checkRules(raw, part, row, at);
+            period.track(batch, at, row);
+            Optional<RowError> ruleError = rules.firstViolation(raw, row, part, batch, at, tally);
             if (ruleError.isPresent()) {
                 quarantine(ruleError.get());
                 return;
@@ -491,195 +310,56 @@ public final class SubmissionValidator {
             checkKey(raw, row, at);
         }
 
-        private void checkBlankHeaders(RawRow raw, OpenPart part) throws Rejection {
-            for (int position : part.blankPositions()) {
-                if (position < raw.cells().size() && !raw.cells().get(position).isBlank()) {
-                    RawCell cell = raw.cells().get(position);
-                    throw new Rejection(
-                            ReasonCode.BLANK_HEADER,
-                            Map.of("position", position + 1, "cell", cell.ref() == null ? raw.rowRef() : cell.ref()));
-                }
-            }
-        }
-
-        private RawCell cellOf(RawRow raw, OpenPart part, int column) {
-            int position = part.positions()[column];
-            return position < 0 || position >= raw.cells().size()
-                    ? null
-                    : raw.cells().get(position);
-        }
-
-        private String headerOf(OpenPart part, int column) {
-            int position = part.positions()[column];
-            return position < 0 ? null : part.header().get(position);
-        }
-
-        private static String rawValue(RawCell cell) {
-            if (cell == null) {
-                return null;
-            }
-            if (cell.text() != null) {
-                return cell.text();
-            }
-            Object typed = cell.typed();
-            if (typed instanceof BigDecimal number) {
-                return number.toPlainString();
-            }
-            return typed == null ? null : String.valueOf(typed);
-        }
-
-        /** The cell's own reference, or one built from the row's when the cell is absent. */
-        private String cellRef(RawRow raw, OpenPart part, int column, RawCell cell) {
-            if (cell != null && cell.ref() != null) {
-                return cell.ref();
-            }
-            int position = part.positions()[column];
-            String rowRef = raw.rowRef() == null ? "" : raw.rowRef();
-            return switch (part.format()) {
-                case "json" -> rowRef + "/" + columns.get(column).name();
-                case "xlsx" -> {
-                    int bang = rowRef.lastIndexOf('!');
-                    String sheet = bang < 0 ? "" : rowRef.substring(0, bang + 1);
-                    yield position < 0 ? rowRef : sheet + columnLetters(position) + raw.line();
-                }
-                default -> position < 0 ? "line " + raw.line() : "line " + raw.line() + ", column " + (position + 1);
-            };
-        }
-
-        private void trackPeriodOfBadRow(RawRow raw, OpenPart part, int row) throws Rejection {
-            Object[] values = new Object[columns.size()];
-            for (int column : rowPeriod.columns()) {
-                try {
-                    values[column] = typer.type(column, cellOf(raw, part, column));
-                } catch (InvalidValueException e) {
-                    return;
-                }
-                if (values[column] == null) {
-                    return;
-                }
-            }
-            trackPeriod(rowPeriod.of(values), row);
-        }
-
-        private void trackPeriod(String rowPeriodKey, int row) throws Rejection {
-            if (period == null) {
-                period = rowPeriodKey;
-            } else if (!period.equals(rowPeriodKey)) {
-                throw new Rejection(
-                        ReasonCode.MIXED_PERIODS, Map.of("first_period", period, "period", rowPeriodKey, "row", row));
-            }
-        }
-
-        private Optional<RowError> checkRules(RawRow raw, OpenPart part, int row, int at) {
-            for (int i = 0; i < rules.size(); i++) {
-                if (rules.holds(i, batch, at)) {
-                    continue;
-                }
-                CrossColumnRule rule = rules.rule(i);
-                Object right = batch.get(rules.rightColumn(i), at);
-                if (rule.isWarning()) {
-                    long[] counts = ruleWarnings.computeIfAbsent(rule.warningCode(), k -> new long[] {0, row});
-                    counts[0]++;
-                    continue;
-                }
-                int column = rules.leftColumn(i);
-                RawCell cell = cellOf(raw, part, column);
-                Map<String, Object> arguments = new LinkedHashMap<>();
-                arguments.put("rule", rule.text());
-                arguments.put("other_column", rule.right());
-                arguments.put("other_value", String.valueOf(right));
-                return Optional.of(rowError(
-                        raw,
-                        row,
-                        cellRef(raw, part, column, cell),
-                        rule.left(),
-                        headerOf(part, column),
-                        ReasonCode.RULE_VIOLATION.name(),
-                        rawValue(cell),
-                        arguments));
-            }
-            return Optional.empty();
-        }
-
+        /** Keeps the row being filled when its key is new, quarantines it when it repeats an earlier row. */
         private void checkKey(RawRow raw, int row, int at) throws Rejection {
-            RowHasher.hashKeyAndRow(batch, at, keyColumns, keyPrefixLength, hashes);
-            long keyHash = hashes[0];
-            long rowHash = hashes[1];
-            if (!collidedKeyHashes.isEmpty() && collidedKeyHashes.contains(keyHash)) {
-                checkExactKey(raw, row, at, rowHash);
-                return;
-            }
-            int slot = keys.findOrAdd(keyHash, rowHash, row);
-            if (slot < 0) {
-                accept(raw, row);
-            } else if (keys.rowHashAt(slot) == rowHash) {
-                duplicate(raw, row, keys.rowAt(slot));
+            OptionalInt firstRow = keys.check(raw, row, batch, at);
+            if (firstRow.isEmpty()) {
+                acceptTyped(row, raw.line(), raw.rowRef());
             } else {
-                ReadAgain earlier = readAgain(keys.rowAt(slot));
-                String keyText = RowHasher.text(batch, at, keyColumns);
-                if (earlier == null || keyText.equals(earlier.keyText())) {
-                    throw keyConflict(earlier, raw, row, keyText, keys.rowAt(slot));
+                quarantine(RowErrors.ofRow(
+                        raw, row, ReasonCode.DUPLICATE_ROW, null, Map.of("first_row", firstRow.getAsInt())));
+            }
+        }
+
+        /**
+         * Checks the keys of the rows held since the last check, in file order, exactly as {@link #checkKey} would
+         * have one by one. A key hash seen before is settled by {@link #checkKey} itself (duplicate, conflict or hash
+         * collision), with the rows after it set aside and checked again after it.
+         */
+        private void checkHeldKeys() throws Rejection {
+            while (heldFrom < accepted.size()) {
+                int end = accepted.size();
+                int known = keys.addHeld(accepted, heldFrom, end);
+                tally.accepted(known - heldFrom);
+                heldFrom = known;
+                if (known < end) {
+                    settleKnownKey(known, end);
                 }
-                // two different keys with one 64-bit hash: compare this hash's keys by their text from now on
-                collidedKeyHashes.add(keyHash);
-                exactKeys.put(earlier.keyText(), new long[] {keys.rowHashAt(slot), keys.rowAt(slot)});
-                exactKeys.put(keyText, new long[] {rowHash, row});
-                accept(raw, row);
             }
         }
 
-        private void checkExactKey(RawRow raw, int row, int at, long rowHash) throws Rejection {
-            String keyText = RowHasher.text(batch, at, keyColumns);
-            long[] seen = exactKeys.get(keyText);
-            if (seen == null) {
-                exactKeys.put(keyText, new long[] {rowHash, row});
-                accept(raw, row);
-            } else if (seen[0] == rowHash) {
-                duplicate(raw, row, (int) seen[1]);
-            } else {
-                throw keyConflict(readAgain((int) seen[1]), raw, row, keyText, (int) seen[1]);
+        /** Settles the held row {@code at}, whose key hash is known, then holds the rows after it again. */
+        private void settleKnownKey(int at, int end) throws Rejection {
+            if (aside == null) {
+                aside = accepted.newEmpty();
             }
-        }
-
-        private Rejection keyConflict(ReadAgain earlier, RawRow raw, int row, String keyText, int earlierRow) {
-            String key = RowHasher.display(keyText);
-            // second_row, because each row error's own "row" argument is the row it is about
-            Map<String, Object> arguments = Map.of("key", key, "first_row", earlierRow, "row", row, "second_row", row);
-            List<RowError> errors = new ArrayList<>();
-            if (earlier != null) {
-                errors.add(rowError(
-                        earlier.raw(),
-                        earlierRow,
-                        earlier.raw().rowRef(),
-                        keyName(),
-                        null,
-                        ReasonCode.KEY_CONFLICT.name(),
-                        key,
-                        arguments));
+            for (int i = at + 1; i < end; i++) {
+                accepted.appendRowTo(i, aside);
             }
-            errors.add(
-                    rowError(raw, row, raw.rowRef(), keyName(), null, ReasonCode.KEY_CONFLICT.name(), key, arguments));
-            return new Rejection(ReasonCode.KEY_CONFLICT.name(), arguments, errors);
-        }
-
-        private String keyName() {
-            return String.join(", ", contract.key());
-        }
-
-        private void duplicate(RawRow raw, int row, int firstRow) throws Rejection {
-            quarantine(rowError(
-                    raw,
-                    row,
-                    raw.rowRef(),
-                    null,
-                    null,
-                    ReasonCode.DUPLICATE_ROW.name(),
-                    null,
-                    Map.of("first_row", firstRow)));
+            accepted.truncate(at);
+            RawRow raw = new RawRow(accepted.rowNumber(at), accepted.line(at), List.of(), accepted.reference(at), null);
+            checkKey(raw, raw.row(), at);
+            // checking that row neither hashed nor held another, so the hashes after it are still in place
+            int from = accepted.size();
+            keys.moveHeld(at + 1, from, aside.size());
+            for (int i = 0; i < aside.size(); i++) {
+                aside.appendRowTo(i, accepted);
+            }
+            aside.clear();
         }
 
         /** Reads the files again up to a data row, to compare its key exactly; null if it cannot be found. */
-        private ReadAgain readAgain(int wantedRow) throws Rejection {
+        private KeyUniqueness.KeyedRow readAgain(int wantedRow, int[] keyColumns) throws Rejection {
             for (int p = partOffsets.size() - 1; p >= 0; p--) {
                 int offset = partOffsets.get(p);
                 if (wantedRow <= offset) {
@@ -688,19 +368,19 @@ public final class SubmissionValidator {
                 Path file = parts.get(p);
                 String format = formatOf(file).orElseThrow();
                 try (ReportReader reader = open(file, format)) {
-                    OpenPart part = matchHeader(reader, format, false);
+                    PartHeader part = matchHeader(reader, format);
                     RawRow raw;
                     while ((raw = next(reader)) != null) {
                         if (offset + raw.row() == wantedRow) {
                             Object[] values = new Object[columns.size()];
                             for (int column : keyColumns) {
                                 try {
-                                    values[column] = typer.type(column, cellOf(raw, part, column));
+                                    values[column] = typer.type(column, part.cellOf(raw, column));
                                 } catch (InvalidValueException e) {
                                     return null;
                                 }
                             }
-                            return new ReadAgain(raw, RowHasher.text(values, keyColumns));
+                            return new KeyUniqueness.KeyedRow(raw, RowHasher.text(values, keyColumns));
                         }
                     }
                 }
@@ -709,103 +389,38 @@ public final class SubmissionValidator {
             return null;
         }
 
-        private void accept(RawRow raw, int row) throws Rejection {
-            acceptTyped(row, raw.line(), raw.rowRef());
-        }
-
         /** Keeps the batch row being filled; full batches go to the sink. */
         private void acceptTyped(int row, int line, String reference) throws Rejection {
-            rowsAccepted++;
+            tally.accepted(1);
             accepted.commit(row, line, reference);
-            pendingFrom = accepted.size();
+            heldFrom = accepted.size();
             if (accepted.isFull()) {
                 flushAccepted();
             }
         }
 
         private void flushAccepted() throws Rejection {
-            checkPendingKeys();
+            checkHeldKeys();
             if (accepted.size() > 0) {
-                sink.accepted(accepted, period);
+                sink.accepted(accepted, period.key()); // rows are accepted once their period is known
                 accepted.clear();
             }
-            pendingFrom = 0;
+            heldFrom = 0;
         }
 
         private void quarantine(RowError error) throws Rejection {
             flushAccepted(); // the sink sees rows in file order
-            rowsQuarantined++;
-            if (rowErrors.size() < MAX_ROW_ERRORS) {
-                rowErrors.add(error);
-            }
+            tally.quarantined(error);
             sink.quarantined(error);
         }
 
-        private RowError rowError(
-                RawRow raw,
-                int row,
-                String cell,
-                String column,
-                String header,
-                String code,
-                String value,
-                Map<String, Object> details) {
-            Map<String, Object> arguments = new LinkedHashMap<>(details);
-            arguments.put("row", row);
-            arguments.put("line", raw.line());
-            arguments.put("cell", cell == null ? "" : cell);
-            if (column != null) {
-                arguments.put("column", column);
-            }
-            if (header != null) {
-                arguments.put("header", header);
-            }
-            if (value != null) {
-                arguments.putIfAbsent("value", value);
-            }
-            return new RowError(row, raw.line(), cell, column, header, code, value, arguments);
-        }
-
         private ValidationOutcome finish() throws Rejection {
-            if (rowsRead == 0) {
+            if (tally.rowsRead() == 0) {
                 throw new Rejection(ReasonCode.NO_DATA, Map.of("detail", "0 data rows"));
             }
-            if (period == null) {
-                throw new Rejection(
-                        ReasonCode.PERIOD_UNKNOWN,
-                        Map.of(
-                                "columns",
-                                String.join(", ", contract.periodRule().columns())));
-            }
+            String filePeriod = period.require();
             flushAccepted();
-            if (rowsAccepted == 0) {
-                return rejected(
-                        ReasonCode.NO_VALID_ROWS.name(),
-                        Map.of("rows", rowsRead),
-                        warningList(),
-                        rowErrors,
-                        rowsQuarantined > rowErrors.size());
-            }
-            return new ValidationOutcome(
-                    rowsQuarantined == 0
-                            ? ValidationOutcome.Status.ACCEPTED
-                            : ValidationOutcome.Status.ACCEPTED_WITH_QUARANTINE,
-                    period,
-                    rowsRead,
-                    rowsAccepted,
-                    rowsQuarantined,
-                    null,
-                    Map.of(),
-                    warningList(),
-                    List.copyOf(rowErrors),
-                    rowsQuarantined > rowErrors.size());
-        }
-
-        private List<ValidationOutcome.Warning> warningList() {
-            List<ValidationOutcome.Warning> list = new ArrayList<>(warnings.values());
-            ruleWarnings.forEach((code, counts) ->
-                    list.add(new ValidationOutcome.Warning(code, Map.of("count", counts[0], "row", (int) counts[1]))));
-            return list;
+            return tally.outcome(filePeriod);
         }
     }
 
@@ -821,16 +436,5 @@ public final class SubmissionValidator {
         String name = file.getFileName().toString();
         int dot = name.lastIndexOf('.');
         return dot < 0 ? name : name.substring(dot);
-    }
-
-    static String columnLetters(int position) {
-        StringBuilder letters = new StringBuilder();
-        int n = position + 1;
-        while (n > 0) {
-            int remainder = (n - 1) % 26;
-            letters.insert(0, (char) ('A' + remainder));
-            n = (n - 1) / 26;
-        }
-        return letters.toString();
     }
 }

@@ -2,6 +2,7 @@ package ma.marsad.pipeline.ingest;
 
 import java.util.List;
 import java.util.Map;
+import ma.marsad.pipeline.quality.ReasonCode;
 
 /**
  * What happened to one submission: its status, period and exact counts.
@@ -18,11 +19,36 @@ public record ValidationOutcome(
         long rowsRead,
         long rowsAccepted,
         long rowsQuarantined,
-        String fileErrorCode,
+        ReasonCode fileErrorCode,
         Map<String, Object> fileErrorArguments,
         List<Warning> warnings,
         List<RowError> rowErrors,
         boolean rowErrorsTruncated) {
+
+    /** A rejected submission: no rows, no period, the reason and what the file said before it was refused. */
+    public static ValidationOutcome rejected(
+            ReasonCode code,
+            Map<String, Object> arguments,
+            List<Warning> warnings,
+            List<RowError> rowErrors,
+            boolean rowErrorsTruncated) {
+        return new ValidationOutcome(
+                Status.REJECTED,
+                null,
+                0,
+                0,
+                0,
+                code,
+                Map.copyOf(arguments),
+                List.copyOf(warnings),
+                List.copyOf(rowErrors),
+                rowErrorsTruncated);
+    }
+
+    /** A submission rejected before any row was read. */
+    public static ValidationOutcome rejected(ReasonCode code, Map<String, Object> arguments) {
+        return rejected(code, arguments, List.of(), List.of(), false);
+    }
 
     public enum Status {
         ACCEPTED("accepted"),
@@ -41,5 +67,5 @@ public record ValidationOutcome(
     }
 
     /** A non-fatal finding about the file (unknown column, footer rows…). */
-    public record Warning(String code, Map<String, Object> arguments) {}
+    public record Warning(ReasonCode code, Map<String, Object> arguments) {}
 }

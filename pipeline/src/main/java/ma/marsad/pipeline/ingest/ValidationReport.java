@@ -99,14 +99,14 @@ public final class ValidationReport {
             json.writeNullField("file_error");
         } else {
             json.writeObjectFieldStart("file_error");
-            json.writeStringField("code", outcome.fileErrorCode());
+            json.writeStringField("code", outcome.fileErrorCode().name());
             json.writeStringField("message", fileErrorMessage(outcome, language));
             json.writeEndObject();
         }
         json.writeArrayFieldStart("warnings");
         for (ValidationOutcome.Warning warning : outcome.warnings()) {
             json.writeStartObject();
-            json.writeStringField("code", warning.code());
+            json.writeStringField("code", warning.code().name());
             json.writeStringField("message", messages.message(warning.code(), warning.arguments(), language));
             json.writeEndObject();
         }
@@ -119,7 +119,7 @@ public final class ValidationReport {
             json.writeStringField("cell", error.cell());
             json.writeStringField("column", error.column());
             json.writeStringField("header", error.header());
-            json.writeStringField("code", error.code());
+            json.writeStringField("code", error.code().name());
             json.writeStringField("value", error.value());
             json.writeStringField("message", rowErrorMessage(error, language));
             json.writeEndObject();
@@ -157,34 +157,37 @@ public final class ValidationReport {
 
     /** A report to read: per file its status, counts, file error, warnings and row errors. */
     public String text(List<Entry> entries, Language language) {
-        Labels labels = Labels.of(language);
         StringBuilder out = new StringBuilder();
         for (Entry entry : entries) {
             ValidationOutcome outcome = entry.outcome();
-            line(out, language, labels.file + " : " + VisibleText.of(entry.file()));
+            line(out, language, word("report.file", language) + " : " + VisibleText.of(entry.file()));
             line(
                     out,
                     language,
-                    labels.template + " : " + entry.template() + " — " + labels.submitter + " : " + entry.submitter());
+                    word("report.template", language) + " : " + entry.template() + " — "
+                            + word("report.submitter", language) + " : " + entry.submitter());
             line(
                     out,
                     language,
-                    labels.status + " : " + labels.status(outcome.status())
-                            + (outcome.period() == null ? "" : " — " + labels.period + " " + outcome.period()));
+                    word("report.status", language) + " : " + status(outcome.status(), language)
+                            + (outcome.period() == null
+                                    ? ""
+                                    : " — " + word("validation.period", language) + " " + outcome.period()));
             line(
                     out,
                     language,
-                    labels.rowsRead + " : " + outcome.rowsRead() + ", " + labels.rowsAccepted + " : "
-                            + outcome.rowsAccepted() + ", " + labels.rowsQuarantined + " : "
-                            + outcome.rowsQuarantined());
+                    word("validation.rows_read", language) + " : " + outcome.rowsRead() + ", "
+                            + word("rows.accepted", language) + " : " + outcome.rowsAccepted() + ", "
+                            + word("rows.quarantined", language) + " : " + outcome.rowsQuarantined());
             if (outcome.fileErrorCode() != null) {
                 line(
                         out,
                         language,
-                        labels.fileError + " [" + outcome.fileErrorCode() + "] " + fileErrorMessage(outcome, language));
+                        word("validation.file_rejected", language) + " [" + outcome.fileErrorCode() + "] "
+                                + fileErrorMessage(outcome, language));
             }
             if (!outcome.warnings().isEmpty()) {
-                line(out, language, labels.warnings + " :");
+                line(out, language, word("validation.warnings", language) + " :");
                 for (ValidationOutcome.Warning warning : outcome.warnings()) {
                     line(
                             out,
@@ -197,21 +200,33 @@ public final class ValidationReport {
                 line(
                         out,
                         language,
-                        labels.rowErrors + " (" + outcome.rowErrors().size() + ") :");
+                        word("validation.quarantined_rows", language) + " ("
+                                + outcome.rowErrors().size() + ") :");
                 for (RowError error : outcome.rowErrors()) {
                     line(
                             out,
                             language,
-                            "  - " + labels.row + " " + error.row() + " [" + error.code() + "] "
+                            "  - " + word("validation.row", language) + " " + error.row() + " [" + error.code() + "] "
                                     + rowErrorMessage(error, language));
                 }
                 if (outcome.rowErrorsTruncated()) {
-                    line(out, language, "  " + labels.truncated);
+                    String truncated = messages.phrase(
+                            "validation.truncated", Map.of("max", SubmissionValidator.MAX_ROW_ERRORS), language);
+                    line(out, language, "  " + truncated);
                 }
             }
             out.append(System.lineSeparator());
         }
         return out.toString();
+    }
+
+    /** A status in words: accepted, accepted with quarantined rows, rejected. */
+    public String status(ValidationOutcome.Status status, Language language) {
+        return word("status." + status.label(), language);
+    }
+
+    private String word(String key, Language language) {
+        return messages.phrase(key, language);
     }
 
     private static void line(StringBuilder out, Language language, String text) {
@@ -241,93 +256,6 @@ public final class ValidationReport {
         public SerializableString getEscapeSequence(int ch) {
             // a surrogate pair comes one half at a time: both halves are escaped, which JSON reads back as the pair
             return VisibleText.isEscaped(ch) ? new SerializedString(String.format("\\u%04X", ch)) : null;
-        }
-    }
-
-    /** The words of the text report. */
-    private record Labels(
-            String file,
-            String template,
-            String submitter,
-            String status,
-            String period,
-            String rowsRead,
-            String rowsAccepted,
-            String rowsQuarantined,
-            String fileError,
-            String warnings,
-            String rowErrors,
-            String row,
-            String truncated,
-            String accepted,
-            String acceptedWithQuarantine,
-            String rejected) {
-
-        static Labels of(Language language) {
-            return switch (language) {
-                case FR ->
-                    new Labels(
-                            "Fichier",
-                            "Modèle",
-                            "Expéditeur",
-                            "Statut",
-                            "période",
-                            "Lignes lues",
-                            "acceptées",
-                            "en quarantaine",
-                            "Fichier refusé :",
-                            "Avertissements",
-                            "Lignes en quarantaine",
-                            "ligne",
-                            "(seules les 1000 premières erreurs sont listées ; les comptes sont exacts)",
-                            "accepté",
-                            "accepté avec des lignes en quarantaine",
-                            "refusé");
-                case AR ->
-                    new Labels(
-                            "الملف",
-                            "النموذج",
-                            "الجهة المرسلة",
-                            "الحالة",
-                            "الفترة",
-                            "الأسطر المقروءة",
-                            "المقبولة",
-                            "المعزولة",
-                            "رُفض الملف:",
-                            "تنبيهات",
-                            "الأسطر المعزولة",
-                            "السطر",
-                            "(تُعرض أول 1000 خطأ فقط؛ الأعداد دقيقة)",
-                            "مقبول",
-                            "مقبول مع أسطر معزولة",
-                            "مرفوض");
-                case EN ->
-                    new Labels(
-                            "File",
-                            "Template",
-                            "Submitter",
-                            "Status",
-                            "period",
-                            "Rows read",
-                            "accepted",
-                            "quarantined",
-                            "File rejected:",
-                            "Warnings",
-                            "Quarantined rows",
-                            "row",
-                            "(only the first 1000 errors are listed; the counts are exact)",
-                            "accepted",
-                            "accepted with quarantined rows",
-                            "rejected");
-            };
-        }
-
-        String status(ValidationOutcome.Status status) {
-            return switch (status) {
-                case ACCEPTED -> accepted;
-                case ACCEPTED_WITH_QUARANTINE -> acceptedWithQuarantine;
-                case REJECTED -> rejected;
-            };
         }
     }
 }

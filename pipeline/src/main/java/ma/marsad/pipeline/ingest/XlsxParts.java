@@ -14,6 +14,7 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import ma.marsad.pipeline.quality.ReasonCode;
+import ma.marsad.pipeline.template.ReaderLimits;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackagePart;
 import org.apache.poi.openxml4j.opc.internal.PackagePropertiesPart;
@@ -105,7 +106,7 @@ final class XlsxParts {
 
     static FileRejectedException cellTooLong(String where, int maxChars) {
         return new FileRejectedException(
-                ReasonCode.CELL_TOO_LONG.name(),
+                ReasonCode.CELL_TOO_LONG,
                 where + " holds more than " + maxChars + " characters",
                 Map.of("cell", where, "max", maxChars));
     }
@@ -338,7 +339,7 @@ final class XlsxParts {
 
     static FileRejectedException unsafeXml(String what) {
         return new FileRejectedException(
-                "UNSAFE_XML",
+                ReasonCode.UNSAFE_XML,
                 "the workbook contains " + what + ", which is refused for safety: save it again from Excel",
                 Map.of("detail", what));
     }
@@ -372,7 +373,7 @@ final class XlsxParts {
                 read += n;
                 if (read > ReaderLimits.MAX_PART_BYTES) {
                     throw new PartLimitExceeded(new FileRejectedException(
-                            ReasonCode.PART_TOO_LARGE.name(),
+                            ReasonCode.PART_TOO_LARGE,
                             part + " is larger than " + ReaderLimits.MAX_PART_BYTES + " bytes uncompressed",
                             Map.of("part", part, "max", ReaderLimits.MAX_PART_BYTES)));
                 }
@@ -399,7 +400,7 @@ final class XlsxParts {
 
     private static FileRejectedException tooManyParts(Object detail) {
         return new FileRejectedException(
-                ReasonCode.TOO_MANY_PARTS.name(),
+                ReasonCode.TOO_MANY_PARTS,
                 "the workbook has more than " + ReaderLimits.MAX_PARTS + " parts (" + detail + ")",
                 Map.of("max", ReaderLimits.MAX_PARTS));
     }
@@ -422,7 +423,7 @@ final class XlsxParts {
             }
             if (message.contains("Zip bomb")) {
                 return new FileRejectedException(
-                        "ZIP_BOMB",
+                        ReasonCode.ZIP_BOMB,
                         "the workbook expands far more than a spreadsheet does (zip bomb protection): re-save it",
                         Map.of("detail", firstLine(message)));
             }
@@ -433,7 +434,7 @@ final class XlsxParts {
         String detail = failure.getClass().getSimpleName()
                 + (failure.getMessage() == null ? "" : ": " + firstLine(failure.getMessage()));
         return new FileRejectedException(
-                "NOT_XLSX",
+                ReasonCode.NOT_XLSX,
                 "the file is not a readable XLSX workbook (" + detail + "): save it as .xlsx",
                 Map.of("detail", detail));
     }

@@ -19,6 +19,8 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import ma.marsad.pipeline.quality.ReasonCode;
+import ma.marsad.pipeline.template.ReaderLimits;
+import ma.marsad.pipeline.template.ReaderSettings;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.ss.usermodel.DateUtil;
@@ -162,7 +164,7 @@ final class XlsxReportReader implements ReportReader {
         if (wanted == null) {
             if (workbook.sheets().isEmpty()) {
                 throw new FileRejectedException(
-                        "NOT_XLSX", "the workbook lists no sheet", Map.of("detail", "no sheet"));
+                        ReasonCode.NOT_XLSX, "the workbook lists no sheet", Map.of("detail", "no sheet"));
             }
             return workbook.sheets().get(0);
         }
@@ -172,7 +174,7 @@ final class XlsxReportReader implements ReportReader {
             }
         }
         throw new FileRejectedException(
-                "SHEET_MISSING",
+                ReasonCode.SHEET_MISSING,
                 "the workbook has no sheet named '" + wanted + "' (it has " + names + "): rename the sheet",
                 Map.of("sheet", wanted, "available", String.join(", ", names)));
     }
@@ -244,7 +246,7 @@ final class XlsxReportReader implements ReportReader {
         }
         if (pending == null) {
             throw new FileRejectedException(
-                    "NO_DATA",
+                    ReasonCode.NO_DATA,
                     "sheet " + sheetPrefix + " has no data rows under the header on row " + headerRow,
                     Map.of("headerRow", headerRow));
         }
@@ -266,7 +268,7 @@ final class XlsxReportReader implements ReportReader {
             rowNumber++;
             if (rowNumber > limits.maxRows()) {
                 throw new FileRejectedException(
-                        ReasonCode.TOO_MANY_ROWS.name(),
+                        ReasonCode.TOO_MANY_ROWS,
                         "sheet " + sheetPrefix + " has more than " + limits.maxRows() + " data rows",
                         Map.of("max", limits.maxRows()));
             }
@@ -287,7 +289,7 @@ final class XlsxReportReader implements ReportReader {
         }
         if (count > 0) {
             warnings.add(new ReaderWarning(
-                    "FOOTER_ROWS",
+                    ReasonCode.FOOTER_ROWS,
                     count + " non-blank row(s) after the first blank row of sheet " + sheetPrefix
                             + " are not data and were not read",
                     Map.of("count", count, "sheet", sheetPrefix)));
@@ -300,7 +302,7 @@ final class XlsxReportReader implements ReportReader {
         String rowText = Integer.toString(row.index);
         for (int i = 0; i < cellCount; i++) {
             CellValue value = i < row.cells.length ? row.cells[i] : null;
-            String ref = sheetPrefix + "!" + columnName(i) + rowText;
+            String ref = sheetPrefix + "!" + CellReferences.columnLetters(i) + rowText;
             cells[i] = value == null
                     ? new RawCell(null, null, ref, null)
                     : new RawCell(value.text, value.typed, ref, value.error);
@@ -330,7 +332,7 @@ final class XlsxReportReader implements ReportReader {
                 int rowIndex = index == null ? lastPhysicalRow + 1 : index;
                 if (rowIndex <= lastPhysicalRow || rowIndex > MAX_ROWS) {
                     throw new FileRejectedException(
-                            "NOT_XLSX",
+                            ReasonCode.NOT_XLSX,
                             "row " + rowIndex + " is out of order or out of range in sheet " + sheetPrefix,
                             Map.of("detail", "row " + rowIndex));
                 }
@@ -360,22 +362,22 @@ final class XlsxReportReader implements ReportReader {
                 continue;
             }
             String ref = XlsxParts.attribute(xml, "r");
-            int column = ref == null ? previousColumn + 1 : columnIndex(ref);
+            int column = ref == null ? previousColumn + 1 : CellReferences.columnIndex(ref);
             if (column < 0 || column >= MAX_COLUMNS) {
                 throw new FileRejectedException(
-                        "NOT_XLSX",
+                        ReasonCode.NOT_XLSX,
                         "cell reference '" + ref + "' is invalid in sheet " + sheetPrefix,
                         Map.of("detail", String.valueOf(ref)));
             }
             previousColumn = column;
-            String cellRef = columnName(column) + rowIndex;
+            String cellRef = CellReferences.columnLetters(column) + rowIndex;
             CellValue value = readCell(cellRef);
             if (column >= limits.maxColumns()) {
                 if (value == null) {
                     continue; // a formatted empty cell far to the right is common and holds nothing
                 }
                 throw new FileRejectedException(
-                        ReasonCode.TOO_MANY_COLUMNS.name(),
+                        ReasonCode.TOO_MANY_COLUMNS,
                         "cell " + cellRef + " of sheet " + sheetPrefix + " is beyond column " + limits.maxColumns(),
                         Map.of("cell", sheetPrefix + "!" + cellRef, "max", limits.maxColumns()));
             }
@@ -448,7 +450,8 @@ final class XlsxReportReader implements ReportReader {
                     ? new CellValue(
                             null,
                             null,
-                            new RawCell.ReasonCodeRef("FORMULA_NO_CACHED_VALUE", "formula without a cached value"))
+                            new RawCell.ReasonCodeRef(
+                                    ReasonCode.FORMULA_NO_CACHED_VALUE, "formula without a cached value"))
                     : null;
         }
         switch (type) {
@@ -456,7 +459,7 @@ final class XlsxReportReader implements ReportReader {
                 Integer index = XlsxParts.parseIntOrNull(value);
                 if (index == null || index < 0 || index >= sharedStrings.size()) {
                     throw new FileRejectedException(
-                            "NOT_XLSX",
+                            ReasonCode.NOT_XLSX,
                             "a cell refers to shared string " + value + " but the workbook holds "
                                     + sharedStrings.size() + ": save the workbook again from Excel",
                             Map.of("detail", "shared string " + value));
@@ -471,7 +474,7 @@ final class XlsxReportReader implements ReportReader {
                 return new CellValue(bool ? "TRUE" : "FALSE", bool, null);
             }
             case "e" -> {
-                return new CellValue(value, null, new RawCell.ReasonCodeRef("FORMULA_ERROR", value));
+                return new CellValue(value, null, new RawCell.ReasonCodeRef(ReasonCode.FORMULA_ERROR, value));
             }
             case "d" -> {
                 return new CellValue(value, parseIsoDate(value), null);
@@ -566,7 +569,7 @@ final class XlsxReportReader implements ReportReader {
                     MergedRange range = MergedRange.parse(XlsxParts.attribute(xml, "ref"));
                     if (range != null && ranges.size() == ReaderLimits.MAX_MERGED_RANGES) {
                         throw new FileRejectedException(
-                                ReasonCode.TOO_MANY_MERGED_CELLS.name(),
+                                ReasonCode.TOO_MANY_MERGED_CELLS,
                                 "the sheet has more than " + ReaderLimits.MAX_MERGED_RANGES + " merged ranges",
                                 Map.of("max", ReaderLimits.MAX_MERGED_RANGES));
                     }
@@ -580,41 +583,6 @@ final class XlsxReportReader implements ReportReader {
         }
         ranges.sort(Comparator.comparingInt(range -> range.firstRow));
         return ranges;
-    }
-
-    /** 0-based column of a cell reference such as {@code C7}; -1 when it is not one. */
-    static int columnIndex(String ref) {
-        int column = 0;
-        int i = 0;
-        while (i < ref.length() && Character.isLetter(ref.charAt(i))) {
-            char c = Character.toUpperCase(ref.charAt(i));
-            if (c < 'A' || c > 'Z' || i >= 3) {
-                return -1;
-            }
-            column = column * 26 + (c - 'A' + 1);
-            i++;
-        }
-        return i == 0 ? -1 : column - 1;
-    }
-
-    static int rowIndex(String ref) {
-        int i = 0;
-        while (i < ref.length() && Character.isLetter(ref.charAt(i))) {
-            i++;
-        }
-        Integer row = XlsxParts.parseIntOrNull(ref.substring(i));
-        return row == null ? -1 : row;
-    }
-
-    static String columnName(int index) {
-        StringBuilder name = new StringBuilder(3);
-        int n = index + 1;
-        while (n > 0) {
-            int remainder = (n - 1) % 26;
-            name.insert(0, (char) ('A' + remainder));
-            n = (n - 1) / 26;
-        }
-        return name.toString();
     }
 
     private static String referencePrefix(String sheetName) {
@@ -684,10 +652,10 @@ final class XlsxReportReader implements ReportReader {
                 return null;
             }
             String[] ends = ref.split(":", 2);
-            int firstColumn = columnIndex(ends[0]);
-            int lastColumn = columnIndex(ends[1]);
-            int firstRow = rowIndex(ends[0]);
-            int lastRow = rowIndex(ends[1]);
+            int firstColumn = CellReferences.columnIndex(ends[0]);
+            int lastColumn = CellReferences.columnIndex(ends[1]);
+            int firstRow = CellReferences.rowNumber(ends[0]);
+            int lastRow = CellReferences.rowNumber(ends[1]);
             if (firstColumn < 0 || lastColumn < firstColumn || firstRow < 1 || lastRow < firstRow) {
                 return null;
             }

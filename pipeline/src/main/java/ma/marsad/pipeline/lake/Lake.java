@@ -87,10 +87,6 @@ public final class Lake {
         return new Path(root, "staging/" + partition(template, period, submitter, submissionId));
     }
 
-    public Path history(String template, String period, String submitter, String submissionId) {
-        return new Path(root, "history/" + partition(template, period, submitter, submissionId));
-    }
-
     public Path quarantine(String template, String period, String submitter, String submissionId) {
         return new Path(root, "quarantine/" + partition(template, period, submitter, submissionId));
     }

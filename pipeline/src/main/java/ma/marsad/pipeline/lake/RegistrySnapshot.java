@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The registry at one moment, with validity derived from it: per (template, submitter, period) the latest accepted,
@@ -82,9 +81,5 @@ public final class RegistrySnapshot {
 
     public boolean isWithdrawn(String submissionId) {
         return withdrawals.containsKey(submissionId);
-    }
-
-    public Set<String> withdrawnIds() {
-        return withdrawals.keySet();
     }
 }

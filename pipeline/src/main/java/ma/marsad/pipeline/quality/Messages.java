@@ -17,6 +17,10 @@ import ma.marsad.pipeline.text.VisibleText;
  * {name}} placeholders, filled from the finding's arguments ({@code {cell}}, {@code {value}}, {@code {pattern}} …).
  * The arguments come from the submitter's file, so they are shown as {@link VisibleText}; the message text itself is
  * Marsad's own and keeps its direction marks.
+ *
+ * <p>The same files hold the words of Marsad's own reports and templates, one key per phrase ({@code report.file},
+ * {@code status.accepted_with_quarantine} …): {@link #phrase}. A configuration folder must give a message for every
+ * reason code; a phrase it lacks is the shipped one.
  */
 public final class Messages {
 
@@ -46,26 +50,33 @@ public final class Messages {
         Map<Language, Properties> byLanguage = new EnumMap<>(Language.class);
         for (Language language : Language.values()) {
             String name = "messages_" + language.tag() + ".properties";
-            ConfigFolder.ConfigFile file = folder.file("messages", name)
-                    .orElseThrow(() -> new IllegalStateException("missing " + folder.describe("messages") + "/" + name
-                            + ": add it with one line 'CODE = message' per reason code"));
-            Properties properties = new Properties();
-            try {
-                properties.load(new StringReader(file.content()));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalStateException(file.location() + ": " + e.getMessage(), e);
-            }
+            Properties shipped = read(ConfigFolder.shipped(), name, null);
+            Properties properties = read(folder, name, shipped);
             for (ReasonCode code : ReasonCode.values()) {
                 if (!properties.containsKey(code.name())) {
-                    throw new IllegalStateException(file.location() + " has no message for " + code.name()
-                            + ": add a line '" + code.name() + " = …'");
+                    throw new IllegalStateException(folder.describe("messages") + "/" + name + " has no message for "
+                            + code.name() + ": add a line '" + code.name() + " = …'");
                 }
             }
             byLanguage.put(language, properties);
         }
         return new Messages(byLanguage);
+    }
+
+    /** One message file; what it lacks is looked up in {@code defaults}, except by {@code containsKey}. */
+    private static Properties read(ConfigFolder folder, String name, Properties defaults) {
+        ConfigFolder.ConfigFile file = folder.file("messages", name)
+                .orElseThrow(() -> new IllegalStateException("missing " + folder.describe("messages") + "/" + name
+                        + ": add it with one line 'CODE = message' per reason code"));
+        Properties properties = new Properties(defaults);
+        try {
+            properties.load(new StringReader(file.content()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(file.location() + ": " + e.getMessage(), e);
+        }
+        return properties;
     }
 
     /** The message for a code with its values; an unknown code gives the code and its arguments. */
@@ -74,6 +85,33 @@ public final class Messages {
         if (template == null) {
             return VisibleText.of(code + (arguments.isEmpty() ? "" : " " + arguments));
         }
+        return filled(template, arguments, language);
+    }
+
+    public String message(ReasonCode code, Map<String, ?> arguments, Language language) {
+        return message(code.name(), arguments, language);
+    }
+
+    /** A phrase of Marsad's own reports and templates. */
+    public String phrase(String key, Language language) {
+        return phrase(key, Map.of(), language);
+    }
+
+    /**
+     * A phrase of Marsad's own reports and templates, its {@code {name}} placeholders filled with these values.
+     *
+     * @throws IllegalArgumentException when no message file has the key
+     */
+    public String phrase(String key, Map<String, ?> arguments, Language language) {
+        String template = byLanguage.get(language).getProperty(key);
+        if (template == null) {
+            throw new IllegalArgumentException("no phrase '" + key + "' in messages_" + language.tag()
+                    + ".properties: add a line '" + key + " = …'");
+        }
+        return filled(template, arguments, language);
+    }
+
+    private String filled(String template, Map<String, ?> arguments, Language language) {
         Matcher matcher = PLACEHOLDER.matcher(template);
         StringBuilder out = new StringBuilder();
         while (matcher.find()) {
@@ -94,21 +132,15 @@ public final class Messages {
      * the {@code cell} field gives it) becomes {@code ligne 8, colonne 3} or {@code السطر 8، العمود 3}; XLSX references
      * ({@code Sheet!C7}) and JSON pointers ({@code /12/amount_mad}) are the same in every language.
      */
-    public static String place(String cell, Language language) {
+    public String place(String cell, Language language) {
         Matcher csv = CSV_PLACE.matcher(cell);
-        if (!csv.matches() || language == Language.EN) {
+        if (!csv.matches()) {
             return cell;
         }
         String line = csv.group(1);
         String column = csv.group(2);
-        return switch (language) {
-            case FR -> "ligne " + line + (column == null ? "" : ", colonne " + column);
-            case AR -> "السطر " + line + (column == null ? "" : "، العمود " + column);
-            case EN -> cell;
-        };
-    }
-
-    public String message(ReasonCode code, Map<String, ?> arguments, Language language) {
-        return message(code.name(), arguments, language);
+        return column == null
+                ? phrase("place.line", Map.of("line", line), language)
+                : phrase("place.line_and_column", Map.of("line", line, "column", column), language);
     }
 }

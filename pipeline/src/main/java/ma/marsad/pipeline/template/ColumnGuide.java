@@ -4,54 +4,38 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import ma.marsad.pipeline.quality.Language;
+import ma.marsad.pipeline.quality.Messages;
+import ma.marsad.pipeline.quality.Periods;
 import ma.marsad.pipeline.quality.ValueLocale;
 
 /**
  * What a submitter needs to know to fill one column, in French, Arabic or English: its type, whether it is required,
  * the rule its values follow, the allowed values and the headers accepted. Written from the contract, so a template
- * sent to submitters always says what the validator checks.
+ * sent to submitters always says what the validator checks, in the words of the message files.
+ *
+ * @param contract the template
+ * @param column one of its columns
+ * @param messages where the words are
  */
-public final class ColumnGuide {
-
-    private final TemplateContract contract;
-    private final ColumnSpec column;
-
-    public ColumnGuide(TemplateContract contract, ColumnSpec column) {
-        this.contract = contract;
-        this.column = column;
-    }
+public record ColumnGuide(TemplateContract contract, ColumnSpec column, Messages messages) {
 
     /** The guides of every column of a template, in contract order. */
-    public static List<ColumnGuide> of(TemplateContract contract) {
+    public static List<ColumnGuide> of(TemplateContract contract, Messages messages) {
         return contract.columns().stream()
-                .map(c -> new ColumnGuide(contract, c))
+                .map(c -> new ColumnGuide(contract, c, messages))
                 .toList();
     }
 
-    public ColumnSpec column() {
-        return column;
-    }
-
     public String type(Language language) {
-        return switch (column.type()) {
-            case TEXT -> words(language, "texte", "نص", "text");
-            case ENUM -> words(language, "liste de valeurs", "قائمة قيم", "list of values");
-            case REGION -> words(language, "code région", "رمز الجهة", "region code");
-            case QUARTER -> words(language, "trimestre", "فصل", "quarter");
-            case INTEGER -> words(language, "nombre entier", "عدد صحيح", "whole number");
-            case YEAR -> words(language, "année", "سنة", "year");
-            case DECIMAL -> words(language, "nombre", "عدد", "number");
-            case DATE -> words(language, "date", "تاريخ", "date");
-            case DATETIME -> words(language, "date et heure", "تاريخ وساعة", "date and time");
-        };
+        return words("guide.type." + column.type().name().toLowerCase(Locale.ROOT), language);
     }
 
     public String required(Language language) {
-        return column.required()
-                ? words(language, "obligatoire", "إلزامي", "required")
-                : words(language, "facultatif", "اختياري", "optional");
+        return words(column.required() ? "guide.required" : "guide.optional", language);
     }
 
     /** The rule the values follow, as one sentence. */
@@ -59,27 +43,22 @@ public final class ColumnGuide {
         List<String> parts = new ArrayList<>();
         parts.add(required(language));
         switch (column.type()) {
-            case REGION -> parts.add(words(language, "de 01 à 12", "من 01 إلى 12", "01 to 12"));
-            case QUARTER ->
-                parts.add(words(
-                        language,
-                        "ex. T3 2026, 2026-Q3 ou 3e trimestre 2026",
-                        "مثال: T3 2026 أو 2026-Q3 أو 3e trimestre 2026",
-                        "e.g. T3 2026, 2026-Q3 or 3e trimestre 2026"));
-            case YEAR -> parts.add(words(language, "de 2000 à 2100", "من 2000 إلى 2100", "2000 to 2100"));
-            case ENUM ->
-                parts.add(words(
-                        language, "une des valeurs permises", "إحدى القيم المسموح بها", "one of the allowed values"));
+            case REGION -> parts.add(words("guide.region_range", language));
+            case QUARTER -> parts.add(words("guide.quarter_examples", language));
+            case YEAR ->
+                parts.add(messages.phrase(
+                        "guide.year_range", Map.of("from", Periods.FIRST_YEAR, "to", Periods.LAST_YEAR), language));
+            case ENUM -> parts.add(words("guide.allowed_value", language));
             case INTEGER, DECIMAL -> parts.add(numberFormat(language));
             case DATE, DATETIME -> parts.add(dateFormat(language));
             case TEXT -> {}
         }
         if (column.pattern() != null) {
-            parts.add(words(language, "forme ", "الشكل ", "form ")
-                    + column.pattern().pattern());
+            parts.add(messages.phrase(
+                    "guide.pattern", Map.of("pattern", column.pattern().pattern()), language));
         }
         if (column.arabicScript()) {
-            parts.add(words(language, "en caractères arabes", "بالحروف العربية", "in Arabic script"));
+            parts.add(words("guide.arabic_script", language));
         }
         String range = range(language);
         if (!range.isEmpty()) {
@@ -87,28 +66,17 @@ public final class ColumnGuide {
         }
         for (CrossColumnRule rule : contract.rules()) {
             if (rule.left().equals(column.name())) {
-                parts.add(rule.text()
-                        + (rule.isWarning()
-                                ? words(language, " (sinon avertissement)", " (وإلا تنبيه)", " (otherwise a warning)")
-                                : ""));
+                parts.add(
+                        rule.isWarning()
+                                ? messages.phrase("guide.rule_or_warning", Map.of("rule", rule.text()), language)
+                                : rule.text());
             }
         }
         if (contract.key().contains(column.name())) {
-            parts.add(
-                    contract.key().size() == 1
-                            ? words(
-                                    language,
-                                    "unique dans le fichier (clé)",
-                                    "فريد داخل الملف (المفتاح)",
-                                    "unique (key)")
-                            : words(language, "fait partie de la clé", "جزء من المفتاح", "part of the key"));
+            parts.add(words(contract.key().size() == 1 ? "guide.unique_key" : "guide.part_of_key", language));
         }
         if (contract.periodRule().columns().contains(column.name())) {
-            parts.add(words(
-                    language,
-                    "donne la période : une seule par fichier",
-                    "يحدد الفترة: فترة واحدة لكل ملف",
-                    "gives the period: one per file"));
+            parts.add(words("guide.gives_period", language));
         }
         return String.join(language == Language.AR ? "؛ " : " ; ", parts);
     }
@@ -140,32 +108,17 @@ public final class ColumnGuide {
     private String numberFormat(Language language) {
         boolean integer = column.type() == ColumnType.INTEGER;
         if (contract.locale() == ValueLocale.FR_MA) {
-            return integer
-                    ? words(language, "sans décimales, ex. 1 234", "بدون كسور، مثال: 1 234", "no decimals, e.g. 1 234")
-                    : words(
-                            language,
-                            "virgule décimale, ex. 1 234 567,5",
-                            "فاصلة عشرية، مثال: 1 234 567,5",
-                            "decimal comma, e.g. 1 234 567,5");
+            return words(integer ? "guide.integer_fr_ma" : "guide.decimal_fr_ma", language);
         }
-        return integer
-                ? words(language, "sans décimales, ex. 1234", "بدون كسور، مثال: 1234", "no decimals, e.g. 1234")
-                : words(
-                        language,
-                        "point décimal, sans séparateur de milliers, ex. 1234567.5",
-                        "نقطة عشرية بدون فاصل الآلاف، مثال: 1234567.5",
-                        "decimal point, no grouping, e.g. 1234567.5");
+        return words(integer ? "guide.integer_plain" : "guide.decimal_plain", language);
     }
 
     private String dateFormat(Language language) {
         String patterns = String.join(
                 " | ",
                 column.datePatterns().stream().map(ColumnGuide::humanPattern).toList());
-        String format = words(language, "format ", "الصيغة ", "format ") + patterns;
-        if (contract.accepts("xlsx")) {
-            format += words(language, " ou cellule date Excel", " أو خلية تاريخ في Excel", " or an Excel date cell");
-        }
-        return format;
+        String key = contract.accepts("xlsx") ? "guide.date_format_or_excel" : "guide.date_format";
+        return messages.phrase(key, Map.of("patterns", patterns), language);
     }
 
     /** A date pattern as people read it: {@code uuuu-MM-dd'T'HH:mm:ss} becomes {@code yyyy-MM-ddTHH:mm:ss}. */
@@ -177,10 +130,8 @@ public final class ColumnGuide {
         BigDecimal min = column.min();
         BigDecimal max = column.max();
         if (min != null && max != null) {
-            return words(language, "de ", "من ", "from ")
-                    + min.toPlainString()
-                    + words(language, " à ", " إلى ", " to ")
-                    + max.toPlainString();
+            return messages.phrase(
+                    "guide.range", Map.of("min", min.toPlainString(), "max", max.toPlainString()), language);
         }
         if (min != null) {
             return "≥ " + min.toPlainString();
@@ -191,11 +142,7 @@ public final class ColumnGuide {
         return "";
     }
 
-    private static String words(Language language, String fr, String ar, String en) {
-        return switch (language) {
-            case FR -> fr;
-            case AR -> ar;
-            case EN -> en;
-        };
+    private String words(String key, Language language) {
+        return messages.phrase(key, language);
     }
 }

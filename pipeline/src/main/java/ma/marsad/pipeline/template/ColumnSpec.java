@@ -56,22 +56,4 @@ public record ColumnSpec(
             throw new IllegalArgumentException("column " + name + ": min " + min + " is above max " + max);
         }
     }
-
-    /** A required or optional column of a simple type, for tests and tools. */
-    public static ColumnSpec simple(String name, ColumnType type, boolean required) {
-        return new ColumnSpec(
-                name,
-                type,
-                required,
-                null,
-                List.of(),
-                Map.of(),
-                null,
-                null,
-                List.of(),
-                false,
-                false,
-                List.of(),
-                ColumnDescription.NONE);
-    }
 }

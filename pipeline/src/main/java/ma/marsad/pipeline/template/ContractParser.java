@@ -14,7 +14,6 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import ma.marsad.pipeline.config.ConfigFolder.ConfigFile;
 import ma.marsad.pipeline.config.YamlDocument;
-import ma.marsad.pipeline.ingest.ReaderLimits;
 import ma.marsad.pipeline.quality.DateParser;
 import ma.marsad.pipeline.quality.HeaderMatcher;
 import ma.marsad.pipeline.quality.ReasonCode;
@@ -479,19 +478,16 @@ final class ContractParser {
                     .filter(o -> o.symbol().equals(matcher.group(2)))
                     .findFirst()
                     .orElseThrow();
-            String warning = null;
+            ReasonCode warning = null;
             if (fields.containsKey("warning")) {
                 YamlDocument.Entry warningEntry = fields.get("warning");
-                warning = warningEntry.nonBlankText();
-                boolean isWarningCode = ReasonCode.find(warning)
-                        .map(c -> c.severity() == ReasonCode.Severity.WARNING)
-                        .orElse(false);
-                if (!isWarningCode) {
-                    throw warningEntry.error(
-                            "'" + warning + "' is not a warning reason code",
-                            "use a warning code of ReasonCode such as BUDGET_ABOVE_ENGAGED, or remove 'warning' to"
-                                    + " quarantine the row");
-                }
+                String warningName = warningEntry.nonBlankText();
+                warning = ReasonCode.find(warningName)
+                        .filter(c -> c.severity() == ReasonCode.Severity.WARNING)
+                        .orElseThrow(() -> warningEntry.error(
+                                "'" + warningName + "' is not a warning reason code",
+                                "use a warning code of ReasonCode such as BUDGET_ABOVE_ENGAGED, or remove 'warning' to"
+                                        + " quarantine the row"));
             }
             rules.add(new CrossColumnRule(left, operator, right, warning));
         }

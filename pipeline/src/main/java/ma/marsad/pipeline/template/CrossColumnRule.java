@@ -1,6 +1,7 @@
 package ma.marsad.pipeline.template;
 
 import java.util.Objects;
+import ma.marsad.pipeline.quality.ReasonCode;
 
 /**
  * A comparison between two columns of the same row, checked when both values are present, e.g. {@code completed_at >=
@@ -12,12 +13,15 @@ import java.util.Objects;
  * @param warningCode null for a rule whose violation quarantines the row ({@code RULE_VIOLATION}); otherwise the
  *     warning code reported (the row loads)
  */
-public record CrossColumnRule(String left, Operator operator, String right, String warningCode) {
+public record CrossColumnRule(String left, Operator operator, String right, ReasonCode warningCode) {
 
     public CrossColumnRule {
         Objects.requireNonNull(left, "left");
         Objects.requireNonNull(operator, "operator");
         Objects.requireNonNull(right, "right");
+        if (warningCode != null && warningCode.severity() != ReasonCode.Severity.WARNING) {
+            throw new IllegalArgumentException(warningCode + " is not a warning code");
+        }
     }
 
     public enum Operator {

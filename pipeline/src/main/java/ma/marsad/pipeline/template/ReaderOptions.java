@@ -3,7 +3,6 @@ package ma.marsad.pipeline.template;
 import java.nio.charset.Charset;
 import java.util.Map;
 import java.util.Objects;
-import ma.marsad.pipeline.ingest.ReaderLimits;
 
 /**
  * How a template's files are laid out, before any submitter-specific choice.

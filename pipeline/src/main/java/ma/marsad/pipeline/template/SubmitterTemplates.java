@@ -14,7 +14,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import ma.marsad.pipeline.quality.Language;
+import ma.marsad.pipeline.quality.Messages;
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -36,11 +39,11 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 /**
  * Empty templates for submitters, written from a contract so that a filled-in template passes validation: the headers
  * (canonical names) on the declared row of the declared sheet, and a description of every column in French and
- * Arabic.
+ * Arabic, in the words of the message files.
  *
  * <ul>
  *   <li>XLSX: the data sheet (title and note rows above a header on row 3 or later, styled header, sized columns, text
- *       and date formats, a dropdown for every list column) and a {@value #DESCRIPTION_SHEET} sheet.
+ *       and date formats, a dropdown for every list column) and a description sheet ({@link #descriptionSheetName()}).
  *   <li>CSV: the header line in the template's delimiter and the submitter's encoding, and the descriptions in a
  *       sibling {@code <name>.description.csv} (UTF-8 with a byte-order mark, so that spreadsheets show the Arabic).
  *   <li>JSON: an array with one object naming every field (values null, to be replaced), and the same sibling
@@ -49,28 +52,38 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  */
 public final class SubmitterTemplates {
 
-    /** The sheet that describes the columns in an XLSX template. */
-    public static final String DESCRIPTION_SHEET = "Description - الوصف";
-
-    /** The hidden sheet holding lists too long for an inline dropdown. */
-    static final String LISTS_SHEET = "Listes";
-
     /** Rows of the data sheet that get the dropdowns and formats (the validator itself has no limit). */
     static final int PREPARED_ROWS = 10_000;
 
-    private static final String[] DESCRIPTION_HEADERS = {
-        "Colonne / العمود",
-        "Type / النوع",
-        "Obligatoire / إلزامي",
-        "Règle",
-        "القاعدة",
-        "Valeurs permises / القيم المسموح بها",
-        "En-têtes acceptés / العناوين المقبولة",
-        "Description",
-        "الوصف"
-    };
+    private final Messages messages;
 
-    private SubmitterTemplates() {}
+    public SubmitterTemplates(Messages messages) {
+        this.messages = Objects.requireNonNull(messages, "messages");
+    }
+
+    /** The sheet that describes the columns in an XLSX template: {@code Description - الوصف}. */
+    public String descriptionSheetName() {
+        return french("template.description") + " - " + arabic("template.description");
+    }
+
+    /** The hidden sheet holding lists too long for an inline dropdown. */
+    String listsSheetName() {
+        return french("template.lists");
+    }
+
+    /** The headers of the column descriptions, in French and Arabic. */
+    private List<String> descriptionHeaders() {
+        return List.of(
+                bilingual("report.column"),
+                bilingual("template.header.type"),
+                bilingual("template.header.required"),
+                french("template.header.rule"),
+                arabic("template.header.rule"),
+                bilingual("template.header.allowed_values"),
+                bilingual("template.header.accepted_headers"),
+                french("template.description"),
+                arabic("template.description"));
+    }
 
     /** Where the column descriptions of a CSV or JSON template go: {@code requests.csv} → {@code requests.description.csv}. */
     public static Path descriptionFileOf(Path template) {
@@ -85,7 +98,7 @@ public final class SubmitterTemplates {
      *
      * @throws IllegalArgumentException when the template does not accept XLSX files
      */
-    public static void writeXlsx(TemplateContract contract, Path file) throws IOException {
+    public void writeXlsx(TemplateContract contract, Path file) throws IOException {
         requireFormat(contract, "xlsx");
         try (XSSFWorkbook workbook = new XSSFWorkbook()) {
             Styles styles = new Styles(workbook);
@@ -103,7 +116,7 @@ public final class SubmitterTemplates {
      * @param charset the encoding the submitter's files are read in ({@link TemplateContract#encodingFor(String)})
      * @throws IllegalArgumentException when the template does not accept CSV files
      */
-    public static void writeCsv(TemplateContract contract, Charset charset, Path file) throws IOException {
+    public void writeCsv(TemplateContract contract, Charset charset, Path file) throws IOException {
         requireFormat(contract, "csv");
         char delimiter = contract.readerOptions().delimiter();
         char quote = contract.readerOptions().quote();
@@ -119,7 +132,7 @@ public final class SubmitterTemplates {
      * Writes a JSON template: an array holding one object with every field, its values null to be replaced, and its
      * description file.
      */
-    public static void writeJson(TemplateContract contract, Path file) throws IOException {
+    public void writeJson(TemplateContract contract, Path file) throws IOException {
         requireFormat(contract, "json");
         StringBuilder json = new StringBuilder("[\n  {\n");
         List<ColumnSpec> columns = contract.columns();
@@ -136,16 +149,16 @@ public final class SubmitterTemplates {
     }
 
     /** Writes the column descriptions as CSV: UTF-8 with a byte-order mark, in the template's delimiter (else ','). */
-    public static void writeDescriptionCsv(TemplateContract contract, Path file) throws IOException {
+    public void writeDescriptionCsv(TemplateContract contract, Path file) throws IOException {
         char delimiter = contract.accepts("csv") ? contract.readerOptions().delimiter() : ',';
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             out.write('\uFEFF');
             List<String> header = new ArrayList<>();
-            for (String title : DESCRIPTION_HEADERS) {
+            for (String title : descriptionHeaders()) {
                 header.add(csvField(title, delimiter, '"'));
             }
             out.write(String.join(String.valueOf(delimiter), header) + "\r\n");
-            for (ColumnGuide guide : ColumnGuide.of(contract)) {
+            for (ColumnGuide guide : ColumnGuide.of(contract, messages)) {
                 List<String> fields = new ArrayList<>();
                 for (String value : descriptionRow(guide)) {
                     fields.add(csvField(value, delimiter, '"'));
@@ -176,7 +189,7 @@ public final class SubmitterTemplates {
         };
     }
 
-    private static void dataSheet(XSSFWorkbook workbook, TemplateContract contract, Styles styles) {
+    private void dataSheet(XSSFWorkbook workbook, TemplateContract contract, Styles styles) {
         XSSFSheet sheet = workbook.createSheet(contract.readerOptions().sheet());
         int headerIndex = contract.readerOptions().headerRow() - 1;
         List<ColumnSpec> columns = contract.columns();
@@ -187,12 +200,11 @@ public final class SubmitterTemplates {
             title.setCellStyle(styles.title);
         }
         if (headerIndex >= 2) {
+            Map<String, Object> firstDataRow = Map.of("row", headerIndex + 2);
             sheet.createRow(1)
                     .createCell(0)
-                    .setCellValue("Une ligne par enregistrement à partir de la ligne " + (headerIndex + 2)
-                            + " ; une ligne vide termine les données (un total ou une source peuvent suivre). "
-                            + "سطر لكل تسجيل ابتداءً من السطر " + (headerIndex + 2)
-                            + "؛ السطر الفارغ ينهي البيانات (يمكن أن يليه مجموع أو مصدر).");
+                    .setCellValue(messages.phrase("template.data_note", firstDataRow, Language.FR) + " "
+                            + messages.phrase("template.data_note", firstDataRow, Language.AR));
         }
         Row header = sheet.createRow(headerIndex);
         XSSFDataValidationHelper validations = new XSSFDataValidationHelper(sheet);
@@ -217,7 +229,7 @@ public final class SubmitterTemplates {
         sheet.createFreezePane(0, headerIndex + 1);
     }
 
-    private static DataValidation dropdown(
+    private DataValidation dropdown(
             XSSFWorkbook workbook,
             XSSFDataValidationHelper validations,
             ColumnSpec column,
@@ -232,16 +244,18 @@ public final class SubmitterTemplates {
                 constraint, new CellRangeAddressList(firstRow, firstRow + PREPARED_ROWS - 1, columnIndex, columnIndex));
         validation.setShowErrorBox(true);
         validation.setErrorStyle(DataValidation.ErrorStyle.STOP);
-        validation.createErrorBox(column.name(), "Choisissez une valeur de la liste. اختاروا قيمة من القائمة.");
+        validation.createErrorBox(
+                column.name(), french("template.choose_from_list") + " " + arabic("template.choose_from_list"));
         validation.setSuppressDropDownArrow(true); // for XLSX, true shows the arrow
         return validation;
     }
 
-    /** Writes a list's values in a column of the hidden {@value #LISTS_SHEET} sheet; returns the range formula. */
-    private static String hiddenList(XSSFWorkbook workbook, ColumnSpec column) {
-        Sheet lists = workbook.getSheet(LISTS_SHEET);
+    /** Writes a list's values in a column of the hidden lists sheet; returns the range formula. */
+    private String hiddenList(XSSFWorkbook workbook, ColumnSpec column) {
+        String listsSheet = listsSheetName();
+        Sheet lists = workbook.getSheet(listsSheet);
         if (lists == null) {
-            lists = workbook.createSheet(LISTS_SHEET);
+            lists = workbook.createSheet(listsSheet);
             workbook.setSheetHidden(workbook.getSheetIndex(lists), true);
         }
         int listColumn = lists.getRow(0) == null ? 0 : lists.getRow(0).getLastCellNum();
@@ -250,31 +264,36 @@ public final class SubmitterTemplates {
             Row row = lists.getRow(i) == null ? lists.createRow(i) : lists.getRow(i);
             row.createCell(listColumn).setCellValue(values.get(i));
         }
-        String letters = new CellReference(0, listColumn).formatAsString(false);
-        String columnLetters = letters.replaceAll("[0-9]", "");
-        return "'" + LISTS_SHEET + "'!$" + columnLetters + "$1:$" + columnLetters + "$" + values.size();
+        String columnLetters = CellReference.convertNumToColString(listColumn);
+        return "'" + listsSheet + "'!$" + columnLetters + "$1:$" + columnLetters + "$" + values.size();
     }
 
-    private static void descriptionSheet(XSSFWorkbook workbook, TemplateContract contract, Styles styles) {
-        Sheet sheet = workbook.createSheet(DESCRIPTION_SHEET);
+    private void descriptionSheet(XSSFWorkbook workbook, TemplateContract contract, Styles styles) {
+        Sheet sheet = workbook.createSheet(descriptionSheetName());
         Cell title = sheet.createRow(0).createCell(0);
         title.setCellValue(contract.titles().fr() + " — " + contract.titles().ar() + " (" + contract.id() + ")");
         title.setCellStyle(styles.title);
         String sheetName = contract.readerOptions().sheet();
         int headerRow = contract.readerOptions().headerRow();
-        sheet.createRow(1)
-                .createCell(0)
-                .setCellValue("Feuille « " + sheetName + " », en-têtes sur la ligne " + headerRow + " ; clé : "
-                        + String.join(", ", contract.key()) + ". الورقة «" + sheetName + "»، العناوين في السطر "
-                        + headerRow + "؛ المفتاح: " + String.join("، ", contract.key()) + ".");
+        String note = messages.phrase(
+                        "template.sheet_note",
+                        Map.of("sheet", sheetName, "row", headerRow, "key", String.join(", ", contract.key())),
+                        Language.FR)
+                + " "
+                + messages.phrase(
+                        "template.sheet_note",
+                        Map.of("sheet", sheetName, "row", headerRow, "key", String.join("، ", contract.key())),
+                        Language.AR);
+        sheet.createRow(1).createCell(0).setCellValue(note);
         Row header = sheet.createRow(3);
-        for (int i = 0; i < DESCRIPTION_HEADERS.length; i++) {
+        List<String> headers = descriptionHeaders();
+        for (int i = 0; i < headers.size(); i++) {
             Cell cell = header.createCell(i);
-            cell.setCellValue(DESCRIPTION_HEADERS[i]);
+            cell.setCellValue(headers.get(i));
             cell.setCellStyle(styles.header);
         }
         int rowIndex = 4;
-        for (ColumnGuide guide : ColumnGuide.of(contract)) {
+        for (ColumnGuide guide : ColumnGuide.of(contract, messages)) {
             Row row = sheet.createRow(rowIndex++);
             String[] values = descriptionRow(guide);
             for (int i = 0; i < values.length; i++) {
@@ -288,6 +307,19 @@ public final class SubmitterTemplates {
             sheet.setColumnWidth(i, widths[i] * 256);
         }
         sheet.createFreezePane(1, 4);
+    }
+
+    private String french(String key) {
+        return messages.phrase(key, Language.FR);
+    }
+
+    private String arabic(String key) {
+        return messages.phrase(key, Language.AR);
+    }
+
+    /** {@code Colonne / العمود}: the French and the Arabic of a phrase. */
+    private String bilingual(String key) {
+        return french(key) + " / " + arabic(key);
     }
 
     private static String csvField(String value, char delimiter, char quote) {

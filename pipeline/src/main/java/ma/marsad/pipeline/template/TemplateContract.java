@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import ma.marsad.pipeline.ingest.ReaderSettings;
 import ma.marsad.pipeline.quality.ValueLocale;
 
 /**

@@ -10,6 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import ma.marsad.pipeline.quality.ReasonCode;
+import ma.marsad.pipeline.template.ReaderLimits;
+import ma.marsad.pipeline.template.ReaderSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -96,7 +99,8 @@ class CsvReportReaderTests {
     @Test
     void headerOnADeclaredLineSkipsTitleLines() throws Exception {
         Path file = write("Rapport 2026\nsource: X\nannee,valeur\n2026,5\n", StandardCharsets.UTF_8);
-        ReaderSettings settings = new ReaderSettings("csv", StandardCharsets.UTF_8, ',', '"', null, 3, null);
+        ReaderSettings settings =
+                new ReaderSettings("csv", StandardCharsets.UTF_8, ',', '"', null, 3, null, ReaderLimits.DEFAULTS);
 
         try (ReportReader reader = ReportReaders.open(file, settings)) {
             assertThat(reader.header()).containsExactly("annee", "valeur");
@@ -149,7 +153,7 @@ class CsvReportReaderTests {
 
         assertThatThrownBy(() -> ReportReaders.open(file, settings(Charset.forName("windows-1256"), ';')))
                 .isInstanceOfSatisfying(
-                        FileRejectedException.class, e -> assertThat(e.code()).isEqualTo("WRONG_ENCODING"));
+                        FileRejectedException.class, e -> assertThat(e.code()).isEqualTo(ReasonCode.WRONG_ENCODING));
     }
 
     @Test
@@ -177,7 +181,7 @@ class CsvReportReaderTests {
                     })
                     // then
                     .isInstanceOfSatisfying(FileRejectedException.class, e -> {
-                        assertThat(e.code()).isEqualTo("BAD_ENCODING");
+                        assertThat(e.code()).isEqualTo(ReasonCode.BAD_ENCODING);
                         assertThat(e.arguments())
                                 .containsEntry("byte_offset", 10L)
                                 .containsEntry("line", 3);
@@ -200,7 +204,7 @@ class CsvReportReaderTests {
         // then: offset 4 + 50,000 * 13 = 650,004 on line 50,002
         assertThatThrownBy(() -> readAll(file, settings(StandardCharsets.UTF_8, ',')))
                 .isInstanceOfSatisfying(FileRejectedException.class, e -> {
-                    assertThat(e.code()).isEqualTo("BAD_ENCODING");
+                    assertThat(e.code()).isEqualTo(ReasonCode.BAD_ENCODING);
                     assertThat(e.arguments())
                             .containsEntry("byte_offset", 650_004L)
                             .containsEntry("line", 50_002);
@@ -213,7 +217,7 @@ class CsvReportReaderTests {
 
         assertThatThrownBy(() -> readAll(writeBytes(bytes), settings(StandardCharsets.UTF_8, ',')))
                 .isInstanceOfSatisfying(
-                        FileRejectedException.class, e -> assertThat(e.code()).isEqualTo("BAD_ENCODING"));
+                        FileRejectedException.class, e -> assertThat(e.code()).isEqualTo(ReasonCode.BAD_ENCODING));
     }
 
     @Test
@@ -222,7 +226,7 @@ class CsvReportReaderTests {
 
         assertThatThrownBy(() -> readAll(file, settings(StandardCharsets.UTF_8, ',')))
                 .isInstanceOfSatisfying(FileRejectedException.class, e -> {
-                    assertThat(e.code()).isEqualTo("UNCLOSED_QUOTE");
+                    assertThat(e.code()).isEqualTo(ReasonCode.UNCLOSED_QUOTE);
                     assertThat(e.arguments()).containsEntry("line", 2);
                 });
     }
@@ -236,7 +240,7 @@ class CsvReportReaderTests {
             try (ReportReader reader = ReportReaders.open(file, settings(StandardCharsets.UTF_8, ','))) {
                 assertThatThrownBy(reader::header)
                         .isInstanceOfSatisfying(FileRejectedException.class, e -> assertThat(e.code())
-                                .isEqualTo("NO_DATA"));
+                                .isEqualTo(ReasonCode.NO_DATA));
             }
         }
     }
@@ -254,7 +258,7 @@ class CsvReportReaderTests {
     }
 
     static ReaderSettings settings(Charset charset, char delimiter) {
-        return new ReaderSettings("csv", charset, delimiter, '"', null, 1, null);
+        return new ReaderSettings("csv", charset, delimiter, '"', null, 1, null, ReaderLimits.DEFAULTS);
     }
 
     static List<RawRow> readAll(Path file, ReaderSettings settings) throws FileRejectedException {

@@ -9,6 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import ma.marsad.pipeline.quality.ReasonCode;
+import ma.marsad.pipeline.template.ReaderLimits;
+import ma.marsad.pipeline.template.ReaderSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,7 +24,7 @@ class JsonReportReaderTests {
             '"',
             null,
             1,
-            List.of("event_id", "amount_mad", "programme", "active"));
+            List.of("event_id", "amount_mad", "programme", "active"), ReaderLimits.DEFAULTS);
 
     @TempDir
     Path dir;
@@ -80,7 +83,7 @@ class JsonReportReaderTests {
         assertThat(rows).extracting(RawRow::line).containsExactly(1, 3, 4);
         assertThat(rows).extracting(RawRow::rowRef).containsExactly("/0", "/1", "/2");
         assertThat(rows.get(1).cells().get(0).ref()).isEqualTo("/1/event_id");
-        assertThat(rows.get(2).rowError().code()).isEqualTo("NOT_AN_OBJECT");
+        assertThat(rows.get(2).rowError().code()).isEqualTo(ReasonCode.NOT_AN_OBJECT);
         assertThat(rows.get(2).row()).isEqualTo(3);
     }
 
@@ -91,8 +94,8 @@ class JsonReportReaderTests {
         List<RawRow> rows = readAll(file);
 
         assertThat(rows).hasSize(3);
-        assertThat(rows.get(1).rowError().code()).isEqualTo("NOT_AN_OBJECT");
-        assertThat(rows.get(2).rowError().code()).isEqualTo("NOT_AN_OBJECT");
+        assertThat(rows.get(1).rowError().code()).isEqualTo(ReasonCode.NOT_AN_OBJECT);
+        assertThat(rows.get(2).rowError().code()).isEqualTo(ReasonCode.NOT_AN_OBJECT);
     }
 
     @Test
@@ -101,13 +104,13 @@ class JsonReportReaderTests {
         Path file = write("[{\"event_id\": " + "[".repeat(31) + "]".repeat(31) + "}]");
         Path allowed = write("[{\"event_id\": " + "[".repeat(30) + "]".repeat(30) + "}]");
 
-        assertRejected(file, "JSON_TOO_DEEP");
+        assertRejected(file, ReasonCode.JSON_TOO_DEEP);
         assertThat(readAll(allowed)).hasSize(1);
     }
 
     @Test
     void duplicateKeysAreRejected() throws Exception {
-        assertRejected(write("[{\"event_id\": \"E1\", \"event_id\": \"E2\"}]"), "JSON_DUPLICATE_KEY");
+        assertRejected(write("[{\"event_id\": \"E1\", \"event_id\": \"E2\"}]"), ReasonCode.JSON_DUPLICATE_KEY);
     }
 
     @Test
@@ -115,30 +118,30 @@ class JsonReportReaderTests {
         Path tooLong = write("[{\"amount_mad\": " + "9".repeat(1001) + "}]");
         Path longest = write("[{\"amount_mad\": " + "9".repeat(1000) + "}]");
 
-        assertRejected(tooLong, "JSON_NUMBER_TOO_LONG");
+        assertRejected(tooLong, ReasonCode.JSON_NUMBER_TOO_LONG);
         assertThat(readAll(longest).get(0).cells().get(1).text()).hasSize(1000);
     }
 
     @Test
     void truncatedInputIsRejected() throws Exception {
-        assertRejected(write("[{\"event_id\": \"E1\"}, {\"event_id\": \"E"), "JSON_TRUNCATED");
-        assertRejected(write("{\"event_id\": \"E1\"}\n{\"event_id\": \"E2\", \"amount_mad\""), "JSON_TRUNCATED");
+        assertRejected(write("[{\"event_id\": \"E1\"}, {\"event_id\": \"E"), ReasonCode.JSON_TRUNCATED);
+        assertRejected(write("{\"event_id\": \"E1\"}\n{\"event_id\": \"E2\", \"amount_mad\""), ReasonCode.JSON_TRUNCATED);
     }
 
     @Test
     void anHtmlPageOrOtherTextIsNotJson() throws Exception {
-        assertRejected(write("<!DOCTYPE html><html><body>502 Bad Gateway</body></html>"), "NOT_JSON");
-        assertRejected(write("\"just a string\""), "NOT_JSON");
-        assertRejected(write("[{\"event_id\": \"E1\"}] trailing"), "NOT_JSON");
+        assertRejected(write("<!DOCTYPE html><html><body>502 Bad Gateway</body></html>"), ReasonCode.NOT_JSON);
+        assertRejected(write("\"just a string\""), ReasonCode.NOT_JSON);
+        assertRejected(write("[{\"event_id\": \"E1\"}] trailing"), ReasonCode.NOT_JSON);
     }
 
     @Test
     void anEmptyFileOrArrayHasNoData() throws Exception {
-        assertRejected(write("  \n"), "NO_DATA");
-        assertRejected(write("[ ]"), "NO_DATA");
+        assertRejected(write("  \n"), ReasonCode.NO_DATA);
+        assertRejected(write("[ ]"), ReasonCode.NO_DATA);
     }
 
-    private void assertRejected(Path file, String code) {
+    private void assertRejected(Path file, ReasonCode code) {
         assertThatThrownBy(() -> readAll(file))
                 .isInstanceOfSatisfying(
                         FileRejectedException.class, e -> assertThat(e.code()).isEqualTo(code));

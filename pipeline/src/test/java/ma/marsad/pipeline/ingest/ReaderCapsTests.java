@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import ma.marsad.pipeline.quality.ReasonCode;
+import ma.marsad.pipeline.template.ReaderLimits;
+import ma.marsad.pipeline.template.ReaderSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -130,7 +132,7 @@ class ReaderCapsTests {
     private static FileRejectedException assertRejected(Path file, ReaderSettings settings, ReasonCode code) {
         FileRejectedException[] caught = new FileRejectedException[1];
         assertThatThrownBy(() -> readAll(file, settings)).isInstanceOfSatisfying(FileRejectedException.class, e -> {
-            assertThat(e.code()).isEqualTo(code.name());
+            assertThat(e.code()).isEqualTo(code);
             caught[0] = e;
         });
         return caught[0];
@@ -148,7 +150,7 @@ class ReaderCapsTests {
     }
 
     private static ReaderSettings xlsx() {
-        return new ReaderSettings("xlsx", StandardCharsets.UTF_8, ',', '"', "S", 1, null);
+        return new ReaderSettings("xlsx", StandardCharsets.UTF_8, ',', '"', "S", 1, null, ReaderLimits.DEFAULTS);
     }
 
     private static ReaderSettings csv(ReaderLimits limits) {
@@ -156,6 +158,7 @@ class ReaderCapsTests {
     }
 
     private static ReaderSettings json() {
-        return new ReaderSettings("json", StandardCharsets.UTF_8, ',', '"', null, 1, List.of("a", "b"));
+        return new ReaderSettings(
+                "json", StandardCharsets.UTF_8, ',', '"', null, 1, List.of("a", "b"), ReaderLimits.DEFAULTS);
     }
 }

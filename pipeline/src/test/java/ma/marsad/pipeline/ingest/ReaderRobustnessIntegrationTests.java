@@ -19,13 +19,19 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import ma.marsad.pipeline.quality.ReasonCode;
+import ma.marsad.pipeline.quality.ReasonCode.Severity;
+import ma.marsad.pipeline.template.ReaderLimits;
+import ma.marsad.pipeline.template.ReaderSettings;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Runs every reader over the public robustness corpora in {@code ../shared/corpora}: each file must end as rows or as a
- * {@link FileRejectedException} with a code, within 10 seconds, and csv-spectrum's rows must equal its expected JSON.
+ * Runs every reader over the public robustness corpora in {@code ../shared/corpora}, with the default caps and with caps
+ * some files exceed: no exception but a {@link FileRejectedException} leaves a reader, each file ends within 10 seconds
+ * as accepted, quarantined (rows with a row-level reason code) or rejected (a file-level one), and never yields more
+ * rows, fields or characters than the caps allow. csv-spectrum's rows must equal its expected JSON.
  */
 class ReaderRobustnessIntegrationTests {
 
@@ -37,11 +43,14 @@ class ReaderRobustnessIntegrationTests {
     private static final Map<String, String> UPSTREAM_MISMATCHES =
             Map.of("location_coordinates.csv", "Contact Phone Number");
 
+    /** Caps some corpus files exceed, so that they are met and must hold: 1,000 rows, 40 fields, 2,000 characters. */
+    private static final ReaderLimits TIGHT_CAPS = new ReaderLimits(1_000, 40, 2_000);
+
     private static final List<String> CORPORA =
             List.of("csv-spectrum", "csvw", "calamine", "apache-poi", "messytables", "synthetic-ministry-cases");
 
     @TestFactory
-    Stream<DynamicTest> everyCorpusFileEndsAsRowsOrAFileRejection() throws IOException {
+    Stream<DynamicTest> everyCorpusFileEndsAcceptedQuarantinedOrRejectedWithinTheCaps() throws IOException {
         Path corpora = corpora();
         List<Path> files = new ArrayList<>();
         for (String corpus : CORPORA) {
@@ -58,14 +67,35 @@ class ReaderRobustnessIntegrationTests {
         assertThat(files).hasSizeGreaterThan(500);
         return files.stream()
                 .map(file -> DynamicTest.dynamicTest(corpora.relativize(file).toString(), () -> {
-                    ReaderSettings settings = genericSettings(formatOf(file));
-                    Outcome outcome = assertTimeoutPreemptively(PER_FILE, () -> readToTheEnd(file, settings));
-                    assertThat(
-                                    outcome.rejectionCode() == null
-                                            ? outcome.rows() >= 0
-                                            : !outcome.rejectionCode().isBlank())
-                            .isTrue();
+                    for (ReaderLimits caps : List.of(ReaderLimits.DEFAULTS, TIGHT_CAPS)) {
+                        ReaderSettings settings = genericSettings(formatOf(file), caps);
+                        Reading reading = assertTimeoutPreemptively(PER_FILE, () -> readToTheEnd(file, settings));
+                        assertEndsWellWithin(reading, caps);
+                    }
                 }));
+    }
+
+    /**
+     * A file ends in one of three ways, each with a known reason code where it has one, and the reader never hands out
+     * more rows, fields or characters than its caps allow.
+     */
+    private static void assertEndsWellWithin(Reading reading, ReaderLimits caps) {
+        assertThat(reading.escaped()).as("what escaped the reader").isNull();
+        switch (reading.ending()) {
+            case ACCEPTED -> assertThat(reading.code()).isNull();
+            case QUARANTINED -> {
+                assertThat(reading.code().severity()).as(reading.code().name()).isEqualTo(Severity.ROW);
+                assertThat(reading.rows()).isPositive();
+            }
+            case REJECTED -> {
+                assertThat(reading.code().severity()).as(reading.code().name()).isEqualTo(Severity.FILE);
+                assertThat(reading.rows()).isZero();
+            }
+        }
+        assertThat(reading.warnings()).allMatch(code -> code.severity() == Severity.WARNING);
+        assertThat(reading.rows()).isLessThanOrEqualTo(caps.maxRows());
+        assertThat(reading.widestRow()).isLessThanOrEqualTo(caps.maxColumns());
+        assertThat(reading.longestCell()).isLessThanOrEqualTo(caps.maxCellChars());
     }
 
     @TestFactory
@@ -116,59 +146,111 @@ class ReaderRobustnessIntegrationTests {
         Charset windows1256 = Charset.forName("windows-1256");
         // file, declared charset, expected reason code (null: rows are read)
         List<Object[]> expectations = List.of(
-                new Object[] {"csv/enc_windows1256_declared_utf8.csv", StandardCharsets.UTF_8, "BAD_ENCODING"},
-                new Object[] {"csv/enc_overlong_utf8.csv", StandardCharsets.UTF_8, "BAD_ENCODING"},
+                new Object[] {"csv/enc_windows1256_declared_utf8.csv", StandardCharsets.UTF_8, ReasonCode.BAD_ENCODING},
+                new Object[] {"csv/enc_overlong_utf8.csv", StandardCharsets.UTF_8, ReasonCode.BAD_ENCODING},
                 new Object[] {"csv/enc_windows1256_arabic.csv", windows1256, null},
-                new Object[] {"csv/enc_utf8_ar_fr_tifinagh.csv", windows1256, "WRONG_ENCODING"},
+                new Object[] {"csv/enc_utf8_ar_fr_tifinagh.csv", windows1256, ReasonCode.WRONG_ENCODING},
                 new Object[] {"csv/enc_utf8_bom.csv", windows1256, null},
-                new Object[] {"csv/struct_unclosed_quote.csv", StandardCharsets.UTF_8, "UNCLOSED_QUOTE"},
-                new Object[] {"csv/struct_empty.csv", StandardCharsets.UTF_8, "NO_DATA"},
-                new Object[] {"csv/struct_header_only.csv", StandardCharsets.UTF_8, "NO_DATA"},
-                new Object[] {"xlsx/xxe_shared_strings.xlsx", null, "UNSAFE_XML"},
-                new Object[] {"xlsx/entity_expansion.xlsx", null, "UNSAFE_XML"},
-                new Object[] {"xlsx/high_inflate_ratio.xlsx", null, "ZIP_BOMB"},
-                new Object[] {"xlsx/duplicate_zip_entry.xlsx", null, "NOT_XLSX"},
-                new Object[] {"xlsx/sst_count_lies.xlsx", null, "NOT_XLSX"},
-                new Object[] {"disguised/csv_named.xlsx", null, "NOT_XLSX"},
-                new Object[] {"disguised/text_truncated.xlsx", null, "NOT_XLSX"},
-                new Object[] {"json/deep_nesting.json", null, "JSON_TOO_DEEP"},
-                new Object[] {"json/duplicate_keys.json", null, "JSON_DUPLICATE_KEY"},
-                new Object[] {"json/big_numbers.json", null, "JSON_NUMBER_TOO_LONG"},
-                new Object[] {"json/not_json_html_error_page.json", null, "NOT_JSON"},
-                new Object[] {"json/ndjson_truncated.jsonl", null, "JSON_TRUNCATED"});
+                new Object[] {"csv/struct_unclosed_quote.csv", StandardCharsets.UTF_8, ReasonCode.UNCLOSED_QUOTE},
+                new Object[] {"csv/struct_empty.csv", StandardCharsets.UTF_8, ReasonCode.NO_DATA},
+                new Object[] {"csv/struct_header_only.csv", StandardCharsets.UTF_8, ReasonCode.NO_DATA},
+                new Object[] {"xlsx/xxe_shared_strings.xlsx", null, ReasonCode.UNSAFE_XML},
+                new Object[] {"xlsx/entity_expansion.xlsx", null, ReasonCode.UNSAFE_XML},
+                new Object[] {"xlsx/high_inflate_ratio.xlsx", null, ReasonCode.ZIP_BOMB},
+                new Object[] {"xlsx/duplicate_zip_entry.xlsx", null, ReasonCode.NOT_XLSX},
+                new Object[] {"xlsx/sst_count_lies.xlsx", null, ReasonCode.NOT_XLSX},
+                new Object[] {"disguised/csv_named.xlsx", null, ReasonCode.NOT_XLSX},
+                new Object[] {"disguised/text_truncated.xlsx", null, ReasonCode.NOT_XLSX},
+                new Object[] {"json/deep_nesting.json", null, ReasonCode.JSON_TOO_DEEP},
+                new Object[] {"json/duplicate_keys.json", null, ReasonCode.JSON_DUPLICATE_KEY},
+                new Object[] {"json/big_numbers.json", null, ReasonCode.JSON_NUMBER_TOO_LONG},
+                new Object[] {"json/not_json_html_error_page.json", null, ReasonCode.NOT_JSON},
+                new Object[] {"json/ndjson_truncated.jsonl", null, ReasonCode.JSON_TRUNCATED});
         return expectations.stream()
                 .map(expectation -> DynamicTest.dynamicTest((String) expectation[0], () -> {
                     Path file = cases.resolve((String) expectation[0]);
                     ReaderSettings generic = genericSettings(formatOf(file));
                     Charset charset = expectation[1] == null ? generic.charset() : (Charset) expectation[1];
-                    ReaderSettings settings =
-                            new ReaderSettings(generic.format(), charset, ',', '"', null, 1, generic.jsonFields());
+                    ReaderSettings settings = new ReaderSettings(
+                            generic.format(), charset, ',', '"', null, 1, generic.jsonFields(), ReaderLimits.DEFAULTS);
 
-                    Outcome outcome = assertTimeoutPreemptively(PER_FILE, () -> readToTheEnd(file, settings));
+                    Reading reading = assertTimeoutPreemptively(PER_FILE, () -> readToTheEnd(file, settings));
 
-                    assertThat(outcome.rejectionCode()).isEqualTo(expectation[2]);
+                    assertThat(reading.escaped()).isNull();
+                    assertThat(reading.ending() == Ending.REJECTED ? reading.code() : null)
+                            .isEqualTo(expectation[2]);
                 }));
     }
 
-    private record Outcome(long rows, String rejectionCode) {}
+    private enum Ending {
+        /** Every row read, none carrying a reason. */
+        ACCEPTED,
+        /** Rows read, some carrying a row-level reason the validator quarantines them for. */
+        QUARANTINED,
+        /** The reader refused the file. */
+        REJECTED
+    }
 
-    private static Outcome readToTheEnd(Path file, ReaderSettings settings) {
+    /**
+     * How reading a file ended.
+     *
+     * @param code the first row-level reason for {@link Ending#QUARANTINED}, the file's for {@link Ending#REJECTED}
+     * @param escaped anything else the reader threw, which it must never do
+     */
+    private record Reading(
+            Ending ending,
+            ReasonCode code,
+            long rows,
+            int widestRow,
+            int longestCell,
+            List<ReasonCode> warnings,
+            Throwable escaped) {}
+
+    private static Reading readToTheEnd(Path file, ReaderSettings settings) {
+        long rows = 0;
+        int widestRow = 0;
+        int longestCell = 0;
+        ReasonCode rowCode = null;
         try (ReportReader reader = ReportReaders.open(file, settings)) {
-            reader.header();
-            long rows = 0;
-            while (reader.next() != null) {
-                rows++;
+            List<String> header = reader.header();
+            widestRow = header.size();
+            for (String name : header) {
+                longestCell = Math.max(longestCell, name.length());
             }
-            reader.warnings();
-            return new Outcome(rows, null);
+            RawRow row;
+            while ((row = reader.next()) != null) {
+                rows++;
+                widestRow = Math.max(widestRow, row.cells().size());
+                if (rowCode == null && row.rowError() != null) {
+                    rowCode = row.rowError().code();
+                }
+                for (RawCell cell : row.cells()) {
+                    longestCell = Math.max(
+                            longestCell, cell.text() == null ? 0 : cell.text().length());
+                    if (rowCode == null && cell.readerError() != null) {
+                        rowCode = cell.readerError().code();
+                    }
+                }
+            }
+            List<ReasonCode> warnings = reader.warnings().stream()
+                    .map(ReportReader.ReaderWarning::code)
+                    .toList();
+            Ending ending = rowCode == null ? Ending.ACCEPTED : Ending.QUARANTINED;
+            return new Reading(ending, rowCode, rows, widestRow, longestCell, warnings, null);
         } catch (FileRejectedException e) {
-            return new Outcome(0, e.code());
+            return new Reading(Ending.REJECTED, e.code(), 0, widestRow, longestCell, List.of(), null);
+        } catch (RuntimeException | Error e) {
+            return new Reading(null, null, rows, widestRow, longestCell, List.of(), e);
         }
     }
 
     private static ReaderSettings genericSettings(String format) {
+        return genericSettings(format, ReaderLimits.DEFAULTS);
+    }
+
+    private static ReaderSettings genericSettings(String format, ReaderLimits caps) {
         // a null sheet reads the first sheet; generic JSON reads two common field names
-        return new ReaderSettings(format, StandardCharsets.UTF_8, ',', '"', null, 1, List.of("a", "b"));
+        return new ReaderSettings(format, StandardCharsets.UTF_8, ',', '"', null, 1, List.of("a", "b"), caps);
     }
 
     private static String formatOf(Path file) {

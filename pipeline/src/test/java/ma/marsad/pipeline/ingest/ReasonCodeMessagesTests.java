@@ -9,9 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 import ma.marsad.pipeline.quality.Language;
 import ma.marsad.pipeline.quality.Messages;
 import ma.marsad.pipeline.quality.ReasonCode;
@@ -37,8 +37,9 @@ class ReasonCodeMessagesTests {
     @TempDir
     Path folder;
 
+    private static final Messages MESSAGES = Messages.shipped();
     private final SubmissionValidator validator = new SubmissionValidator(CATALOG, ReportReaders::open);
-    private final ValidationReport report = new ValidationReport(Messages.shipped());
+    private final ValidationReport report = new ValidationReport(MESSAGES);
     private final List<ValidationReport.Entry> entries = new ArrayList<>();
 
     @Test
@@ -182,7 +183,7 @@ class ReasonCodeMessagesTests {
         validate("egov-requests", "ADD", csv("t.txt", StandardCharsets.UTF_8, EGOV_HEADER, "R1" + EGOV_ROW));
 
         // then every code below was raised, and each message is complete in each language
-        Set<String> raised = new TreeSet<>();
+        Set<ReasonCode> raised = EnumSet.noneOf(ReasonCode.class);
         for (Language language : Language.values()) {
             for (ValidationReport.Entry entry : entries) {
                 ValidationOutcome outcome = entry.outcome();
@@ -198,9 +199,9 @@ class ReasonCodeMessagesTests {
                     raised.add(error.code());
                     String message = report.rowErrorMessage(error, language);
                     messages.add(message);
-                    boolean rowCode = ReasonCode.valueOf(error.code()).severity() == ReasonCode.Severity.ROW;
+                    boolean rowCode = error.code().severity() == ReasonCode.Severity.ROW;
                     if (rowCode && error.cell() != null && error.cell().startsWith("line ")) {
-                        String place = Messages.place(error.cell(), language);
+                        String place = MESSAGES.place(error.cell(), language);
                         assertThat(message).as(entry.file()).startsWith(place);
                         if (language != Language.EN) {
                             assertThat(message).doesNotContain("line ");
@@ -220,28 +221,28 @@ class ReasonCodeMessagesTests {
         assertThat(report.fileErrorMessage(outcomeOf("s.csv"), Language.FR)).contains("lignes de données 1 et 2");
         assertThat(report.rowErrorMessage(outcomeOf("s.csv").rowErrors().get(0), Language.FR))
                 .contains("lignes de données 1 et 2");
-        Set<String> notRaisedHere = Set.of(
-                "UNSAFE_XML", // crafted workbooks: ReaderRobustnessIntegrationTests and the validate corpus tests
-                "ZIP_BOMB",
-                "UNREADABLE_FILE", // a defect in a reader: no valid input reaches it
-                "INGESTION_FAILED", // raised by the ingester, not the validator: SubmissionIngesterTests
-                "LANDING_UNREADABLE", // the landing file, not its content: SubmissionIngesterTests and the
-                "LANDING_CHANGED", // nightly isolation tests
-                "FORMULA_ERROR", // cached formula results: XlsxReportReaderTests
-                "FORMULA_NO_CACHED_VALUE",
-                "TOO_MANY_ROWS", // reader caps, on files far larger than these: ReaderCapsTests
-                "TOO_MANY_COLUMNS",
-                "CELL_TOO_LONG",
-                "RECORD_TOO_LONG",
-                "TOO_MANY_SHARED_STRINGS",
-                "SHARED_STRINGS_TOO_LARGE",
-                "TOO_MANY_PARTS", // POI refuses such a package itself; mapped by XlsxParts.classify
-                "PART_TOO_LARGE",
-                "TOO_MANY_MERGED_CELLS",
-                "TOO_COMPLEX"); // an exhausted heap: SubmissionValidatorTests
+        Set<ReasonCode> notRaisedHere = Set.of(
+                ReasonCode.UNSAFE_XML, // crafted workbooks: ReaderRobustnessIntegrationTests and the validate corpus tests
+                ReasonCode.ZIP_BOMB,
+                ReasonCode.UNREADABLE_FILE, // a defect in a reader: no valid input reaches it
+                ReasonCode.INGESTION_FAILED, // raised by the ingester, not the validator: SubmissionIngesterTests
+                ReasonCode.LANDING_UNREADABLE, // the landing file, not its content: SubmissionIngesterTests and the
+                ReasonCode.LANDING_CHANGED, // nightly isolation tests
+                ReasonCode.FORMULA_ERROR, // cached formula results: XlsxReportReaderTests
+                ReasonCode.FORMULA_NO_CACHED_VALUE,
+                ReasonCode.TOO_MANY_ROWS, // reader caps, on files far larger than these: ReaderCapsTests
+                ReasonCode.TOO_MANY_COLUMNS,
+                ReasonCode.CELL_TOO_LONG,
+                ReasonCode.RECORD_TOO_LONG,
+                ReasonCode.TOO_MANY_SHARED_STRINGS,
+                ReasonCode.SHARED_STRINGS_TOO_LARGE,
+                ReasonCode.TOO_MANY_PARTS, // POI refuses such a package itself; mapped by XlsxParts.classify
+                ReasonCode.PART_TOO_LARGE,
+                ReasonCode.TOO_MANY_MERGED_CELLS,
+                ReasonCode.TOO_COMPLEX); // an exhausted heap: SubmissionValidatorTests
         for (ReasonCode code : ReasonCode.values()) {
-            if (!notRaisedHere.contains(code.name())) {
-                assertThat(raised).as("raised codes").contains(code.name());
+            if (!notRaisedHere.contains(code)) {
+                assertThat(raised).as("raised codes").contains(code);
             }
         }
     }

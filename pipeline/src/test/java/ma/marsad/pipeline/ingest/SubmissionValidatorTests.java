@@ -139,7 +139,7 @@ class SubmissionValidatorTests {
 
         // then: the file is refused with its reason, and the validator goes on
         assertThat(exhausted.status()).isEqualTo(Status.REJECTED);
-        assertThat(exhausted.fileErrorCode()).isEqualTo(ReasonCode.TOO_COMPLEX.name());
+        assertThat(exhausted.fileErrorCode()).isEqualTo(ReasonCode.TOO_COMPLEX);
         assertThat(exhausted.fileErrorArguments().get("detail").toString()).contains("OutOfMemoryError");
         assertThat(next.status()).isEqualTo(Status.ACCEPTED);
         assertThat(next.rowsAccepted()).isEqualTo(2);
@@ -166,7 +166,12 @@ class SubmissionValidatorTests {
         assertThat(outcome.rowsQuarantined()).isEqualTo(5);
         assertThat(outcome.rowErrors())
                 .extracting(RowError::code)
-                .containsExactly("AMBIGUOUS_NUMBER", "UNIT_IN_VALUE", "BAD_ENUM", "OUT_OF_RANGE", "FIELD_COUNT");
+                .containsExactly(
+                        ReasonCode.AMBIGUOUS_NUMBER,
+                        ReasonCode.UNIT_IN_VALUE,
+                        ReasonCode.BAD_ENUM,
+                        ReasonCode.OUT_OF_RANGE,
+                        ReasonCode.FIELD_COUNT);
         RowError ambiguous = outcome.rowErrors().get(0);
         assertThat(ambiguous.row()).isEqualTo(2);
         assertThat(ambiguous.line()).isEqualTo(3);
@@ -180,7 +185,8 @@ class SubmissionValidatorTests {
                 .containsEntry("expected", 6)
                 .containsEntry("actual", 5);
         assertThat(outcome.warnings())
-                .containsExactly(new ValidationOutcome.Warning("UNKNOWN_COLUMN", Map.of("header", "commentaire")));
+                .containsExactly(
+                        new ValidationOutcome.Warning(ReasonCode.UNKNOWN_COLUMN, Map.of("header", "commentaire")));
         assertThat(sink.quarantined).hasSize(5);
     }
 
@@ -189,7 +195,7 @@ class SubmissionValidatorTests {
         Path csv = file(
                 "economy.csv", ECONOMY_HEADER, "2025;emplois_ia;10;emplois;", "2026;emplois_offshoring;10;emplois;");
         ValidationOutcome outcome = validate("digital-economy-annual", "MEF", csv);
-        assertRejected(outcome, "MIXED_PERIODS");
+        assertRejected(outcome, ReasonCode.MIXED_PERIODS);
         assertThat(outcome.fileErrorArguments())
                 .containsEntry("first_period", "2025")
                 .containsEntry("period", "2026")
@@ -202,14 +208,14 @@ class SubmissionValidatorTests {
         // the spec reads the period from every row whose period columns parse
         Path csv = file(
                 "economy.csv", ECONOMY_HEADER, "2025;emplois_ia;10;emplois;", "2026;emplois_offshoring;abc;emplois;");
-        assertRejected(validate("digital-economy-annual", "MEF", csv), "MIXED_PERIODS");
+        assertRejected(validate("digital-economy-annual", "MEF", csv), ReasonCode.MIXED_PERIODS);
     }
 
     @Test
     void noParseablePeriodRejectsTheFile() throws IOException {
         Path csv = file("economy.csv", ECONOMY_HEADER, "20x5;emplois_ia;10;emplois;", "1999;emplois_ia;10;emplois;");
         ValidationOutcome outcome = validate("digital-economy-annual", "MEF", csv);
-        assertRejected(outcome, "PERIOD_UNKNOWN");
+        assertRejected(outcome, ReasonCode.PERIOD_UNKNOWN);
         assertThat(outcome.fileErrorArguments()).containsEntry("columns", "annee");
     }
 
@@ -227,7 +233,7 @@ class SubmissionValidatorTests {
         assertThat(outcome.rowsAccepted()).isEqualTo(2);
         assertThat(outcome.rowsQuarantined()).isEqualTo(1);
         RowError duplicate = outcome.rowErrors().get(0);
-        assertThat(duplicate.code()).isEqualTo("DUPLICATE_ROW");
+        assertThat(duplicate.code()).isEqualTo(ReasonCode.DUPLICATE_ROW);
         assertThat(duplicate.row()).isEqualTo(3);
         assertThat(duplicate.arguments()).containsEntry("first_row", 1);
     }
@@ -241,7 +247,7 @@ class SubmissionValidatorTests {
                 "2025;emplois_offshoring;5;emplois;MEF",
                 "2025;emplois_ia;1 001;emplois;MEF");
         ValidationOutcome outcome = validate("digital-economy-annual", "MEF", csv);
-        assertRejected(outcome, "KEY_CONFLICT");
+        assertRejected(outcome, ReasonCode.KEY_CONFLICT);
         assertThat(outcome.fileErrorArguments())
                 .containsEntry("key", "2025 | emplois_ia")
                 .containsEntry("first_row", 1)
@@ -255,33 +261,37 @@ class SubmissionValidatorTests {
         Path csv = file(
                 "economy.csv", ECONOMY_HEADER, "2025;emplois_ia;1.5;emplois;", "2025;emplois_offshoring;;emplois;");
         ValidationOutcome outcome = validate("digital-economy-annual", "MEF", csv);
-        assertRejected(outcome, "NO_VALID_ROWS");
+        assertRejected(outcome, ReasonCode.NO_VALID_ROWS);
         assertThat(outcome.fileErrorArguments()).containsEntry("rows", 2L);
-        assertThat(outcome.rowErrors()).extracting(RowError::code).containsExactly("AMBIGUOUS_NUMBER", "REQUIRED");
+        assertThat(outcome.rowErrors())
+                .extracting(RowError::code)
+                .containsExactly(ReasonCode.AMBIGUOUS_NUMBER, ReasonCode.REQUIRED);
     }
 
     @Test
     void fileLevelProblems() throws IOException {
         Path csv = file("economy.csv", ECONOMY_HEADER, "2025;emplois_ia;10;emplois;");
-        assertRejected(validate("digital-economy-annual", "NOBODY", csv), "UNKNOWN_SUBMITTER");
-        assertRejected(validate("digital-economy-annual", "MEF", file("economy.txt", "x")), "UNSUPPORTED_FORMAT");
-        assertRejected(validate("startup-funding", "ADD", csv), "UNSUPPORTED_FORMAT");
+        assertRejected(validate("digital-economy-annual", "NOBODY", csv), ReasonCode.UNKNOWN_SUBMITTER);
+        assertRejected(
+                validate("digital-economy-annual", "MEF", file("economy.txt", "x")), ReasonCode.UNSUPPORTED_FORMAT);
+        assertRejected(validate("startup-funding", "ADD", csv), ReasonCode.UNSUPPORTED_FORMAT);
         assertRejected(
                 validate("digital-economy-annual", "MEF", Files.write(folder.resolve("empty.csv"), new byte[0])),
-                "NO_DATA");
-        assertRejected(validate("digital-economy-annual", "MEF", file("header.csv", ECONOMY_HEADER)), "NO_DATA");
+                ReasonCode.NO_DATA);
+        assertRejected(
+                validate("digital-economy-annual", "MEF", file("header.csv", ECONOMY_HEADER)), ReasonCode.NO_DATA);
         assertRejected(
                 validate(
                         "digital-economy-annual",
                         "MEF",
                         file("missing.csv", "annee;indicateur;unite", "2025;emplois_ia;emplois")),
-                "MISSING_COLUMN");
+                ReasonCode.MISSING_COLUMN);
         assertRejected(
                 validate(
                         "digital-economy-annual",
                         "MEF",
                         file("twice.csv", ECONOMY_HEADER + ";Valeur", "2025;emplois_ia;1;emplois;;1")),
-                "DUPLICATE_HEADER");
+                ReasonCode.DUPLICATE_HEADER);
     }
 
     @Test
@@ -294,7 +304,7 @@ class SubmissionValidatorTests {
                 "2025;emplois_ia;10;emplois;;",
                 "2025;emplois_offshoring;1;emplois;;x");
         ValidationOutcome outcome = validate("digital-economy-annual", "MEF", withData);
-        assertRejected(outcome, "BLANK_HEADER");
+        assertRejected(outcome, ReasonCode.BLANK_HEADER);
         assertThat(outcome.fileErrorArguments()).containsEntry("position", 6).containsEntry("cell", "line 3, column 6");
     }
 
@@ -309,11 +319,13 @@ class SubmissionValidatorTests {
         assertThat(outcome.rowsRead()).isEqualTo(4);
         assertThat(outcome.rowsAccepted()).isEqualTo(2);
         assertThat(outcome.rowErrors()).extracting(RowError::row).containsExactly(2, 4);
-        assertThat(outcome.rowErrors()).extracting(RowError::code).containsExactly("NOT_A_NUMBER", "DUPLICATE_ROW");
+        assertThat(outcome.rowErrors())
+                .extracting(RowError::code)
+                .containsExactly(ReasonCode.NOT_A_NUMBER, ReasonCode.DUPLICATE_ROW);
 
         Path conflicting = file("c.part2of2.csv", ECONOMY_HEADER, "2025;emplois_ia;11;emplois;");
         ValidationOutcome conflict = validate("digital-economy-annual", "MEF", part1, conflicting);
-        assertRejected(conflict, "KEY_CONFLICT");
+        assertRejected(conflict, ReasonCode.KEY_CONFLICT);
         assertThat(conflict.rowErrors()).extracting(RowError::row).containsExactly(1, 3);
     }
 
@@ -330,7 +342,7 @@ class SubmissionValidatorTests {
         assertThat(sink.accepted.get(0).values())
                 .containsExactly(2025, "S1", "01", "UM5", "Code 212", "ia", "initiale", 1200L, 300L, 150L);
         RowError rule = outcome.rowErrors().get(0);
-        assertThat(rule.code()).isEqualTo("RULE_VIOLATION");
+        assertThat(rule.code()).isEqualTo(ReasonCode.RULE_VIOLATION);
         assertThat(rule.column()).isEqualTo("dont_femmes");
         assertThat(rule.header()).isEqualTo("منهم_النساء");
         assertThat(rule.arguments())
@@ -366,11 +378,11 @@ class SubmissionValidatorTests {
         assertThat(sink.quarantined)
                 .extracting(RowError::row, RowError::code)
                 .containsExactly(
-                        tuple(100, "DUPLICATE_ROW"),
-                        tuple(2048, "DUPLICATE_ROW"),
-                        tuple(2049, "DUPLICATE_ROW"),
-                        tuple(2500, "BAD_REGION"),
-                        tuple(4999, "DUPLICATE_ROW"));
+                        tuple(100, ReasonCode.DUPLICATE_ROW),
+                        tuple(2048, ReasonCode.DUPLICATE_ROW),
+                        tuple(2049, ReasonCode.DUPLICATE_ROW),
+                        tuple(2500, ReasonCode.BAD_REGION),
+                        tuple(4999, ReasonCode.DUPLICATE_ROW));
         assertThat(sink.quarantined.get(0).arguments()).containsEntry("first_row", 7);
         assertThat(sink.quarantined.get(0).cell()).isEqualTo("line 101");
         assertThat(sink.quarantined.get(4).arguments()).containsEntry("first_row", 4000);
@@ -396,7 +408,7 @@ class SubmissionValidatorTests {
         ValidationOutcome outcome = validate("egov-requests", "ADD", csv);
 
         // then
-        assertRejected(outcome, "KEY_CONFLICT");
+        assertRejected(outcome, ReasonCode.KEY_CONFLICT);
         assertThat(outcome.fileErrorArguments())
                 .containsEntry("key", "R2050")
                 .containsEntry("first_row", 2050)
@@ -429,7 +441,12 @@ class SubmissionValidatorTests {
                         5L);
         assertThat(outcome.rowErrors())
                 .extracting(RowError::code)
-                .containsExactly("BAD_REGION", "RULE_VIOLATION", "PATTERN_MISMATCH", "OUT_OF_RANGE", "BAD_DATE");
+                .containsExactly(
+                        ReasonCode.BAD_REGION,
+                        ReasonCode.RULE_VIOLATION,
+                        ReasonCode.PATTERN_MISMATCH,
+                        ReasonCode.OUT_OF_RANGE,
+                        ReasonCode.BAD_DATE);
     }
 
     @Test
@@ -467,30 +484,28 @@ class SubmissionValidatorTests {
                 cells(4, "T3 2026", "UM6P", "partenaire", 2.0, 1.0, 3.0, 4.0, 5.0, 6.0, 1000.0, 900.0, "oui"));
         List<RawCell> withFormulaError = new ArrayList<>(rows.get(2));
         withFormulaError.set(
-                9, new RawCell("#DIV/0!", null, "KPI!J4", new RawCell.ReasonCodeRef("FORMULA_ERROR", "#DIV/0!")));
+                9,
+                new RawCell("#DIV/0!", null, "KPI!J4", new RawCell.ReasonCodeRef(ReasonCode.FORMULA_ERROR, "#DIV/0!")));
         TypedFile file = new TypedFile(
                 header,
                 List.of(rows.get(0), rows.get(1), withFormulaError),
-                List.of(new ReportReader.ReaderWarning("FOOTER_ROWS", "2 rows after the data (Total, Source)")));
-        SubmissionValidator typed = new SubmissionValidator(CATALOG, TestReaders.typed(Map.of("kpi.xlsx", file)));
+                List.of(new ReportReader.ReaderWarning(
+                        ReasonCode.FOOTER_ROWS, "2 rows after the data (Total, Source)")));
 
-        ValidationOutcome outcome = typed.validate(
-                CATALOG.contract("ai-programme-quarterly"),
-                "JAZARI-NADOR",
-                List.of(folder.resolve("kpi.xlsx")),
-                "kpi.xlsx",
-                sink);
+        ValidationOutcome outcome = validateTyped("ai-programme-quarterly", "JAZARI-NADOR", "kpi.xlsx", file);
 
         assertThat(outcome.period()).isEqualTo("2026-Q3");
         assertThat(outcome.rowsAccepted()).isEqualTo(1);
         assertThat(sink.accepted.get(0).values())
                 .containsExactly(
                         "2026-Q3", "JAZARI-NADOR", "institut", "02", 120L, 3L, 4L, 5L, 6L, 1000.0, 1500.0, "oui");
-        assertThat(outcome.rowErrors()).extracting(RowError::code).containsExactly("NOT_AN_INTEGER", "FORMULA_ERROR");
+        assertThat(outcome.rowErrors())
+                .extracting(RowError::code)
+                .containsExactly(ReasonCode.NOT_AN_INTEGER, ReasonCode.FORMULA_ERROR);
         assertThat(outcome.rowErrors().get(1).cell()).isEqualTo("KPI!J4");
         assertThat(outcome.warnings())
                 .extracting(ValidationOutcome.Warning::code)
-                .containsExactly("FOOTER_ROWS", "BUDGET_ABOVE_ENGAGED");
+                .containsExactly(ReasonCode.FOOTER_ROWS, ReasonCode.BUDGET_ABOVE_ENGAGED);
         assertThat(outcome.warnings().get(1).arguments())
                 .containsEntry("count", 1L)
                 .containsEntry("row", 1);
@@ -542,14 +557,8 @@ class SubmissionValidatorTests {
                                 "2026-10-07",
                                 new BigDecimal("-1"))),
                 List.of());
-        SubmissionValidator typed = new SubmissionValidator(CATALOG, TestReaders.typed(Map.of("events.ndjson", file)));
 
-        ValidationOutcome outcome = typed.validate(
-                CATALOG.contract("startup-funding"),
-                "ADD",
-                List.of(folder.resolve("events.ndjson")),
-                "events.ndjson",
-                sink);
+        ValidationOutcome outcome = validateTyped("startup-funding", "ADD", "events.ndjson", file);
 
         assertThat(outcome.period()).isEqualTo("2026-10");
         assertThat(outcome.rowsAccepted()).isEqualTo(1);
@@ -558,7 +567,7 @@ class SubmissionValidatorTests {
                         "E1", "S1", "Atlas AI", "01", "ia", "seed", null, 2500000.0, LocalDate.of(2026, 10, 5), null);
         assertThat(outcome.rowErrors())
                 .extracting(RowError::code)
-                .containsExactly("NUMBER_AS_STRING", "REQUIRED", "OUT_OF_RANGE");
+                .containsExactly(ReasonCode.NUMBER_AS_STRING, ReasonCode.REQUIRED, ReasonCode.OUT_OF_RANGE);
         assertThat(outcome.rowErrors().get(0).cell()).isEqualTo("/2/amount_mad");
     }
 
@@ -577,7 +586,13 @@ class SubmissionValidatorTests {
         assertThat(sink.quarantined).hasSize(1500);
     }
 
-    private static void assertRejected(ValidationOutcome outcome, String code) {
+    /** Validates a file given as typed cells, as the XLSX and JSON readers type them. */
+    private ValidationOutcome validateTyped(String template, String submitter, String fileName, TypedFile file) {
+        SubmissionValidator typed = new SubmissionValidator(CATALOG, TestReaders.typed(Map.of(fileName, file)));
+        return typed.validate(CATALOG.contract(template), submitter, List.of(folder.resolve(fileName)), fileName, sink);
+    }
+
+    private static void assertRejected(ValidationOutcome outcome, ReasonCode code) {
         assertThat(outcome.status()).isEqualTo(Status.REJECTED);
         assertThat(outcome.fileErrorCode()).isEqualTo(code);
         assertThat(outcome.period()).isNull();
@@ -589,7 +604,7 @@ class SubmissionValidatorTests {
     private static List<RawCell> cells(int line, Object... values) {
         List<RawCell> cells = new ArrayList<>();
         for (int i = 0; i < values.length; i++) {
-            String ref = "KPI!" + SubmissionValidator.columnLetters(i) + line;
+            String ref = "KPI!" + CellReferences.columnLetters(i) + line;
             Object value = values[i];
             cells.add(value instanceof String text ? RawCell.text(text, ref) : new RawCell(null, value, ref, null));
         }

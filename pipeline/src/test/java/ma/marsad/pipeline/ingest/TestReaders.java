@@ -10,6 +10,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import ma.marsad.pipeline.quality.ReasonCode;
+import ma.marsad.pipeline.template.ReaderSettings;
 
 /**
  * Small readers for validator tests, standing in for the real CSV, XLSX and JSON readers: a delimited-text reader
@@ -29,7 +31,7 @@ final class TestReaders {
         return (file, settings) -> {
             TypedFile typed = files.get(file.getFileName().toString());
             if (typed == null) {
-                throw new FileRejectedException("NOT_XLSX", "no such test file " + file);
+                throw new FileRejectedException(ReasonCode.NOT_XLSX, "no such test file " + file);
             }
             return new TypedReader(typed);
         };
@@ -57,7 +59,7 @@ final class TestReaders {
         public List<String> header() throws FileRejectedException {
             String text = readLine();
             if (text == null) {
-                throw new FileRejectedException("NO_DATA", "empty file");
+                throw new FileRejectedException(ReasonCode.NO_DATA, "empty file");
             }
             return List.of(splitter.split(text, -1));
         }

@@ -25,7 +25,7 @@ class ValidationReportTests {
             "line 2, column 2",
             "service_code",
             "code\u202E_service",
-            ReasonCode.PATTERN_MISMATCH.name(),
+            ReasonCode.PATTERN_MISMATCH,
             SPOOFED_VALUE,
             Map.of("pattern", "^[A-Z]{2,10}-[0-9]{3}$"));
     private final List<ValidationReport.Entry> entries = List.of(new ValidationReport.Entry(

@@ -66,7 +66,7 @@ final class XlsxBombs {
         StringBuilder cells = new StringBuilder();
         for (int column = 1; column < columns; column++) {
             cells.append("<c r=\"")
-                    .append(XlsxReportReader.columnName(column))
+                    .append(CellReferences.columnLetters(column))
                     .append("2\"><v>")
                     .append(column)
                     .append("</v></c>");

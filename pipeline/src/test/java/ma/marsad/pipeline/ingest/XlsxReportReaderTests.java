@@ -15,6 +15,9 @@ import java.util.function.Consumer;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
+import ma.marsad.pipeline.quality.ReasonCode;
+import ma.marsad.pipeline.template.ReaderLimits;
+import ma.marsad.pipeline.template.ReaderSettings;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.FormulaError;
 import org.apache.poi.ss.usermodel.Row;
@@ -133,8 +136,8 @@ class XlsxReportReaderTests {
         // then
         assertThat(rows.get(0).cells().get(0).typed()).isEqualTo(42.0);
         assertThat(rows.get(0).cells().get(0).readerError()).isNull();
-        assertThat(rows.get(1).cells().get(0).readerError().code()).isEqualTo("FORMULA_NO_CACHED_VALUE");
-        assertThat(rows.get(2).cells().get(0).readerError().code()).isEqualTo("FORMULA_ERROR");
+        assertThat(rows.get(1).cells().get(0).readerError().code()).isEqualTo(ReasonCode.FORMULA_NO_CACHED_VALUE);
+        assertThat(rows.get(2).cells().get(0).readerError().code()).isEqualTo(ReasonCode.FORMULA_ERROR);
         assertThat(rows.get(2).cells().get(0).readerError().detail()).isEqualTo("#DIV/0!");
     }
 
@@ -190,7 +193,7 @@ class XlsxReportReaderTests {
         assertThat(rows).extracting(RawRow::line).containsExactly(4, 5);
         assertThat(rows).extracting(RawRow::row).containsExactly(1, 2);
         assertThat(warnings).singleElement().satisfies(warning -> {
-            assertThat(warning.code()).isEqualTo("FOOTER_ROWS");
+            assertThat(warning.code()).isEqualTo(ReasonCode.FOOTER_ROWS);
             assertThat(warning.arguments()).containsEntry("count", 2);
         });
     }
@@ -201,7 +204,7 @@ class XlsxReportReaderTests {
 
         assertThatThrownBy(() -> readAll(file, settings("Services", 1)))
                 .isInstanceOfSatisfying(FileRejectedException.class, e -> {
-                    assertThat(e.code()).isEqualTo("SHEET_MISSING");
+                    assertThat(e.code()).isEqualTo(ReasonCode.SHEET_MISSING);
                     assertThat(e.arguments()).containsEntry("sheet", "Services");
                 });
     }
@@ -212,7 +215,7 @@ class XlsxReportReaderTests {
 
         assertThatThrownBy(() -> readAll(file, settings("S", 1)))
                 .isInstanceOfSatisfying(
-                        FileRejectedException.class, e -> assertThat(e.code()).isEqualTo("NO_DATA"));
+                        FileRejectedException.class, e -> assertThat(e.code()).isEqualTo(ReasonCode.NO_DATA));
     }
 
     @Test
@@ -226,7 +229,7 @@ class XlsxReportReaderTests {
         for (Path file : List.of(csv, truncated)) {
             assertThatThrownBy(() -> readAll(file, settings("S", 1)))
                     .isInstanceOfSatisfying(FileRejectedException.class, e -> assertThat(e.code())
-                            .isEqualTo("NOT_XLSX"));
+                            .isEqualTo(ReasonCode.NOT_XLSX));
         }
     }
 
@@ -246,7 +249,7 @@ class XlsxReportReaderTests {
 
         assertThatThrownBy(() -> readAll(unsafe, settings("S", 1)))
                 .isInstanceOfSatisfying(
-                        FileRejectedException.class, e -> assertThat(e.code()).isEqualTo("UNSAFE_XML"));
+                        FileRejectedException.class, e -> assertThat(e.code()).isEqualTo(ReasonCode.UNSAFE_XML));
     }
 
     @Test
@@ -262,7 +265,7 @@ class XlsxReportReaderTests {
 
         assertThatThrownBy(() -> readAll(file, settings("S", 1)))
                 .isInstanceOfSatisfying(
-                        FileRejectedException.class, e -> assertThat(e.code()).isEqualTo("ZIP_BOMB"));
+                        FileRejectedException.class, e -> assertThat(e.code()).isEqualTo(ReasonCode.ZIP_BOMB));
     }
 
     @Test
@@ -278,7 +281,7 @@ class XlsxReportReaderTests {
     }
 
     private static ReaderSettings settings(String sheet, int headerRow) {
-        return new ReaderSettings("xlsx", StandardCharsets.UTF_8, ',', '"', sheet, headerRow, null);
+        return new ReaderSettings("xlsx", StandardCharsets.UTF_8, ',', '"', sheet, headerRow, null, ReaderLimits.DEFAULTS);
     }
 
     private static List<RawRow> readAll(Path file, ReaderSettings settings) throws FileRejectedException {

@@ -1,9 +1,18 @@
 package ma.marsad.pipeline.quality;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumMap;
 import java.util.Map;
+import java.util.Properties;
+import ma.marsad.pipeline.config.ConfigFolder;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class MessagesTests {
 
@@ -49,12 +58,12 @@ class MessagesTests {
 
     @Test
     void placesAreWrittenInTheMessagesLanguageExceptSpreadsheetAndJsonReferences() {
-        assertThat(Messages.place("line 8, column 3", Language.FR)).isEqualTo("ligne 8, colonne 3");
-        assertThat(Messages.place("line 8, column 3", Language.AR)).isEqualTo("السطر 8، العمود 3");
-        assertThat(Messages.place("line 8, column 3", Language.EN)).isEqualTo("line 8, column 3");
-        assertThat(Messages.place("line 12", Language.FR)).isEqualTo("ligne 12");
-        assertThat(Messages.place("Indicateurs!C7", Language.AR)).isEqualTo("Indicateurs!C7");
-        assertThat(Messages.place("/12/amount_mad", Language.FR)).isEqualTo("/12/amount_mad");
+        assertThat(messages.place("line 8, column 3", Language.FR)).isEqualTo("ligne 8, colonne 3");
+        assertThat(messages.place("line 8, column 3", Language.AR)).isEqualTo("السطر 8، العمود 3");
+        assertThat(messages.place("line 8, column 3", Language.EN)).isEqualTo("line 8, column 3");
+        assertThat(messages.place("line 12", Language.FR)).isEqualTo("ligne 12");
+        assertThat(messages.place("Indicateurs!C7", Language.AR)).isEqualTo("Indicateurs!C7");
+        assertThat(messages.place("/12/amount_mad", Language.FR)).isEqualTo("/12/amount_mad");
     }
 
     @Test
@@ -116,10 +125,14 @@ class MessagesTests {
         }
     }
 
+    /** The values a message shows, each marked {@code <name>} by the test. */
     private static java.util.Set<String> placeholders(String message) {
+        return names(java.util.regex.Pattern.compile("<([a-z_]+)>"), message);
+    }
+
+    private static java.util.Set<String> names(java.util.regex.Pattern pattern, String text) {
         java.util.Set<String> names = new java.util.TreeSet<>();
-        java.util.regex.Matcher matcher =
-                java.util.regex.Pattern.compile("<([a-z_]+)>").matcher(message);
+        java.util.regex.Matcher matcher = pattern.matcher(text);
         while (matcher.find()) {
             names.add(matcher.group(1));
         }
@@ -130,5 +143,79 @@ class MessagesTests {
     void anUnknownCodeStillSaysSomething() {
         assertThat(messages.message("SOMETHING_NEW", Map.of("detail", "x"), Language.FR))
                 .isEqualTo("SOMETHING_NEW {detail=x}");
+    }
+
+    @Test
+    void everyPhraseIsWrittenInEveryLanguageWithTheSameValues() throws IOException {
+        Map<Language, Properties> files = new EnumMap<>(Language.class);
+        for (Language language : Language.values()) {
+            files.put(language, shippedFile(language));
+        }
+        Properties french = files.get(Language.FR);
+        for (Language language : Language.values()) {
+            assertThat(files.get(language).stringPropertyNames())
+                    .as("keys of messages_" + language.tag())
+                    .isEqualTo(french.stringPropertyNames());
+        }
+        for (String key : french.stringPropertyNames()) {
+            for (Language language : Language.values()) {
+                assertThat(braces(files.get(language).getProperty(key)))
+                        .as(key + " in " + language.tag())
+                        .isEqualTo(braces(french.getProperty(key)));
+            }
+        }
+        assertThat(messages.phrase("status.accepted_with_quarantine", Language.AR))
+                .isEqualTo("مقبول مع أسطر معزولة");
+        assertThat(messages.phrase("validation.truncated", Map.of("max", 1000), Language.EN))
+                .isEqualTo("(only the first 1000 errors are listed; the counts are exact)");
+    }
+
+    @Test
+    void aConfigurationFolderGivesEveryCodeAndMayLeaveThePhrasesToTheShippedFiles(@TempDir Path config)
+            throws IOException {
+        // given message files with the reason codes only, and one phrase of their own
+        Path folder = Files.createDirectories(config.resolve("messages"));
+        for (Language language : Language.values()) {
+            StringBuilder codesOnly = new StringBuilder();
+            Properties shipped = shippedFile(language);
+            for (ReasonCode code : ReasonCode.values()) {
+                codesOnly
+                        .append(code.name())
+                        .append(" = ")
+                        .append(shipped.getProperty(code.name()))
+                        .append('\n');
+            }
+            codesOnly.append("report.file = Document\n");
+            Files.writeString(folder.resolve("messages_" + language.tag() + ".properties"), codesOnly);
+        }
+
+        // when
+        Messages configured = Messages.load(ConfigFolder.overriddenBy(config));
+
+        // then
+        assertThat(configured.phrase("report.file", Language.FR)).isEqualTo("Document");
+        assertThat(configured.phrase("report.status", Language.FR)).isEqualTo("Statut");
+        assertThatThrownBy(() -> configured.phrase("report.no_such_phrase", Language.FR))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("report.no_such_phrase");
+
+        // and a file without a reason code's message is refused
+        Files.writeString(folder.resolve("messages_ar.properties"), "report.file = وثيقة\n");
+        assertThatThrownBy(() -> Messages.load(ConfigFolder.overriddenBy(config)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("messages_ar.properties has no message for UNKNOWN_SUBMITTER");
+    }
+
+    private static Properties shippedFile(Language language) throws IOException {
+        String name = "messages_" + language.tag() + ".properties";
+        Properties properties = new Properties();
+        properties.load(new StringReader(
+                ConfigFolder.shipped().file("messages", name).orElseThrow().content()));
+        return properties;
+    }
+
+    /** The {@code {name}} placeholders of a message file's text. */
+    private static java.util.Set<String> braces(String text) {
+        return names(java.util.regex.Pattern.compile("\\{([a-z_]+)}"), text);
     }
 }

@@ -18,6 +18,7 @@ import ma.marsad.pipeline.ingest.ReportReaders;
 import ma.marsad.pipeline.ingest.RowSink;
 import ma.marsad.pipeline.ingest.SubmissionValidator;
 import ma.marsad.pipeline.ingest.ValidationOutcome;
+import ma.marsad.pipeline.quality.Messages;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.DataValidation;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SubmitterTemplatesTests {
 
     private static final TemplateCatalog CATALOG = TemplateCatalog.shipped();
+    private static final SubmitterTemplates TEMPLATES = new SubmitterTemplates(Messages.shipped());
     private static final Charset WINDOWS_1256 = Charset.forName("windows-1256");
 
     @TempDir
@@ -44,7 +46,7 @@ class SubmitterTemplatesTests {
         Path file = folder.resolve("telecom.xlsx");
 
         // when
-        SubmitterTemplates.writeXlsx(CATALOG.contract("telecom-quarterly"), file);
+        TEMPLATES.writeXlsx(CATALOG.contract("telecom-quarterly"), file);
 
         // then row 1 holds the title, row 2 the note, row 3 the canonical headers
         try (InputStream in = Files.newInputStream(file);
@@ -74,7 +76,7 @@ class SubmitterTemplatesTests {
             assertThat(unite.getRegions().getCellRangeAddress(0).getFirstRow()).isEqualTo(3);
 
             // the description sheet: one row per column, French and Arabic
-            Sheet description = workbook.getSheet(SubmitterTemplates.DESCRIPTION_SHEET);
+            Sheet description = workbook.getSheet("Description - الوصف");
             assertThat(texts(description.getRow(3))).startsWith("Colonne / العمود");
             assertThat(description.getRow(4).getCell(0).getStringCellValue()).isEqualTo("trimestre");
             assertThat(description.getRow(7).getCell(0).getStringCellValue()).isEqualTo("valeur");
@@ -91,7 +93,7 @@ class SubmitterTemplatesTests {
     void telecomWorkbookFilledWithOneRowIsAccepted() throws IOException {
         // given the empty template with one row typed on row 4 and a footer after a blank row
         Path file = folder.resolve("anrt-t3-2026.xlsx");
-        SubmitterTemplates.writeXlsx(CATALOG.contract("telecom-quarterly"), file);
+        TEMPLATES.writeXlsx(CATALOG.contract("telecom-quarterly"), file);
         fill(file, "Indicateurs", 3, "T3 2026", "parc_mobile", "IAM", 55_120_000.0, "abonnements");
 
         // when
@@ -108,7 +110,7 @@ class SubmitterTemplatesTests {
     void catalogueWorkbookTakesDatesTypedInItsDateFormattedColumns() throws IOException {
         // given a date typed into date_situation, which the template formats dd/mm/yyyy
         Path file = folder.resolve("catalogue.xlsx");
-        SubmitterTemplates.writeXlsx(CATALOG.contract("eservices-catalogue"), file);
+        TEMPLATES.writeXlsx(CATALOG.contract("eservices-catalogue"), file);
         fill(
                 file,
                 "Services",
@@ -142,7 +144,7 @@ class SubmitterTemplatesTests {
         // given the OFPPT template (Windows-1256) and a row typed in the same encoding
         TemplateContract training = CATALOG.contract("digital-training");
         Path file = folder.resolve("ofppt-2026-s1.csv");
-        SubmitterTemplates.writeCsv(training, training.encodingFor("OFPPT"), file);
+        TEMPLATES.writeCsv(training, training.encodingFor("OFPPT"), file);
         assertThat(Files.readString(file, WINDOWS_1256))
                 .isEqualTo("annee;semestre;code_region;operateur;programme;filiere;type_formation;inscrits;diplomes;"
                         + "dont_femmes\r\n");
@@ -173,7 +175,7 @@ class SubmitterTemplatesTests {
     void fundingJsonSkeletonNamesEveryFieldAndFilledIsAccepted() throws IOException {
         // given
         Path file = folder.resolve("funding.json");
-        SubmitterTemplates.writeJson(CATALOG.contract("startup-funding"), file);
+        TEMPLATES.writeJson(CATALOG.contract("startup-funding"), file);
         String skeleton = Files.readString(file);
         assertThat(skeleton).contains("\"event_id\": null", "\"valuation_mad\": null");
         assertThat(validate("startup-funding", "ADD", file).status()).isEqualTo(ValidationOutcome.Status.REJECTED);
@@ -199,8 +201,8 @@ class SubmitterTemplatesTests {
 
     @Test
     void aFormatTheTemplateDoesNotAcceptIsRefused() {
-        assertThatThrownBy(() -> SubmitterTemplates.writeXlsx(
-                        CATALOG.contract("egov-requests"), folder.resolve("requests.xlsx")))
+        assertThatThrownBy(
+                        () -> TEMPLATES.writeXlsx(CATALOG.contract("egov-requests"), folder.resolve("requests.xlsx")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("egov-requests is sent as csv, not xlsx");
         assertThat(folder.resolve("requests.xlsx")).doesNotExist();

@@ -11,16 +11,30 @@ import java.nio.file.Path;
 import java.util.List;
 import ma.marsad.pipeline.config.ConfigFolder;
 import ma.marsad.pipeline.config.InvalidConfigurationException;
-import ma.marsad.pipeline.ingest.ReaderLimits;
-import ma.marsad.pipeline.ingest.ReaderSettings;
 import ma.marsad.pipeline.quality.HeaderMatcher;
 import ma.marsad.pipeline.quality.InvalidValueException;
 import ma.marsad.pipeline.quality.Language;
+import ma.marsad.pipeline.quality.ReasonCode;
 import ma.marsad.pipeline.quality.ValueLocale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class TemplateCatalogTests {
+
+    /** The smallest valid contract: one year column, the key and the period; tests add columns or break it. */
+    private static final String TINY = """
+            id: tiny
+            titles: {fr: Petit, ar: صغير, en: Tiny}
+            formats: [csv]
+            locale: en
+            period: {type: year, columns: [annee]}
+            key: [annee]
+            columns:
+              - name: annee
+                type: year
+                required: true
+                description: {fr: Année, ar: السنة}
+            """;
 
     private final TemplateCatalog catalog = TemplateCatalog.shipped();
 
@@ -66,7 +80,7 @@ class TemplateCatalogTests {
         ReaderSettings json = ai.readerSettings("JAZARI-NADOR", "json");
         assertThat(json.jsonFields()).startsWith("trimestre", "code_entite").hasSize(12);
         assertThat(ai.readerSettings("JAZARI-NADOR", "xlsx").sheet()).isEqualTo("KPI");
-        assertThat(ai.rules().get(0).warningCode()).isEqualTo("BUDGET_ABOVE_ENGAGED");
+        assertThat(ai.rules().get(0).warningCode()).isEqualTo(ReasonCode.BUDGET_ABOVE_ENGAGED);
 
         TemplateContract training = catalog.contract("digital-training");
         assertThat(training.readerSettings("OFPPT", "csv").charset()).isEqualTo(Charset.forName("windows-1256"));
@@ -124,18 +138,7 @@ class TemplateCatalogTests {
 
     @Test
     void aBrokenContractNamesTheFileTheLineAndTheFix(@TempDir Path config) throws IOException {
-        String broken = """
-                id: tiny
-                titles: {fr: Petit, ar: صغير, en: Tiny}
-                formats: [csv]
-                locale: en
-                period: {type: year, columns: [annee]}
-                key: [annee]
-                columns:
-                  - name: annee
-                    type: year
-                    required: true
-                    description: {fr: Année, ar: السنة}
+        String broken = TINY + """
                   - name: valeur
                     type: decimel
                 """;
@@ -147,18 +150,7 @@ class TemplateCatalogTests {
 
     @Test
     void otherBrokenContracts(@TempDir Path config) throws IOException {
-        String valid = """
-                id: tiny
-                titles: {fr: Petit, ar: صغير, en: Tiny}
-                formats: [csv]
-                locale: en
-                period: {type: year, columns: [annee]}
-                key: [annee]
-                columns:
-                  - name: annee
-                    type: year
-                    required: true
-                    description: {fr: Année, ar: السنة}
+        String valid = TINY + """
                   - name: code
                     type: text
                     pattern: '^[A-Z]{2,10}$'
@@ -201,19 +193,7 @@ class TemplateCatalogTests {
 
     @Test
     void aColumnWithoutFrenchOrArabicDescriptionIsRefusedWithFileAndLine(@TempDir Path config) throws IOException {
-        String valid = """
-                id: tiny
-                titles: {fr: Petit, ar: صغير, en: Tiny}
-                formats: [csv]
-                locale: en
-                period: {type: year, columns: [annee]}
-                key: [annee]
-                columns:
-                  - name: annee
-                    type: year
-                    required: true
-                    description: {fr: Année, ar: السنة}
-                """;
+        String valid = TINY;
         assertThat(write(config, valid).contract("tiny").columns().get(0).description())
                 .isEqualTo(new ColumnDescription("Année", "السنة", ""));
         // a single text, as earlier contracts wrote it, is read as English and still needs French and Arabic
@@ -231,19 +211,7 @@ class TemplateCatalogTests {
 
     @Test
     void readerCapsDefaultOrComeFromTheTemplate(@TempDir Path config) throws IOException {
-        String valid = """
-                id: tiny
-                titles: {fr: Petit, ar: صغير, en: Tiny}
-                formats: [csv]
-                locale: en
-                period: {type: year, columns: [annee]}
-                key: [annee]
-                columns:
-                  - name: annee
-                    type: year
-                    required: true
-                    description: {fr: Année, ar: السنة}
-                """;
+        String valid = TINY;
         assertThat(write(config, valid)
                         .contract("tiny")
                         .readerSettings("ADD", "csv")

@@ -1,4 +1,4 @@
-package ma.marsad.pipeline.ingest;
+package ma.marsad.pipeline.template;
 
 /**
  * How much one file may make a reader hold or read, so a hostile or broken file is rejected with a reason code before
@@ -40,7 +40,7 @@ public record ReaderLimits(long maxRows, int maxColumns, int maxCellChars) {
     }
 
     /** The record cap for these limits: never below one cell of the largest allowed size. */
-    int maxRecordChars() {
+    public int maxRecordChars() {
         return Math.max(MAX_RECORD_CHARS, maxCellChars);
     }
 }

@@ -1,4 +1,4 @@
-package ma.marsad.pipeline.ingest;
+package ma.marsad.pipeline.template;
 
 import java.nio.charset.Charset;
 import java.util.List;
@@ -13,7 +13,7 @@ import java.util.List;
  * @param sheet XLSX sheet name (matched ignoring case)
  * @param headerRow 1-based row/line of the header
  * @param jsonFields for JSON: the field names of the contract, in order (the reader's header)
- * @param limits what one file may make the reader hold
+ * @param limits what one file may make the reader hold; null for the defaults
  */
 public record ReaderSettings(
         String format,
@@ -27,17 +27,5 @@ public record ReaderSettings(
 
     public ReaderSettings {
         limits = limits == null ? ReaderLimits.DEFAULTS : limits;
-    }
-
-    /** Settings with the default limits. */
-    public ReaderSettings(
-            String format,
-            Charset charset,
-            char delimiter,
-            char quote,
-            String sheet,
-            int headerRow,
-            List<String> jsonFields) {
-        this(format, charset, delimiter, quote, sheet, headerRow, jsonFields, ReaderLimits.DEFAULTS);
     }
 }
