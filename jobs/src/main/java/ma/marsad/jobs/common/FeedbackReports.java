@@ -132,7 +132,9 @@ public final class FeedbackReports {
                     .append("</p></section>\n");
         }
         if (!outcome.warnings().isEmpty()) {
-            page.append("<section><h2>").append(escape(words.of("feedback.warnings"))).append("</h2>\n<ul>\n");
+            page.append("<section><h2>")
+                    .append(escape(words.of("feedback.warnings")))
+                    .append("</h2>\n<ul>\n");
             for (ValidationOutcome.Warning warning : outcome.warnings()) {
                 page.append("<li>")
                         .append(HtmlText.escapeOwnText(messages.message(warning.code(), warning.arguments(), language)))
@@ -141,7 +143,9 @@ public final class FeedbackReports {
             page.append("</ul></section>\n");
         }
         if (!outcome.rowErrors().isEmpty()) {
-            page.append("<section><h2>").append(escape(words.of("feedback.rows_set_aside"))).append("</h2>\n");
+            page.append("<section><h2>")
+                    .append(escape(words.of("feedback.rows_set_aside")))
+                    .append("</h2>\n");
             Map<ReasonCode, Integer> byCode = new LinkedHashMap<>();
             outcome.rowErrors().forEach(e -> byCode.merge(e.code(), 1, Integer::sum));
             page.append("<p>").append(escape(words.of("feedback.by_kind"))).append(" ");

@@ -1,6 +1,5 @@
 package ma.marsad.pipeline.ingest;
 
-
 /**
  * For each key seen in a file, a 64-bit hash of the key, a 64-bit hash of the whole row and the row number, in
  * primitive arrays with open addressing (linear probing): 20 bytes per slot, so 2 million keys take ~80 MB

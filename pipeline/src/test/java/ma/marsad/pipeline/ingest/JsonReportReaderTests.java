@@ -24,7 +24,8 @@ class JsonReportReaderTests {
             '"',
             null,
             1,
-            List.of("event_id", "amount_mad", "programme", "active"), ReaderLimits.DEFAULTS);
+            List.of("event_id", "amount_mad", "programme", "active"),
+            ReaderLimits.DEFAULTS);
 
     @TempDir
     Path dir;
@@ -125,7 +126,8 @@ class JsonReportReaderTests {
     @Test
     void truncatedInputIsRejected() throws Exception {
         assertRejected(write("[{\"event_id\": \"E1\"}, {\"event_id\": \"E"), ReasonCode.JSON_TRUNCATED);
-        assertRejected(write("{\"event_id\": \"E1\"}\n{\"event_id\": \"E2\", \"amount_mad\""), ReasonCode.JSON_TRUNCATED);
+        assertRejected(
+                write("{\"event_id\": \"E1\"}\n{\"event_id\": \"E2\", \"amount_mad\""), ReasonCode.JSON_TRUNCATED);
     }
 
     @Test

@@ -222,7 +222,8 @@ class ReasonCodeMessagesTests {
         assertThat(report.rowErrorMessage(outcomeOf("s.csv").rowErrors().get(0), Language.FR))
                 .contains("lignes de données 1 et 2");
         Set<ReasonCode> notRaisedHere = Set.of(
-                ReasonCode.UNSAFE_XML, // crafted workbooks: ReaderRobustnessIntegrationTests and the validate corpus tests
+                ReasonCode.UNSAFE_XML, // crafted workbooks: ReaderRobustnessIntegrationTests and the validate corpus
+                // tests
                 ReasonCode.ZIP_BOMB,
                 ReasonCode.UNREADABLE_FILE, // a defect in a reader: no valid input reaches it
                 ReasonCode.INGESTION_FAILED, // raised by the ingester, not the validator: SubmissionIngesterTests

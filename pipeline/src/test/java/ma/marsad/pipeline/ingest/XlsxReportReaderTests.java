@@ -281,7 +281,8 @@ class XlsxReportReaderTests {
     }
 
     private static ReaderSettings settings(String sheet, int headerRow) {
-        return new ReaderSettings("xlsx", StandardCharsets.UTF_8, ',', '"', sheet, headerRow, null, ReaderLimits.DEFAULTS);
+        return new ReaderSettings(
+                "xlsx", StandardCharsets.UTF_8, ',', '"', sheet, headerRow, null, ReaderLimits.DEFAULTS);
     }
 
     private static List<RawRow> readAll(Path file, ReaderSettings settings) throws FileRejectedException {
