@@ -23,13 +23,13 @@ import ma.marsad.pipeline.text.HtmlText;
 
 /**
  * Feedback to a submitter whose file was rejected or had rows quarantined: a printable HTML page and a CSV per
- * language (French and Arabic, right to left) under {@code feedback/<submitter>/}, saying what was wrong, where, and
- * how to send the file again. Names and values from the file show control and direction characters as visible escapes,
+ * language (French, Arabic right to left, and English for the site's English pages) under
+ * {@code feedback/<submitter>/}, saying what was wrong, where, and how to send the file again. Names and values from the file show control and direction characters as visible escapes,
  * and CSV cells are neutralised against formulas ({@link HtmlText}, {@link CsvText}).
  */
 public final class FeedbackReports {
 
-    private static final List<Language> LANGUAGES = List.of(Language.FR, Language.AR);
+    private static final List<Language> LANGUAGES = List.of(Language.FR, Language.AR, Language.EN);
     private static final DateTimeFormatter RECEIVED =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'xxx").withZone(ZoneId.of("Africa/Casablanca"));
 
@@ -342,8 +342,44 @@ public final class FeedbackReports {
                                     "الرمز",
                                     "القيمة",
                                     "الرسالة"));
-                // reports are written in French and Arabic (LANGUAGES); English readers get the French words
-                case FR, EN ->
+                case EN ->
+                    new Words(
+                            "File validation report",
+                            "File",
+                            "Template",
+                            "Submitter",
+                            "Received",
+                            "Status",
+                            "Period",
+                            "Rows",
+                            "read",
+                            "accepted",
+                            "quarantined",
+                            "accepted",
+                            "accepted, with rows set aside",
+                            "refused",
+                            "Why the file is refused",
+                            "No row of this file was loaded; the previous version for the same period, if there is"
+                                    + " one, stays in force.",
+                            "Warnings (the file was loaded)",
+                            "Rows set aside (not loaded)",
+                            "By kind of problem:",
+                            "Data row",
+                            "Place",
+                            "Column",
+                            "Value",
+                            "Problem and fix",
+                            "Only the first 1,000 problems are listed; the counts above are exact.",
+                            "How to fix the file",
+                            List.of(
+                                    "Correct the rows listed in your original file (the place gives the row and the"
+                                            + " column, or the cell).",
+                                    "Send the whole file again, not only the corrected rows: the new version replaces"
+                                            + " the previous one for the same period.",
+                                    "You can check the file before sending it with marsad validate, and start from an"
+                                            + " empty template with marsad template."),
+                            List.of("data_row", "line", "cell", "column", "header", "code", "value", "message"));
+                case FR ->
                     new Words(
                             "Rapport de validation du fichier",
                             "Fichier",
