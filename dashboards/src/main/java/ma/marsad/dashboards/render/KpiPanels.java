@@ -398,10 +398,18 @@ final class KpiPanels {
                 .toList());
         values.sort(Comparator.comparing(Value::periodEnd, Comparator.nullsLast(Comparator.reverseOrder()))
                 .thenComparing(Value::knownAt, Comparator.nullsLast(Comparator.reverseOrder())));
+        // a period still running is marked so, its value being provisional
+        List<String> running = data.nationalHistory(kpi.id()).stream()
+                .filter(Score::inProgress)
+                .map(Score::period)
+                .toList();
         List<List<String>> rows = new ArrayList<>();
         for (Value value : values) {
             rows.add(List.of(
-                    Html.period(value.period()),
+                    Html.period(value.period())
+                            + (running.contains(value.period())
+                                    ? " <span class=\"in-progress\">" + page.text("kpi.period_in_progress") + "</span>"
+                                    : ""),
                     Html.date(value.periodEnd()),
                     Html.number(value.value(), "auto"),
                     Html.dateTime(value.knownAt()),
@@ -438,10 +446,11 @@ final class KpiPanels {
         }
         List<List<String>> rows = new ArrayList<>();
         for (Submission submission : behind) {
+            // names from the submitters, isolated so an Arabic page keeps their own order
             rows.add(List.of(
-                    Html.escape(submission.fileName()),
-                    Html.escape(submission.submitter()),
-                    Html.escape(submission.templateId()),
+                    "<bdi>" + Html.escape(submission.fileName()) + "</bdi>",
+                    "<bdi>" + Html.escape(submission.submitter()) + "</bdi>",
+                    "<bdi>" + Html.escape(submission.templateId()) + "</bdi>",
                     Html.period(submission.period()),
                     Html.dateTime(submission.receivedAt()),
                     page.statusBadge(orElse(submission.status(), "no_data")),

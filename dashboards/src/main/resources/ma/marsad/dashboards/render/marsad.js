@@ -231,7 +231,7 @@
     draw(aboveLines, textFont, '#1d2733', textSize);
     y = top + height + lineGap;
     draw(belowLines, textFont, '#4a5563', textSize);
-    done(canvas.toDataURL('image/png'));
+    done(canvas.toDataURL('image/png'), { top: top, height: height });
   }
   function png(button, done) {
     var parts = captionParts(button.closest('figure'));

@@ -355,6 +355,11 @@ class SiteRendererTests {
                         + "\"data\":[[\"2026-11-30\",25]]}")
                 .contains("{\"name\":\"Projection 2030\",\"style\":\"dotted\","
                         + "\"data\":[[\"2026-10-31\",100],[\"2030-12-31\",100]]}");
+        // and the table of values says which period is still running
+        assertThat(page("fr", "kpi-gov-03.html"))
+                .contains("<td><bdi class=\"period\">2026-11</bdi> <span class=\"in-progress\">période en cours,"
+                        + " valeur provisoire</span></td>")
+                .doesNotContain("<td><bdi class=\"period\">2026-10</bdi> <span");
     }
 
     @Test
