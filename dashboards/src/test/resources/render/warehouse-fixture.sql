@@ -63,7 +63,7 @@ join (values
   ('AI-03','2026-Q2',0.1818,'on_track',null), ('AI-03','2026-Q3',0.2727,'on_track',12.5),
   ('GOV-09','2026-10',null,'no_target',null),
   ('TAL-04','2026-S1',0.0,'baseline_only',null), ('TAL-04','2026-S2',0.0044,'provisional',null),
-  ('GOV-03','2026-10',1.0,'on_track',null), ('GOV-03','2026-11',0.0,'provisional',null),
+  ('GOV-03','2026-10',1.0,'on_track',100.0), ('GOV-03','2026-11',0.0,'provisional',0.0),
   ('CON-05','2025-Q4',0.0,'baseline_only',null), ('CON-05','2026-Q2',0.384615,'off_track',null)
 ) s(kpi_id, period, progress, status, forecast) on s.kpi_id = v.kpi_id and s.period = v.period
 -- trajectory at period end, e.g. EGOV-01 380 (2025-12-31) to 600 (2030-12-31): 380 + 220 * 273 / 1826 = 412.89,
@@ -136,3 +136,17 @@ insert into ops_run values
 create table un_egov_scores (survey_year integer, country varchar, egdi_published double, egdi_computed double,
   egdi_rank_published integer, egdi_rank_computed integer, osi_published double, osi_rank_computed integer, differs boolean);
 insert into un_egov_scores values (2024,'Morocco',0.6841,0.6841,90,90,0.6798,100,false);
+insert into un_egov_scores values (2022,'Morocco',0.5915,0.5915,101,101,0.4721,113,false),
+ (2022,'Tunisia',0.653,0.653,88,88,0.6031,70,false),(2024,'Tunisia',0.69348,0.69348,87,87,0.59507,82,false);
+
+-- the yardsticks of the UN comparison: region and world means of each edition
+create table un_egov_averages (survey_year integer, country_group varchar, countries bigint, egdi_mean double,
+  osi_mean double);
+insert into un_egov_averages values (2022,'Africa',54,0.4054,0.3512),(2022,'World',193,0.6102,0.5604),
+ (2024,'Africa',54,0.4247,0.3862),(2024,'World',193,0.6382,0.5754);
+
+create table dim_template (template_id varchar, title_fr varchar, title_ar varchar, title_en varchar, format varchar,
+  period_type varchar);
+insert into dim_template values
+ ('eservices-catalogue','Catalogue des services publics en ligne (instantané)','سجل الخدمات العمومية الإلكترونية (لقطة)','Registry of public e-services (snapshot)','xlsx','day'),
+ ('digital-training','Formation au numérique et à l''IA (semestriel)','التكوين في المجال الرقمي والذكاء الاصطناعي (نصف سنوي)','Digital and AI training output (semester)','csv','semester');

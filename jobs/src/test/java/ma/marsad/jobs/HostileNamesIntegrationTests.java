@@ -68,7 +68,7 @@ class HostileNamesIntegrationTests {
         try (Stream<Path> reports = Files.list(feedback)) {
             List<Path> pages =
                     reports.filter(path -> path.toString().endsWith(".html")).toList();
-            assertThat(pages).hasSize(2); // French and Arabic
+            assertThat(pages).hasSize(3); // French, Arabic and English
             for (Path page : pages) {
                 assertThat(Files.readString(page, StandardCharsets.UTF_8))
                         .as(page.toString())

@@ -10,9 +10,18 @@ import java.util.List;
  * @param series query columns (query panels) or named series of KPI panels: history, trajectory, forecast
  * @param referenceLines horizontal lines: milestone_2026, target_2030
  * @param numberFormat how values are written on axes, tooltips and tables
+ * @param source where a query chart's figures come from, written under it and into its PNG export; null: the
+ *     published warehouse
+ * @param horizontal bars along the horizontal axis, the categories one under the other (long names stay readable)
  */
 public record ChartDefinition(
-        ChartType type, String x, List<String> series, List<ReferenceLine> referenceLines, NumberFormat numberFormat) {
+        ChartType type,
+        String x,
+        List<String> series,
+        List<ReferenceLine> referenceLines,
+        NumberFormat numberFormat,
+        LocalizedText source,
+        boolean horizontal) {
 
     public ChartDefinition {
         if (type == null) {
@@ -22,6 +31,9 @@ public record ChartDefinition(
         referenceLines = List.copyOf(referenceLines);
         if (numberFormat == null) {
             numberFormat = NumberFormat.AUTO;
+        }
+        if (horizontal && type != ChartType.BAR) {
+            throw new IllegalArgumentException("horizontal goes with a bar chart, not " + type.yamlName());
         }
     }
 

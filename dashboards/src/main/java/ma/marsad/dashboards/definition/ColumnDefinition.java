@@ -24,12 +24,21 @@ public record ColumnDefinition(String name, LocalizedText label, ColumnFormat fo
     public enum ColumnFormat {
         TEXT("text"),
         NUMBER("number"),
+        /** A number with up to four decimals, as indices such as the UN's EGDI are published. */
+        PRECISE("precise"),
         INTEGER("integer"),
         DATE("date"),
         DATETIME("datetime"),
         STATUS("status"),
-        /** A path relative to the work folder, linked from the site (which lives at work/site). */
-        WORK_LINK("work-link");
+        /** A period key (2026-Q3, 2026-11): kept on one line and isolated from the text around it. */
+        PERIOD("period"),
+        /** A term shown in the page's language when messages.yml has {@code term.<value>}, else as written. */
+        TERM("term"),
+        /**
+         * A submitter's feedback report, as {@code submission.feedback_path} gives it (relative to the work folder):
+         * copied into the site and linked in the page's language when that version exists.
+         */
+        FEEDBACK_REPORT("feedback-report");
 
         private final String yamlName;
 

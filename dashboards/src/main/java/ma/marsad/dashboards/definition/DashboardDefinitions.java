@@ -26,7 +26,8 @@ public record DashboardDefinitions(List<PageDefinition> pages, Messages messages
     private static final Set<String> PANEL_KEYS =
             Set.of("type", "title", "description", "sql", "query", "columns", "chart");
     private static final Set<String> COLUMN_KEYS = Set.of("name", "label", "format");
-    private static final Set<String> CHART_KEYS = Set.of("type", "x", "series", "reference_lines", "number_format");
+    private static final Set<String> CHART_KEYS =
+            Set.of("type", "x", "series", "reference_lines", "number_format", "source", "horizontal");
 
     public DashboardDefinitions {
         pages = List.copyOf(pages);
@@ -169,7 +170,21 @@ public record DashboardDefinitions(List<PageDefinition> pages, Messages messages
                 : parseEnum(
                         ChartDefinition.NumberFormat.values(), numberFormat, ChartDefinition.NumberFormat::yamlName);
         YamlDocument.Entry x = chart.get("x");
-        return new ChartDefinition(type, x == null ? null : x.nonBlankText(), series, lines, format);
+        LocalizedText source = chart.containsKey("source") ? LocalizedText.parse(chart.get("source")) : null;
+        boolean horizontal = false;
+        if (chart.containsKey("horizontal")) {
+            String value = chart.get("horizontal").nonBlankText();
+            if (!value.equals("true") && !value.equals("false")) {
+                throw chart.get("horizontal").error("horizontal is '" + value + "'", "write true or false");
+            }
+            horizontal = value.equals("true");
+        }
+        try {
+            return new ChartDefinition(
+                    type, x == null ? null : x.nonBlankText(), series, lines, format, source, horizontal);
+        } catch (IllegalArgumentException e) {
+            throw entry.error(e.getMessage(), "use horizontal: true with type: bar only");
+        }
     }
 
     private static <E extends Enum<E>> E parseEnum(

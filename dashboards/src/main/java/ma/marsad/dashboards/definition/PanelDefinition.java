@@ -1,6 +1,7 @@
 package ma.marsad.dashboards.definition;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * One panel of a page.
@@ -31,5 +32,10 @@ public record PanelDefinition(
         if (type == PanelType.TEXT && (title == null || description == null)) {
             throw new IllegalArgumentException("a text panel needs a title and a description, each in fr, ar and en");
         }
+    }
+
+    /** The tables a query panel reads (its common table expressions aside); none for other panels. */
+    public Set<String> tablesRead() {
+        return sql == null ? Set.of() : SqlGuard.tablesRead(sql);
     }
 }

@@ -42,13 +42,22 @@ final class Html {
         return decimal.toPlainString();
     }
 
-    /** A number the site script formats with Intl.NumberFormat in the page's locale. */
+    /**
+     * A number the site script formats with Intl.NumberFormat in the page's locale, in a {@code bdi}: inside Arabic
+     * text its sign, separators and per cent sign keep their order (Latin digits read left to right, Arabic-Indic
+     * digits with their Arabic letter mark right to left).
+     */
     static String number(Double value, String format) {
         if (value == null) {
             return "<span class=\"missing\">–</span>";
         }
         String plain = plain(value);
-        return "<span class=\"num\" data-num=\"" + plain + "\" data-format=\"" + format + "\">" + plain + "</span>";
+        return "<bdi class=\"num\" data-num=\"" + plain + "\" data-format=\"" + format + "\">" + plain + "</bdi>";
+    }
+
+    /** A period key (2026-Q3, 2026-11) isolated from the text around it and never broken at its hyphen. */
+    static String period(String key) {
+        return "<bdi class=\"period\">" + escape(key) + "</bdi>";
     }
 
     static String date(LocalDate date) {

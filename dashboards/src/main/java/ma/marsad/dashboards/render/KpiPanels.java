@@ -110,7 +110,11 @@ final class KpiPanels {
         return page.messages().has(key) ? page.message(key) : unit;
     }
 
-    /** History, target trajectory from the baseline to 2030, forecast, and the declared reference lines. */
+    /**
+     * History of complete periods, target trajectory from the baseline to 2030, the forecast from the latest complete
+     * period, the declared reference lines, and the value so far of a period still running as a point of its own,
+     * marked provisional: a running period is never drawn, nor projected, as if it were complete.
+     */
     void trajectory(PageBuilder page, Kpi kpi, ChartDefinition chart, boolean withHeading) {
         if (withHeading) {
             page.append("<h3><a href=\"")
@@ -120,19 +124,19 @@ final class KpiPanels {
                     .append("</a></h3>");
         }
         List<Score> history = data.nationalHistory(kpi.id());
+        List<Score> complete =
+                history.stream().filter(score -> !score.inProgress()).toList();
+        List<Score> running = history.stream().filter(Score::inProgress).toList();
         Map<String, List<List<Object>>> series = new LinkedHashMap<>();
         List<String> wanted = chart.series().isEmpty() ? List.of("history", "trajectory", "forecast") : chart.series();
         if (wanted.contains("history")) {
-            series.put(
-                    "history",
-                    history.stream()
-                            .map(score -> List.<Object>of(score.periodEnd().toString(), score.value()))
-                            .toList());
+            series.put("history", points(complete));
+            series.put("provisional", points(running));
         }
         if (wanted.contains("trajectory")) {
-            series.put("trajectory", trajectoryPoints(kpi, history));
+            series.put("trajectory", trajectoryPoints(kpi, complete));
         }
-        Optional<Score> latest = data.latestNational(kpi.id());
+        Optional<Score> latest = data.latestNational(kpi.id()).filter(score -> !score.inProgress());
         if (wanted.contains("forecast")
                 && latest.isPresent()
                 && latest.get().forecast2030() != null
@@ -163,6 +167,7 @@ final class KpiPanels {
                     switch (entry.getKey()) {
                         case "trajectory" -> "dashed";
                         case "forecast" -> "dotted";
+                        case "provisional" -> "provisional";
                         default -> "solid";
                     });
             one.put("data", entry.getValue());
@@ -194,7 +199,7 @@ final class KpiPanels {
         spec.put("series", seriesJson);
         spec.put("refLines", lines);
         String label = kpi.name().in(page.language()) + " — " + page.message("panel.kpi-trajectory");
-        page.chart(label, spec);
+        page.chart(label, spec, source(page, data, kpi));
         page.openDetails();
         page.table(
                 label,
@@ -205,6 +210,37 @@ final class KpiPanels {
                 tableRows,
                 List.of(false, false, true));
         page.closeDetails();
+    }
+
+    private static List<List<Object>> points(List<Score> scores) {
+        return scores.stream()
+                .map(score -> List.<Object>of(score.periodEnd().toString(), score.value()))
+                .toList();
+    }
+
+    /** Where a KPI's figures come from: Marsad, from the reports of its template, and the source of its target. */
+    static String source(PageBuilder page, WarehouseSnapshot data, Kpi kpi) {
+        String template = kpi.sourceTemplate();
+        if (template == null || template.isBlank()) {
+            return page.message("export.source_marsad");
+        }
+        String source =
+                page.message("export.source_reports").replace("{template}", templateTitle(page, data, template));
+        if (kpi.targetSource() != null && !kpi.targetSource().isBlank()) {
+            source += page.message("punct.semicolon")
+                    + page.message("kpi.target_source")
+                    + page.message("punct.colon")
+                    + kpi.targetSource();
+        }
+        return source;
+    }
+
+    /** A reporting template by its title in the page's language; a source that is not a template by its words. */
+    static String templateTitle(PageBuilder page, WarehouseSnapshot data, String template) {
+        if (data.templateTitles().containsKey(template)) {
+            return data.templateTitles().get(template).in(page.language());
+        }
+        return page.messages().has("template." + template) ? page.message("template." + template) : template;
     }
 
     /**
@@ -272,14 +308,19 @@ final class KpiPanels {
                 page.text("down".equals(kpi.direction()) ? "kpi.direction_down" : "kpi.direction_up"));
         fact(page, "kpi.frequency", word(page, "frequency.", kpi.frequency(), unknown));
         fact(page, "kpi.aggregation", word(page, "aggregation.", kpi.aggregation(), unknown));
-        fact(page, "kpi.source_template", Html.escape(orElse(kpi.sourceTemplate(), unknown)));
+        fact(
+                page,
+                "kpi.source_template",
+                kpi.sourceTemplate() == null || kpi.sourceTemplate().isBlank()
+                        ? Html.escape(unknown)
+                        : Html.escape(templateTitle(page, data, kpi.sourceTemplate())) + " (<bdi><code>"
+                                + Html.escape(kpi.sourceTemplate()) + "</code></bdi>)");
         fact(
                 page,
                 "kpi.baseline",
                 kpi.baselineValue() == null
                         ? Html.escape(unknown)
-                        : Html.number(kpi.baselineValue(), "auto") + " (<bdi>" + Html.escape(kpi.baselinePeriod())
-                                + "</bdi>)");
+                        : Html.number(kpi.baselineValue(), "auto") + " (" + Html.period(kpi.baselinePeriod()) + ")");
         fact(
                 page,
                 "kpi.milestone_2026",
@@ -357,10 +398,18 @@ final class KpiPanels {
                 .toList());
         values.sort(Comparator.comparing(Value::periodEnd, Comparator.nullsLast(Comparator.reverseOrder()))
                 .thenComparing(Value::knownAt, Comparator.nullsLast(Comparator.reverseOrder())));
+        // a period still running is marked so, its value being provisional
+        List<String> running = data.nationalHistory(kpi.id()).stream()
+                .filter(Score::inProgress)
+                .map(Score::period)
+                .toList();
         List<List<String>> rows = new ArrayList<>();
         for (Value value : values) {
             rows.add(List.of(
-                    "<bdi>" + Html.escape(value.period()) + "</bdi>",
+                    Html.period(value.period())
+                            + (running.contains(value.period())
+                                    ? " <span class=\"in-progress\">" + page.text("kpi.period_in_progress") + "</span>"
+                                    : ""),
                     Html.date(value.periodEnd()),
                     Html.number(value.value(), "auto"),
                     Html.dateTime(value.knownAt()),
@@ -397,11 +446,12 @@ final class KpiPanels {
         }
         List<List<String>> rows = new ArrayList<>();
         for (Submission submission : behind) {
+            // names from the submitters, isolated so an Arabic page keeps their own order
             rows.add(List.of(
-                    Html.escape(submission.fileName()),
-                    Html.escape(submission.submitter()),
-                    Html.escape(submission.templateId()),
-                    "<bdi>" + Html.escape(submission.period()) + "</bdi>",
+                    "<bdi>" + Html.escape(submission.fileName()) + "</bdi>",
+                    "<bdi>" + Html.escape(submission.submitter()) + "</bdi>",
+                    "<bdi>" + Html.escape(submission.templateId()) + "</bdi>",
+                    Html.period(submission.period()),
                     Html.dateTime(submission.receivedAt()),
                     page.statusBadge(orElse(submission.status(), "no_data")),
                     "<code title=\"" + Html.escape(submission.id()) + "\">"

@@ -71,8 +71,11 @@ final class KpiTile {
         target(page, kpi);
         progress(page, kpi, latest.orElse(null), status);
         latest.ifPresent(score -> measures(page, kpi, score, status));
-        page.append(Sparkline.svg(
-                data.nationalHistory(kpi.id()).stream().map(Score::value).toList()));
+        // the line of complete periods: a running period's value so far would read as a fall
+        page.append(Sparkline.svg(data.nationalHistory(kpi.id()).stream()
+                .filter(score -> !score.inProgress())
+                .map(Score::value)
+                .toList()));
         if (latest.isPresent() && latest.get().periodEnd() != null) {
             period(page, latest.get());
         }
@@ -92,7 +95,7 @@ final class KpiTile {
         }
         page.append("<p class=\"small target\">")
                 .append(page.text(targetKey(kpi)))
-                .append(" : ")
+                .append(page.colon())
                 .append(Html.number(kpi.scoringTarget(), format(kpi)))
                 .append("</p>");
     }
@@ -130,7 +133,7 @@ final class KpiTile {
                 .append(String.valueOf(percent))
                 .append("%\"></span></div><p class=\"small\">")
                 .append(label)
-                .append(" : ")
+                .append(page.colon())
                 .append(Html.number(progress, "percent"))
                 .append("</p>");
     }
@@ -171,7 +174,7 @@ final class KpiTile {
                     page,
                     "kpi.change",
                     Html.number(value - previous.value(), signed(kpi)) + " <span class=\"muted\">("
-                            + page.text("kpi.since") + " <bdi>" + Html.escape(previous.period()) + "</bdi>)</span>");
+                            + page.text("kpi.since") + " " + Html.period(previous.period()) + ")</span>");
         }
         if (!facts.isEmpty()) {
             page.append("<dl class=\"facts-inline\">").append(facts.toString()).append("</dl>");
@@ -216,9 +219,9 @@ final class KpiTile {
     private static void period(PageBuilder page, Score latest) {
         page.append("<p class=\"small date\">")
                 .append(page.text("kpi.period"))
-                .append(" <bdi>")
-                .append(Html.escape(latest.period()))
-                .append("</bdi> · ")
+                .append(" ")
+                .append(Html.period(latest.period()))
+                .append(" · ")
                 .append(Html.date(latest.periodEnd()));
         if (latest.inProgress()) {
             page.append(" · <span class=\"in-progress\">")
@@ -231,9 +234,9 @@ final class KpiTile {
     private static void provisional(PageBuilder page, Kpi kpi, Provisional running) {
         page.append("<p class=\"small provisional\">")
                 .append(page.text("kpi.provisional_value"))
-                .append(" <bdi>")
-                .append(Html.escape(running.period()))
-                .append("</bdi> : ")
+                .append(" ")
+                .append(Html.period(running.period()))
+                .append(page.colon())
                 .append(Html.number(running.value(), format(kpi)))
                 .append(" ")
                 .append(Html.escape(KpiPanels.unit(page, kpi.unit())))

@@ -29,7 +29,9 @@ final class Methodology {
         List<List<String>> rows = new ArrayList<>();
         for (Kpi kpi : kpis) {
             String target = kpi.hasTarget()
-                    ? page.text(KpiTile.targetKey(kpi)) + " : " + Html.number(kpi.scoringTarget(), KpiTile.format(kpi))
+                    ? page.text(KpiTile.targetKey(kpi))
+                            + page.colon()
+                            + Html.number(kpi.scoringTarget(), KpiTile.format(kpi))
                     : page.text("kpi.progress_none");
             rows.add(List.of(
                     "<a href=\"" + PageScope.kpiFile(kpi.id()) + "\"><bdi>" + Html.escape(kpi.id()) + "</bdi></a> "

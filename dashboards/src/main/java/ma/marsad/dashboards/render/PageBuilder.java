@@ -1,7 +1,10 @@
 package ma.marsad.dashboards.render;
 
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import ma.marsad.dashboards.definition.Messages;
 import ma.marsad.pipeline.quality.Language;
 
@@ -12,13 +15,16 @@ final class PageBuilder {
     private final Language language;
     private final Messages messages;
     private final String pageFile;
+    private final Optional<LocalDate> dataDate;
     private int nextId = 1;
     private boolean hasCharts;
 
-    PageBuilder(Language language, Messages messages, String pageFile) {
+    /** @param dataDate the date the data are as of, written under every chart and into its PNG export */
+    PageBuilder(Language language, Messages messages, String pageFile, Optional<LocalDate> dataDate) {
         this.language = language;
         this.messages = messages;
         this.pageFile = pageFile;
+        this.dataDate = dataDate;
     }
 
     Language language() {
@@ -32,6 +38,11 @@ final class PageBuilder {
     /** A message escaped for HTML. */
     String text(String key) {
         return Html.escape(message(key));
+    }
+
+    /** The colon between a label and its value as the page's language writes it ("Cible 2030 : X", "2030 target: X"). */
+    String colon() {
+        return text("punct.colon");
     }
 
     Messages messages() {
@@ -120,10 +131,18 @@ final class PageBuilder {
                 .append("</button></div>");
     }
 
-    /** A chart container drawn by the site script from inline JSON, with its PNG export button. */
-    void chart(String label, Map<String, Object> spec) {
+    /**
+     * A chart container drawn by the site script from inline JSON, with its caption (unit, source, data date) and its
+     * PNG export button; the export draws the caption into the image.
+     *
+     * @param label the chart's title
+     * @param source where the figures come from, in the page's language
+     */
+    void chart(String label, Map<String, Object> spec, String source) {
         hasCharts = true;
         String id = newId("c");
+        Map<String, Object> withColon = new LinkedHashMap<>(spec);
+        withColon.put("colon", message("punct.colon"));
         html.append("<figure class=\"chart-figure\"><div class=\"chart\" id=\"")
                 .append(id)
                 .append("\" role=\"img\" aria-label=\"")
@@ -131,8 +150,10 @@ final class PageBuilder {
                 .append("\"></div><script type=\"application/json\" class=\"chart-spec\" data-chart=\"")
                 .append(id)
                 .append("\">")
-                .append(Html.json(spec))
-                .append("</script><div class=\"actions\"><button type=\"button\" class=\"export-png\" data-chart=\"")
+                .append(Html.json(withColon))
+                .append("</script>");
+        caption(label, String.valueOf(spec.getOrDefault("unit", "")), source);
+        html.append("<div class=\"actions\"><button type=\"button\" class=\"export-png\" data-chart=\"")
                 .append(id)
                 .append("\" data-file=\"")
                 .append(Html.escape(pageFile.replace(".html", "") + "-" + id + ".png"))
@@ -141,20 +162,49 @@ final class PageBuilder {
                 .append("</button></div></figure>");
     }
 
-    /** An SVG chart drawn here (the tile-grid map), with its PNG export button. */
-    void svgChart(String svg) {
+    /** An SVG chart drawn here (the tile-grid map), with its caption and PNG export button as {@link #chart}. */
+    void svgChart(String svg, String label, String unit, String source) {
         String id = newId("c");
         html.append("<figure class=\"chart-figure\"><div class=\"svg-chart\" id=\"")
                 .append(id)
                 .append("\">")
                 .append(svg)
-                .append("</div><div class=\"actions\"><button type=\"button\" class=\"export-png\" data-svg=\"")
+                .append("</div>");
+        caption(label, unit, source);
+        html.append("<div class=\"actions\"><button type=\"button\" class=\"export-png\" data-svg=\"")
                 .append(id)
                 .append("\" data-file=\"")
                 .append(Html.escape(pageFile.replace(".html", "") + "-" + id + ".png"))
                 .append("\">")
                 .append(text("export.png"))
                 .append("</button></div></figure>");
+    }
+
+    /** Title (read by screen readers, drawn in exports), unit, source and data date, one span each. */
+    private void caption(String label, String unit, String source) {
+        html.append("<figcaption class=\"chart-caption\"><span class=\"caption-title\">")
+                .append(Html.escape(label))
+                .append("</span>");
+        if (!unit.isBlank()) {
+            html.append("<span class=\"caption-unit\">")
+                    .append(text("kpi.unit"))
+                    .append(colon())
+                    .append(Html.escape(unit))
+                    .append("</span>");
+        }
+        html.append("<span class=\"caption-source\">")
+                .append(text("export.source"))
+                .append(colon())
+                .append(Html.escape(source))
+                .append("</span>");
+        if (dataDate.isPresent()) {
+            html.append("<span class=\"caption-date\">")
+                    .append(text("site.data_date"))
+                    .append(' ')
+                    .append(Html.date(dataDate.get()))
+                    .append("</span>");
+        }
+        html.append("</figcaption>");
     }
 
     void openDetails() {

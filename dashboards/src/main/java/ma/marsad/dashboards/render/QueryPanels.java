@@ -7,13 +7,18 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import ma.marsad.dashboards.definition.ChartDefinition;
 import ma.marsad.dashboards.definition.ColumnDefinition;
+import ma.marsad.dashboards.definition.ColumnDefinition.ColumnFormat;
 import ma.marsad.dashboards.definition.PanelDefinition;
 import ma.marsad.dashboards.render.WarehouseSnapshot.QueryResult;
 
@@ -26,23 +31,39 @@ final class QueryPanels {
     private static final Pattern PARAMETER = Pattern.compile("\\{(kpi|pillar)}");
 
     private final Connection connection;
+    private final FeedbackCopies feedback;
     private final Map<String, QueryResult> cache = new HashMap<>();
+    private Set<String> tables;
 
-    QueryPanels(Connection connection) {
+    QueryPanels(Connection connection, FeedbackCopies feedback) {
         this.connection = connection;
+        this.feedback = feedback;
     }
 
     void query(PageBuilder page, PanelDefinition panel, PageScope scope, String where) throws SQLException {
+        if (!tables().containsAll(panel.tablesRead())) {
+            // a warehouse published before the table existed (a rollback): the panel says so, the site still renders
+            page.append("<p class=\"muted\">")
+                    .append(page.text("panel.not_in_warehouse"))
+                    .append("</p>");
+            return;
+        }
         QueryResult result = run(panel.sql(), scope);
         List<Integer> indexes = new ArrayList<>();
         for (ColumnDefinition column : panel.columns()) {
             indexes.add(result.indexOf(column.name(), where));
         }
         ChartDefinition chart = panel.chart();
-        if (chart != null
-                && chart.type() != ChartDefinition.ChartType.TILE_GRID
-                && !result.rows().isEmpty()) {
-            page.chart(title(page, panel), chartSpec(page, panel, chart, result, where));
+        Map<String, Object> spec = chart == null || chart.type() == ChartDefinition.ChartType.TILE_GRID
+                ? null
+                : chartSpec(page, panel, chart, result, where);
+        if (spec != null) {
+            page.chart(
+                    title(page, panel),
+                    spec,
+                    chart.source() == null
+                            ? page.message("export.source_warehouse")
+                            : chart.source().in(page.language()));
         }
         List<List<String>> rows = new ArrayList<>();
         for (List<Object> row : result.rows()) {
@@ -59,9 +80,23 @@ final class QueryPanels {
                         .toList(),
                 rows,
                 panel.columns().stream()
-                        .map(column -> column.format() == ColumnDefinition.ColumnFormat.NUMBER
-                                || column.format() == ColumnDefinition.ColumnFormat.INTEGER)
+                        .map(column -> column.format() == ColumnFormat.NUMBER
+                                || column.format() == ColumnFormat.PRECISE
+                                || column.format() == ColumnFormat.INTEGER)
                         .toList());
+    }
+
+    /** The warehouse's tables and views, in lower case. */
+    private Set<String> tables() throws SQLException {
+        if (tables == null) {
+            tables = new HashSet<>();
+            for (List<Object> row : WarehouseSnapshot.query(
+                            connection, "select table_name from information_schema.tables", List.of())
+                    .rows()) {
+                tables.add(row.get(0).toString().toLowerCase(Locale.ROOT));
+            }
+        }
+        return tables;
     }
 
     private static String title(PageBuilder page, PanelDefinition panel) {
@@ -91,13 +126,24 @@ final class QueryPanels {
         return cached;
     }
 
+    /** The chart of a query's rows, or null when no row has a value to draw. */
     private static Map<String, Object> chartSpec(
             PageBuilder page, PanelDefinition panel, ChartDefinition chart, QueryResult result, String where) {
         if (chart.x() == null || chart.series().isEmpty()) {
             throw new IllegalArgumentException(where + ": a query chart needs x and series (query column names)");
         }
         int xIndex = result.indexOf(chart.x(), where);
-        List<List<Object>> rows = new ArrayList<>(result.rows());
+        List<Integer> seriesIndexes = new ArrayList<>();
+        for (String column : chart.series()) {
+            seriesIndexes.add(result.indexOf(column, where));
+        }
+        // a row with no value in any series is left out of the chart; the table below keeps it, with its dashes
+        List<List<Object>> rows = new ArrayList<>(result.rows().stream()
+                .filter(row -> seriesIndexes.stream().anyMatch(index -> row.get(index) instanceof Number))
+                .toList());
+        if (rows.isEmpty()) {
+            return null;
+        }
         if (chart.type() == ChartDefinition.ChartType.LINE) {
             rows.sort(Comparator.comparing(row -> String.valueOf(row.get(xIndex))));
         }
@@ -106,9 +152,16 @@ final class QueryPanels {
         spec.put("xType", "category");
         spec.put("format", chart.numberFormat().yamlName());
         spec.put("unit", "");
+        if (chart.horizontal()) {
+            spec.put("horizontal", true);
+        }
+        boolean terms = panel.columns().stream()
+                .anyMatch(column -> column.name().equals(chart.x()) && column.format() == ColumnFormat.TERM);
         spec.put(
                 "categories",
-                rows.stream().map(row -> plainText(row.get(xIndex))).toList());
+                rows.stream()
+                        .map(row -> terms ? term(page, row.get(xIndex)) : plainText(row.get(xIndex)))
+                        .toList());
         List<Map<String, Object>> series = new ArrayList<>();
         for (String column : chart.series()) {
             int index = result.indexOf(column, where);
@@ -138,16 +191,28 @@ final class QueryPanels {
         return value == null ? "" : value.toString();
     }
 
-    /** The site is published at work/site, so a page in site/fr/ reaches the work folder at ../../ */
-    private static String workLink(String path) {
-        String href = Html.encodePath(path);
-        if (href == null) {
-            return Html.escape(path);
-        }
-        return "<a href=\"../../" + Html.escape(href) + "\">" + Html.escape(path) + "</a>";
+    /** A term in the page's words ({@code term.<value>} of messages.yml), or as written. */
+    private static String term(PageBuilder page, Object value) {
+        String text = plainText(value);
+        return page.messages().has("term." + text) ? page.message("term." + text) : text;
     }
 
-    private static String cell(PageBuilder page, ColumnDefinition.ColumnFormat format, Object value) {
+    /** The report copied into the site, in the page's language when it exists; its path as text when it does not. */
+    private String feedbackLink(PageBuilder page, String path) {
+        Optional<String> version = feedback.version(path, page.language());
+        if (version.isEmpty()) {
+            return "<bdi>" + Html.escape(path) + "</bdi>";
+        }
+        feedback.linkedTo(version.get());
+        String language = FeedbackCopies.languageOf(version.get());
+        String name = version.get().substring(version.get().lastIndexOf('/') + 1);
+        // pages live in site/<language>/, the copies in site/feedback/
+        return "<a href=\"../" + Html.escape(Html.encodePath(version.get())) + "\""
+                + (language == null ? "" : " hreflang=\"" + language + "\"") + "><bdi>" + Html.escape(name)
+                + "</bdi></a>";
+    }
+
+    private String cell(PageBuilder page, ColumnFormat format, Object value) {
         if (value == null) {
             return "<span class=\"missing\">–</span>";
         }
@@ -155,6 +220,10 @@ final class QueryPanels {
             case NUMBER ->
                 value instanceof Number number
                         ? Html.number(number.doubleValue(), "auto")
+                        : Html.escape(value.toString());
+            case PRECISE ->
+                value instanceof Number number
+                        ? Html.number(number.doubleValue(), "precise")
                         : Html.escape(value.toString());
             case INTEGER ->
                 value instanceof Number number
@@ -164,8 +233,11 @@ final class QueryPanels {
             case DATETIME ->
                 value instanceof LocalDateTime dateTime ? Html.dateTime(dateTime) : Html.escape(value.toString());
             case STATUS -> page.statusBadge(value.toString());
-            case WORK_LINK -> workLink(value.toString());
-            case TEXT -> Html.escape(value.toString());
+            case PERIOD -> Html.period(value.toString());
+            case TERM -> "<bdi>" + Html.escape(term(page, value)) + "</bdi>";
+            case FEEDBACK_REPORT -> feedbackLink(page, value.toString());
+            // data of any script, isolated so a Latin name in an Arabic page keeps its own order
+            case TEXT -> "<bdi>" + Html.escape(value.toString()) + "</bdi>";
         };
     }
 }

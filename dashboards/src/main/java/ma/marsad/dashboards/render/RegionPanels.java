@@ -40,13 +40,29 @@ final class RegionPanels {
             }
             page.append("<p class=\"small\">")
                     .append(page.text("kpi.period"))
-                    .append(" <bdi>")
-                    .append(Html.escape(first.period()))
-                    .append("</bdi> · ")
+                    .append(" ")
+                    .append(Html.period(first.period()))
+                    .append(" · ")
                     .append(Html.escape(KpiPanels.unit(page, kpi.unit())))
                     .append("</p><div class=\"region-pair\">");
             String label = kpi.name().in(page.language()) + " — " + page.message("region.map");
-            page.svgChart(TileGridMap.svg(data.regions(), values, format, page.language(), label));
+            String unit = KpiPanels.unit(page, kpi.unit());
+            String source = KpiPanels.source(page, data, kpi);
+            TileGridMap.Scale scale = TileGridMap.Scale.of(values.values());
+            String legend = page.message(scale.low() == 0 ? "region.legend_from_zero" : "region.legend");
+            page.svgChart(
+                    TileGridMap.svg(
+                            data.regions(),
+                            values,
+                            scale,
+                            format,
+                            page.language(),
+                            label,
+                            legend,
+                            page.message("region.no_value")),
+                    label,
+                    unit,
+                    source);
 
             List<Region> ranked = new ArrayList<>(data.regions().stream()
                     .filter(region -> values.containsKey(region.code()))
@@ -76,7 +92,7 @@ final class RegionPanels {
                                     .map(region -> values.get(region.code()))
                                     .toList())));
             spec.put("refLines", List.of());
-            page.chart(kpi.name().in(page.language()) + " — " + page.message("region.ranking"), spec);
+            page.chart(kpi.name().in(page.language()) + " — " + page.message("region.ranking"), spec, source);
             page.append("</div>");
             page.openDetails();
             List<List<String>> rows = new ArrayList<>();

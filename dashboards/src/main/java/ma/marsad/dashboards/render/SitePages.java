@@ -24,13 +24,14 @@ final class SitePages {
     private final RegionPanels regionPanels;
     private final QueryPanels queryPanels;
 
-    SitePages(DashboardDefinitions definitions, WarehouseSnapshot data, Connection connection) {
+    SitePages(
+            DashboardDefinitions definitions, WarehouseSnapshot data, Connection connection, FeedbackCopies feedback) {
         this.definitions = definitions;
         this.data = data;
         this.messages = definitions.messages();
         this.kpiPanels = new KpiPanels(data, messages.pillarOrder());
         this.regionPanels = new RegionPanels(data);
-        this.queryPanels = new QueryPanels(connection);
+        this.queryPanels = new QueryPanels(connection, feedback);
     }
 
     List<PageScope> scopes() {
@@ -87,7 +88,7 @@ final class SitePages {
     }
 
     String render(PageScope scope, Language language, List<PageScope> scopes) throws SQLException {
-        PageBuilder body = new PageBuilder(language, messages, scope.fileName());
+        PageBuilder body = new PageBuilder(language, messages, scope.fileName(), data.dataDate());
         int panelNumber = 0;
         for (PanelDefinition panel : scope.definition().panels()) {
             panelNumber++;
@@ -139,7 +140,9 @@ final class SitePages {
                 List.of(
                         ma.marsad.dashboards.definition.ChartDefinition.ReferenceLine.MILESTONE_2026,
                         ma.marsad.dashboards.definition.ChartDefinition.ReferenceLine.TARGET_2030),
-                null);
+                null,
+                null,
+                false);
     }
 
     private static void requireKpi(PageScope scope, String where, Runnable panel) {

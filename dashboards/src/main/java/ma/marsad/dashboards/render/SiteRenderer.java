@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 import ma.marsad.dashboards.definition.DashboardDefinitions;
+import ma.marsad.dashboards.definition.Messages;
 import ma.marsad.pipeline.config.ConfigFolder;
 import ma.marsad.pipeline.quality.Language;
 import ma.marsad.pipeline.warehouse.ModelCatalog;
@@ -18,9 +19,10 @@ import ma.marsad.pipeline.warehouse.WarehouseBuilder;
 
 /**
  * Renders the published warehouse into the static trilingual site: every page of the dashboard definitions in French,
- * Arabic and English, with the ECharts library, the site's stylesheet and script copied alongside, so the site works
- * offline from {@code file://}. The output is a pure function of the warehouse content and the definitions: rendering
- * the same warehouse twice gives identical bytes (and the same version folder).
+ * Arabic and English, with the ECharts library, the site's stylesheet and script, and the submitters' feedback reports
+ * the pages link to copied alongside, so the site works offline from {@code file://} and needs nothing outside its
+ * folder. The output is a pure function of the warehouse content, the definitions and those reports: rendering the
+ * same warehouse twice gives identical bytes (and the same version folder).
  */
 public final class SiteRenderer {
 
@@ -62,7 +64,7 @@ public final class SiteRenderer {
         SiteVersions versions = new SiteVersions(workDir.resolve("site-versions"));
         Path staging = versions.newStagingFolder();
         try {
-            int pages = write(definitions, warehouseFile, staging, finalRuns);
+            int pages = write(definitions, warehouseFile, staging, workDir, finalRuns);
             Path version = versions.publish(staging);
             versions.swapLink(siteLink, version);
             return summarise(version, pages, Duration.ofNanos(System.nanoTime() - start));
@@ -72,12 +74,14 @@ public final class SiteRenderer {
         }
     }
 
-    private int write(DashboardDefinitions definitions, Path warehouseFile, Path site, List<RunRecord> finalRuns)
+    private int write(
+            DashboardDefinitions definitions, Path warehouseFile, Path site, Path workDir, List<RunRecord> finalRuns)
             throws IOException, SQLException {
         try (Connection connection = WarehouseBuilder.openReadOnly(warehouseFile)) {
             RunHistory.shadow(connection, finalRuns);
             WarehouseSnapshot data = WarehouseSnapshot.read(connection);
-            SitePages pages = new SitePages(definitions, data, connection);
+            FeedbackCopies feedback = new FeedbackCopies(workDir);
+            SitePages pages = new SitePages(definitions, data, connection, feedback);
             List<PageScope> scopes = pages.scopes();
             int written = 0;
             for (Language language : Language.values()) {
@@ -87,6 +91,7 @@ public final class SiteRenderer {
                     written++;
                 }
             }
+            feedback.copyInto(site);
             Files.writeString(site.resolve("index.html"), rootIndex(definitions));
             ModelCatalog models = ModelCatalog.load(config);
             for (Language language : Language.values()) {
@@ -109,24 +114,36 @@ public final class SiteRenderer {
         }
     }
 
+    /**
+     * The site's front door: the three languages side by side, each in its own language and direction, and no
+     * redirect, so nobody is sent to a language they did not choose.
+     */
     private static String rootIndex(DashboardDefinitions definitions) {
-        StringBuilder links = new StringBuilder();
+        Messages messages = definitions.messages();
+        StringBuilder choices = new StringBuilder();
         for (Language language : Language.values()) {
-            links.append("<li><a href=\"")
-                    .append(language.tag())
-                    .append("/index.html\" lang=\"")
+            choices.append("<li lang=\"")
                     .append(language.tag())
                     .append("\" dir=\"")
                     .append(language.direction())
+                    .append("\"><a href=\"")
+                    .append(language.tag())
+                    .append("/index.html\" hreflang=\"")
+                    .append(language.tag())
                     .append("\">")
-                    .append(Html.escape(definitions.messages().get("lang." + language.tag(), language)))
-                    .append("</a></li>");
+                    .append(Html.escape(messages.get("lang." + language.tag(), language)))
+                    .append("</a><p>")
+                    .append(Html.escape(messages.get("site.tagline", language)))
+                    .append("</p></li>");
         }
         return "<!DOCTYPE html>\n<html lang=\"fr\" dir=\"ltr\">\n<head>\n<meta charset=\"utf-8\">\n"
-                + "<meta http-equiv=\"refresh\" content=\"0; url=fr/index.html\">\n<title>"
-                + Html.escape(definitions.messages().get("site.name", Language.FR))
-                + "</title>\n<link rel=\"stylesheet\" href=\"assets/marsad.css\">\n</head>\n<body>\n<main id=\"main\"><h1>"
-                + Html.escape(definitions.messages().get("site.name", Language.FR)) + "</h1><ul>" + links
+                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>"
+                + Html.escape(messages.get("site.name", Language.FR)) + " · "
+                + Html.escape(messages.get("site.name", Language.AR))
+                + "</title>\n<link rel=\"stylesheet\" href=\"assets/marsad.css\">\n</head>\n<body>\n"
+                + "<main id=\"main\" class=\"language-choice\"><h1>"
+                + Html.escape(messages.get("site.name", Language.FR)) + " · <span lang=\"ar\" dir=\"rtl\">"
+                + Html.escape(messages.get("site.name", Language.AR)) + "</span></h1><ul>" + choices
                 + "</ul></main>\n</body>\n</html>\n";
     }
 

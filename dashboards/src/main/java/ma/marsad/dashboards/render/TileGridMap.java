@@ -1,6 +1,6 @@
 package ma.marsad.dashboards.render;
 
-import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import ma.marsad.dashboards.render.WarehouseSnapshot.Region;
@@ -30,16 +30,76 @@ final class TileGridMap {
 
     private static final String[] FILLS = {"#e3eef9", "#b9d3ee", "#86b3df", "#2f6fae", "#1b4a7e"};
     private static final String[] INKS = {"#102a43", "#102a43", "#102a43", "#ffffff", "#ffffff"};
+    private static final String NO_VALUE_FILL = "#f1f3f5";
+    private static final int CLASSES = FILLS.length;
     private static final int TILE_WIDTH = 150;
     private static final int TILE_HEIGHT = 48;
     private static final int GAP = 6;
+    /** The legend sits in the empty south-east of the grid, beside the southern regions. */
+    private static final int LEGEND_X = 2 * (TILE_WIDTH + GAP) + 12;
+
+    private static final int LEGEND_Y = 4 * (TILE_HEIGHT + GAP);
 
     private TileGridMap() {}
 
+    /**
+     * The classes of the map's shades: {@value #CLASSES} of equal width from zero (from a round value below the
+     * lowest when one is negative) to a round value at or above the highest, so that shades compare values, not
+     * ranks: regions within a few tenths of each other share a shade.
+     */
+    record Scale(double low, double step) {
+
+        static Scale of(Collection<Double> values) {
+            double min = values.stream().mapToDouble(Double::doubleValue).min().orElse(0);
+            double max = values.stream().mapToDouble(Double::doubleValue).max().orElse(0);
+            double low = Math.min(0, min);
+            double step = roundUp((max - low) / CLASSES);
+            if (low < 0) {
+                low = Math.floor(min / step) * step;
+                while (low + CLASSES * step < max) {
+                    step = roundUp(step * 1.01);
+                }
+            }
+            return new Scale(low, step);
+        }
+
+        double bound(int index) {
+            return low + step * index;
+        }
+
+        int classOf(double value) {
+            return (int) Math.max(0, Math.min(CLASSES - 1, Math.floor((value - low) / step)));
+        }
+
+        /** The smallest of 1, 2, 2.5 or 5 times a power of ten that is at least {@code value}. */
+        private static double roundUp(double value) {
+            if (value <= 0 || Double.isNaN(value)) {
+                return 1;
+            }
+            double power = Math.pow(10, Math.floor(Math.log10(value)));
+            for (double factor : new double[] {1, 2, 2.5, 5, 10}) {
+                if (factor * power >= value * (1 - 1e-12)) {
+                    return factor * power;
+                }
+            }
+            return 10 * power;
+        }
+    }
+
+    /**
+     * @param scale the classes of the shades, from {@link Scale#of} on the same values
+     * @param legend the legend's heading in the page's language
+     * @param noValue the legend's words for a region without a value
+     */
     static String svg(
-            List<Region> regions, Map<String, Double> values, String format, Language language, String label) {
-        List<Double> sorted = new ArrayList<>(values.values());
-        sorted.sort(Double::compareTo);
+            List<Region> regions,
+            Map<String, Double> values,
+            Scale scale,
+            String format,
+            Language language,
+            String label,
+            String legend,
+            String noValue) {
         int width = 4 * (TILE_WIDTH + GAP);
         int height = 8 * (TILE_HEIGHT + GAP);
         StringBuilder svg = new StringBuilder();
@@ -54,20 +114,26 @@ final class TileGridMap {
                 .append("\" role=\"img\" aria-label=\"")
                 .append(Html.escape(label))
                 .append("\" direction=\"ltr\" font-family=\"system-ui, sans-serif\">");
+        boolean anyMissing = false;
         for (Region region : regions) {
             int[] place = PLACES.get(region.code());
             if (place == null) {
                 continue;
             }
             Double value = values.get(region.code());
-            int shade = value == null ? -1 : shade(sorted, value);
-            String fill = shade < 0 ? "#f1f3f5" : FILLS[shade];
+            anyMissing |= value == null;
+            int shade = value == null ? -1 : scale.classOf(value);
+            String fill = shade < 0 ? NO_VALUE_FILL : FILLS[shade];
             String ink = shade < 0 ? "#495057" : INKS[shade];
             int x = place[1] * (TILE_WIDTH + GAP);
             int y = place[0] * (TILE_HEIGHT + GAP);
             String name = region.name().in(language);
             String shortName = name.split("-")[0].trim();
-            svg.append("<g class=\"tile\"><title>")
+            svg.append("<g class=\"tile\" data-region=\"")
+                    .append(region.code())
+                    .append("\" data-shade=\"")
+                    .append(shade)
+                    .append("\"><title>")
                     .append(Html.escape(name))
                     .append("</title><rect x=\"")
                     .append(x)
@@ -96,34 +162,57 @@ final class TileGridMap {
                     .append("\" text-anchor=\"middle\" font-size=\"14\" font-weight=\"bold\" fill=\"")
                     .append(ink)
                     .append("\">");
-            if (value == null) {
-                svg.append("–");
-            } else {
-                String plain = Html.plain(value);
-                svg.append("<tspan class=\"num\" data-num=\"")
-                        .append(plain)
-                        .append("\" data-format=\"")
-                        .append(format)
-                        .append("\">")
-                        .append(plain)
-                        .append("</tspan>");
-            }
+            svg.append(value == null ? "–" : number(value, format));
             svg.append("</text></g>");
         }
+        legend(svg, scale, format, legend, anyMissing ? noValue : null);
         return svg.append("</svg>").toString();
     }
 
-    /** Quintile of a value among the regions' values: 0 (lowest) to 4 (highest). */
-    private static int shade(List<Double> sorted, double value) {
-        if (sorted.size() < 2) {
-            return 2;
-        }
-        int below = 0;
-        for (double other : sorted) {
-            if (other < value) {
-                below++;
+    /** One swatch per class with its bounds ("0 – 2 000"), and one for regions without a value when there are any. */
+    private static void legend(StringBuilder svg, Scale scale, String format, String heading, String noValue) {
+        svg.append("<g class=\"legend\" font-size=\"13\" fill=\"#1d2733\"><text class=\"legend-heading\" x=\"")
+                .append(LEGEND_X)
+                .append("\" y=\"")
+                .append(LEGEND_Y + 14)
+                .append("\" font-weight=\"bold\">")
+                .append(Html.escape(heading))
+                .append("</text>");
+        int rows = CLASSES + (noValue == null ? 0 : 1);
+        for (int row = 0; row < rows; row++) {
+            // the highest class on top, as values rise up the legend
+            int shade = CLASSES - 1 - row;
+            int y = LEGEND_Y + 26 + row * 26;
+            boolean missing = row == CLASSES;
+            svg.append("<g class=\"legend-class\" data-shade=\"")
+                    .append(missing ? -1 : shade)
+                    .append("\"><rect x=\"")
+                    .append(LEGEND_X)
+                    .append("\" y=\"")
+                    .append(y)
+                    .append("\" width=\"28\" height=\"20\" rx=\"3\" fill=\"")
+                    .append(missing ? NO_VALUE_FILL : FILLS[shade])
+                    .append("\" stroke=\"#495057\" stroke-width=\"1\"")
+                    .append(missing ? " stroke-dasharray=\"4 3\"" : "")
+                    .append("/><text x=\"")
+                    .append(LEGEND_X + 38)
+                    .append("\" y=\"")
+                    .append(y + 15)
+                    .append("\">");
+            if (missing) {
+                svg.append(Html.escape(noValue));
+            } else {
+                svg.append(number(scale.bound(shade), format))
+                        .append(" – ")
+                        .append(number(scale.bound(shade + 1), format));
             }
+            svg.append("</text></g>");
         }
-        return Math.min(4, below * 5 / sorted.size());
+        svg.append("</g>");
+    }
+
+    private static String number(double value, String format) {
+        String plain = Html.plain(value);
+        return "<tspan class=\"num\" data-num=\"" + plain + "\" data-format=\"" + format + "\">" + plain + "</tspan>";
     }
 }

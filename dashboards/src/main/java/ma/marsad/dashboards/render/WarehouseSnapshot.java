@@ -25,6 +25,7 @@ record WarehouseSnapshot(
         Map<String, List<Value>> valuesByKpi,
         List<Region> regions,
         Map<String, Submission> submissions,
+        Map<String, LocalizedText> templateTitles,
         Optional<LocalDate> dataDate) {
 
     record Kpi(
@@ -201,7 +202,36 @@ record WarehouseSnapshot(
             }
         }
         return new WarehouseSnapshot(
-                kpis, latest, history, values, regions, submissions, dataDate(connection, history));
+                kpis,
+                latest,
+                history,
+                values,
+                regions,
+                submissions,
+                templateTitles(connection),
+                dataDate(connection, history));
+    }
+
+    /** The reporting templates' titles, to name the source of a KPI's figures; none in a warehouse without them. */
+    private static Map<String, LocalizedText> templateTitles(Connection connection) throws SQLException {
+        Map<String, LocalizedText> titles = new LinkedHashMap<>();
+        if (!hasColumn(connection, "dim_template", "title_en")) {
+            return titles;
+        }
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(
+                        "select template_id, title_fr, title_ar, title_en from dim_template order by template_id")) {
+            while (rows.next()) {
+                String id = rows.getString(1);
+                titles.put(
+                        id,
+                        new LocalizedText(
+                                orDefault(rows.getString(2), id),
+                                orDefault(rows.getString(3), id),
+                                orDefault(rows.getString(4), id)));
+            }
+        }
+        return titles;
     }
 
     /** The run's as-of date when runs are recorded, else the latest period end: a fact of the data, never "now". */

@@ -80,6 +80,12 @@
         lineStyle: { type: one.style, width: one.style === 'solid' ? 3 : 2 },
         itemStyle: { color: PALETTE[index % PALETTE.length] }
       };
+      if (one.style === 'provisional') {
+        /* a running period's value so far: a hollow point of its own, never joined to the complete periods */
+        item.symbol = 'emptyDiamond'; item.symbolSize = 12;
+        item.lineStyle = { type: 'dotted', width: 0 };
+        item.itemStyle = { color: '#8a5200', borderWidth: 2 };
+      }
       if (index === 0 && spec.refLines && spec.refLines.length) {
         item.markLine = {
           symbol: 'none', silent: true,
@@ -87,7 +93,7 @@
             return {
               yAxis: line.value, name: line.name,
               lineStyle: { type: lineIndex === 0 ? 'dashed' : 'solid', color: lineIndex === 0 ? '#8a5200' : '#b3261e', width: 2 },
-              label: { formatter: line.name + ' : ' + fmt(line.value), position: rtl ? 'insideStartTop' : 'insideEndTop', color: '#1d2733' }
+              label: { formatter: line.name + (spec.colon || ': ') + fmt(line.value), position: rtl ? 'insideStartTop' : 'insideEndTop', color: '#1d2733' }
             };
           })
         };
@@ -111,7 +117,8 @@
     if (spec.horizontal) {
       option.xAxis = Object.assign(valueAxis, { inverse: rtl, scale: false });
       option.yAxis = Object.assign(categoryAxis, { inverse: true, position: rtl ? 'right' : 'left' });
-      option.legend.show = false;
+      /* one series (the regions ranked) needs no legend; a comparison of editions does */
+      option.legend.show = spec.series.length > 1;
       option.grid.top = 8;
     } else {
       option.xAxis = Object.assign(categoryAxis, { inverse: rtl });
@@ -173,25 +180,77 @@
     download(button.getAttribute('data-file'), url);
     setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
   }
-  function exportPng(button) {
-    var name = button.getAttribute('data-file');
+  /* PNG export: the chart drawn with its caption around it, so the image says what it shows on its own: title and
+     unit above, source and data date below, in the page's language and direction. */
+  function captionParts(figure) {
+    var parts = {};
+    ['title', 'unit', 'source', 'date'].forEach(function (part) {
+      var element = figure && figure.querySelector('.chart-caption .caption-' + part);
+      parts[part] = element ? element.textContent.trim() : '';
+    });
+    return parts;
+  }
+  function captionLines(figure) {
+    var parts = captionParts(figure);
+    return [parts.title, parts.unit, parts.source, parts.date].filter(function (text) { return text.length > 0; });
+  }
+  var FONT = 'system-ui, "Segoe UI", "Noto Sans", "Noto Sans Arabic", "DejaVu Sans", sans-serif';
+  function wrap(context, text, width) {
+    var words = text.split(' '), lines = [], line = '';
+    words.forEach(function (word) {
+      var candidate = line ? line + ' ' + word : word;
+      if (line && context.measureText(candidate).width > width) { lines.push(line); line = word; } else { line = candidate; }
+    });
+    if (line) { lines.push(line); }
+    return lines;
+  }
+  function compose(image, width, height, parts, done) {
+    var scale = 2, pad = 16 * scale, titleSize = 18 * scale, textSize = 13 * scale, lineGap = 6 * scale;
+    var canvas = document.createElement('canvas');
+    var context = canvas.getContext('2d');
+    function wrapped(texts, font) {
+      context.font = font;
+      return [].concat.apply([], texts.filter(Boolean).map(function (text) { return wrap(context, text, width - 2 * pad); }));
+    }
+    var titleFont = 'bold ' + titleSize + 'px ' + FONT, textFont = textSize + 'px ' + FONT;
+    var titleLines = wrapped([parts.title], titleFont);
+    var aboveLines = wrapped([parts.unit], textFont);
+    var belowLines = wrapped([parts.source, parts.date], textFont);
+    var top = pad + titleLines.length * (titleSize + lineGap) + aboveLines.length * (textSize + lineGap);
+    canvas.width = width;
+    canvas.height = top + height + lineGap + belowLines.length * (textSize + lineGap) + pad;
+    context.fillStyle = '#ffffff'; context.fillRect(0, 0, canvas.width, canvas.height);
+    context.drawImage(image, 0, top, width, height);
+    context.textBaseline = 'top'; context.direction = rtl ? 'rtl' : 'ltr'; context.textAlign = 'start';
+    var x = rtl ? width - pad : pad, y = pad;
+    function draw(lines, font, colour, size) {
+      context.font = font; context.fillStyle = colour;
+      lines.forEach(function (text) { context.fillText(text, x, y); y += size + lineGap; });
+    }
+    draw(titleLines, titleFont, '#1d2733', titleSize);
+    draw(aboveLines, textFont, '#1d2733', textSize);
+    y = top + height + lineGap;
+    draw(belowLines, textFont, '#4a5563', textSize);
+    done(canvas.toDataURL('image/png'), { top: top, height: height });
+  }
+  function png(button, done) {
+    var parts = captionParts(button.closest('figure'));
+    var image = new Image();
     if (button.hasAttribute('data-chart')) {
       var chart = window.echarts && window.echarts.getInstanceByDom(document.getElementById(button.getAttribute('data-chart')));
-      if (chart) { download(name, chart.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#ffffff' })); }
+      if (!chart) { return; }
+      image.onload = function () { compose(image, chart.getWidth() * 2, chart.getHeight() * 2, parts, done); };
+      image.src = chart.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#ffffff' });
       return;
     }
     var svg = document.getElementById(button.getAttribute('data-svg')).querySelector('svg');
     var box = svg.viewBox.baseVal;
-    var image = new Image();
-    image.onload = function () {
-      var canvas = document.createElement('canvas');
-      canvas.width = box.width * 2; canvas.height = box.height * 2;
-      var context = canvas.getContext('2d');
-      context.fillStyle = '#ffffff'; context.fillRect(0, 0, canvas.width, canvas.height);
-      context.drawImage(image, 0, 0, canvas.width, canvas.height);
-      download(name, canvas.toDataURL('image/png'));
-    };
+    image.onload = function () { compose(image, box.width * 2, box.height * 2, parts, done); };
     image.src = 'data:image/svg+xml;charset=utf-8,' + encodeURIComponent(new XMLSerializer().serializeToString(svg));
+  }
+  function exportPng(button) {
+    var name = button.getAttribute('data-file');
+    png(button, function (url) { download(name, url); });
   }
   function wireButtons() {
     document.addEventListener('click', function (event) {
@@ -219,7 +278,10 @@
     if (toggle) { toggle.setAttribute('aria-pressed', String(digits === 'arab')); }
   }
 
-  window.Marsad = { toCsv: toCsv, neutralise: neutralise, formatNumber: formatNumber, tableRows: tableRows };
+  window.Marsad = {
+    toCsv: toCsv, neutralise: neutralise, formatNumber: formatNumber, tableRows: tableRows,
+    png: png, captionLines: captionLines
+  };
   function start() { localise(); drawCharts(); wireButtons(); }
   if (document.readyState === 'loading') { document.addEventListener('DOMContentLoaded', start); } else { start(); }
 }());

@@ -21,14 +21,26 @@ class DashboardDefinitionsTests {
 
         assertThat(definitions.pages())
                 .extracting(PageDefinition::slug)
-                .containsExactly("index", "pillar-{pillar}", "kpi-{kpi}", "regions", "data-supply", "methodology");
-        PanelDefinition bySubmitter = definitions.pages().get(4).panels().get(0);
+                .containsExactly(
+                        "index",
+                        "pillar-{pillar}",
+                        "kpi-{kpi}",
+                        "regions",
+                        "un-comparison",
+                        "data-supply",
+                        "methodology");
+        PanelDefinition bySubmitter = definitions.pages().get(5).panels().get(0);
         assertThat(bySubmitter.sql()).contains("from submission");
         assertThat(bySubmitter.chart().type()).isEqualTo(ChartDefinition.ChartType.BAR);
         assertThat(definitions.pages().get(2).panels().get(1).chart().referenceLines())
                 .containsExactly(
                         ChartDefinition.ReferenceLine.MILESTONE_2026, ChartDefinition.ReferenceLine.TARGET_2030);
         assertThat(definitions.messages().get("status.on_track", Language.AR)).isEqualTo("في المسار الصحيح");
+        // the UN comparison reads the engine's scores and the survey averages, nothing else
+        PanelDefinition egdi = definitions.pages().get(4).panels().get(0);
+        assertThat(egdi.tablesRead()).containsExactly("un_egov_averages", "un_egov_scores");
+        assertThat(egdi.chart().horizontal()).isTrue();
+        assertThat(egdi.chart().source().en()).isEqualTo("UN E-Government Survey (UN DESA), as published");
     }
 
     @Test

@@ -41,7 +41,7 @@ class KpiTileTests {
                 .contains("Référence établie")
                 .doesNotContain("En bonne voie")
                 .doesNotContain("role=\"progressbar\"")
-                .contains("Cible 2030 : <span class=\"num\" data-num=\"200000\"");
+                .contains("Cible 2030\u00a0: <bdi class=\"num\" data-num=\"200000\"");
         assertThat(tile("ar", "TAL-04")).contains("الوضعية المرجعية محددة");
         assertThat(tile("en", "TAL-04")).contains("Baseline set");
     }
@@ -52,14 +52,15 @@ class KpiTileTests {
         String french = tile("fr", "GOV-03");
 
         assertThat(french).contains("data-status=\"on_track\"").contains("Cible atteinte");
-        assertThat(french).contains("<bdi>2026-10</bdi>");
+        assertThat(french).contains("<bdi class=\"period\">2026-10</bdi>");
         assertThat(french)
                 .contains("class=\"small provisional\"")
-                .contains("<bdi>2026-11</bdi> : <span class=\"num\" data-num=\"25\"");
+                .contains("<bdi class=\"period\">2026-11</bdi>\u00a0: <bdi class=\"num\" data-num=\"25\"");
         // a target held since the baseline is met or not: no "0 %" progress towards it
         assertThat(french).doesNotContain("role=\"progressbar\"").doesNotContain("Hors trajectoire");
         // TAL-04's running semester is shown beside its baseline
-        assertThat(tile("fr", "TAL-04")).contains("<bdi>2026-S2</bdi> : <span class=\"num\" data-num=\"9100\"");
+        assertThat(tile("fr", "TAL-04"))
+                .contains("<bdi class=\"period\">2026-S2</bdi>\u00a0: <bdi class=\"num\" data-num=\"9100\"");
     }
 
     @Test
@@ -67,13 +68,13 @@ class KpiTileTests {
         String french = tile("fr", "CON-05");
 
         assertThat(french)
-                .contains("Jalon 2026 : <span class=\"num\" data-num=\"6300\"")
+                .contains("Jalon 2026\u00a0: <bdi class=\"num\" data-num=\"6300\"")
                 .contains("Progression vers le jalon 2026")
                 .contains("Hors trajectoire")
                 .doesNotContain("Pas de cible 2030");
         assertThat(tile("ar", "CON-05")).contains("مرحلة 2026").doesNotContain("لا يوجد هدف لسنة 2030");
         assertThat(tile("fr", "GOV-09")).contains("Pas de cible 2030");
-        assertThat(tile("fr", "EGOV-01")).contains("Cible 2030 : ").contains("Progression vers la cible 2030");
+        assertThat(tile("fr", "EGOV-01")).contains("Cible 2030\u00a0: ").contains("Progression vers la cible 2030");
     }
 
     @Test
@@ -85,12 +86,12 @@ class KpiTileTests {
         // 2025-Q4
         assertThat(french)
                 .contains(
-                        "Attendu à cette date</dt><dd><span class=\"num\" data-num=\"5644.658\" data-format=\"integer\"")
-                .contains("Écart à la trajectoire</dt><dd><span class=\"num\" data-num=\"-144.658\""
+                        "Attendu à cette date</dt><dd><bdi class=\"num\" data-num=\"5644.658\" data-format=\"integer\"")
+                .contains("Écart à la trajectoire</dt><dd><bdi class=\"num\" data-num=\"-144.658\""
                         + " data-format=\"signed-integer\"")
                 .contains("data-num=\"-0.025627\" data-format=\"signed-percent\"")
-                .contains("Évolution</dt><dd><span class=\"num\" data-num=\"500\" data-format=\"signed-integer\"")
-                .contains("<bdi>2025-Q4</bdi>")
+                .contains("Évolution</dt><dd><bdi class=\"num\" data-num=\"500\" data-format=\"signed-integer\"")
+                .contains("<bdi class=\"period\">2025-Q4</bdi>")
                 .contains("En retard sur la trajectoire de plus d&#39;un dixième du chemin attendu.");
         // counts are whole, a share keeps its decimals
         assertThat(tile("fr", "TAL-04")).contains("data-num=\"8255\" data-format=\"integer\"");
@@ -137,7 +138,7 @@ class KpiTileTests {
                 .contains("Périodes en cours")
                 .contains("Millésimes et révisions")
                 // the targets and their sources: CON-05 against its milestone, in French
-                .contains("Jalon 2026 : <span class=\"num\" data-num=\"6300\"")
+                .contains("Jalon 2026\u00a0: <bdi class=\"num\" data-num=\"6300\"")
                 .contains("presse (jalon 2026)")
                 .contains("anrt.ma");
     }

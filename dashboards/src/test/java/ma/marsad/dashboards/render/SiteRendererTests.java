@@ -35,6 +35,7 @@ class SiteRendererTests {
             "kpi-gov-03.html",
             "kpi-con-05.html",
             "regions.html",
+            "un-comparison.html",
             "data-supply.html",
             "methodology.html");
 
@@ -55,8 +56,8 @@ class SiteRendererTests {
         // when
         RenderSummary summary = render();
 
-        // then: 20 pages x 3 languages + the data dictionary in each language + the root index and dictionary = 65
-        assertThat(summary.pagesWritten()).isEqualTo(65);
+        // then: 21 pages x 3 languages + the data dictionary in each language + the root index and dictionary = 68
+        assertThat(summary.pagesWritten()).isEqualTo(68);
         assertThat(work.resolve("site/data-dictionary.html"))
                 .content()
                 .contains("id=\"fct_egov_requests\"", "one row per e-service request");
@@ -70,7 +71,12 @@ class SiteRendererTests {
                 assertThat(work.resolve("site").resolve(language).resolve(page)).isRegularFile();
             }
         }
-        assertThat(Files.readString(work.resolve("site/index.html"))).contains("url=fr/index.html");
+        // the root page offers the three languages, each in its own words and direction, and sends nobody anywhere
+        assertThat(Files.readString(work.resolve("site/index.html")))
+                .doesNotContain("http-equiv=\"refresh\"")
+                .contains("<li lang=\"fr\" dir=\"ltr\"><a href=\"fr/index.html\" hreflang=\"fr\">Français</a>")
+                .contains("<li lang=\"ar\" dir=\"rtl\"><a href=\"ar/index.html\" hreflang=\"ar\">العربية</a>")
+                .contains("<li lang=\"en\" dir=\"ltr\"><a href=\"en/index.html\" hreflang=\"en\">English</a>");
         assertThat(work.resolve("site/assets/echarts.min.js")).isRegularFile();
         assertThat(Files.size(work.resolve("site/assets/echarts.min.js"))).isGreaterThan(500_000);
         assertThat(summary.totalBytes()).isGreaterThan(summary.largestPageBytes());
@@ -119,7 +125,7 @@ class SiteRendererTests {
         try (Stream<Path> walk = Files.walk(work.resolve("site").toRealPath())) {
             files = walk.filter(path -> path.toString().endsWith(".html")).toList();
         }
-        assertThat(files).hasSize(65);
+        assertThat(files).hasSize(68);
         for (Path file : files) {
             assertThat(remote.matcher(Files.readString(file)).find())
                     .as("remote resource in %s", file)
@@ -141,12 +147,11 @@ class SiteRendererTests {
         // on track: EGOV-01, AI-03, GOV-03 (October; November is still running); at risk: EGOV-06;
         // off track: ECO-03, TAL-01, CON-05; baseline only: TAL-04; no target: GOV-09; no data: CON-07
         assertThat(overview)
-                .contains("status-count status-on_track\"><span class=\"count\"><span class=\"num\" data-num=\"3\"")
-                .contains("status-count status-at_risk\"><span class=\"count\"><span class=\"num\" data-num=\"1\"")
-                .contains("status-count status-off_track\"><span class=\"count\"><span class=\"num\" data-num=\"3\"")
-                .contains(
-                        "status-count status-baseline_only\"><span class=\"count\"><span class=\"num\" data-num=\"1\"")
-                .contains("status-count status-no_data\"><span class=\"count\"><span class=\"num\" data-num=\"1\"");
+                .contains("status-count status-on_track\"><span class=\"count\"><bdi class=\"num\" data-num=\"3\"")
+                .contains("status-count status-at_risk\"><span class=\"count\"><bdi class=\"num\" data-num=\"1\"")
+                .contains("status-count status-off_track\"><span class=\"count\"><bdi class=\"num\" data-num=\"3\"")
+                .contains("status-count status-baseline_only\"><span class=\"count\"><bdi class=\"num\" data-num=\"1\"")
+                .contains("status-count status-no_data\"><span class=\"count\"><bdi class=\"num\" data-num=\"1\"");
         assertThat(Pattern.compile("<article class=\"tile ").matcher(overview).results())
                 .hasSize(10);
         // status is a text label too, never colour alone
@@ -179,16 +184,65 @@ class SiteRendererTests {
     }
 
     @Test
-    void dataSupplyLinksFeedbackReportsFromTheWorkFolderAndEscapesHostileText() throws Exception {
-        render();
-        String supply = page("fr", "data-supply.html");
+    void feedbackReportsAreCopiedIntoTheSiteAndLinkedInThePageLanguage() throws Exception {
+        // given OFPPT's report in French and Arabic in the work folder, and none for the rejected '@evil' file
+        write("feedback/digital-training/OFPPT/2025-S2 rapport.fr.html", "<html lang=\"fr\">rapport</html>");
+        write("feedback/digital-training/OFPPT/2025-S2 rapport.ar.html", "<html lang=\"ar\">تقرير</html>");
 
-        assertThat(supply)
-                .contains("href=\"../../feedback/digital-training/OFPPT/2025-S2%20rapport.fr.html\"")
+        // when
+        render();
+
+        // then each page links the copy inside the site, in its language when it exists, else in French
+        assertThat(page("ar", "data-supply.html"))
+                .contains("href=\"../feedback/digital-training/OFPPT/2025-S2%20rapport.ar.html\" hreflang=\"ar\">");
+        assertThat(page("fr", "data-supply.html"))
+                .contains("href=\"../feedback/digital-training/OFPPT/2025-S2%20rapport.fr.html\" hreflang=\"fr\">");
+        assertThat(page("en", "data-supply.html"))
+                .contains("href=\"../feedback/digital-training/OFPPT/2025-S2%20rapport.fr.html\" hreflang=\"fr\">");
+        assertThat(work.resolve("site/feedback/digital-training/OFPPT/2025-S2 rapport.ar.html"))
+                .hasContent("<html lang=\"ar\">تقرير</html>");
+        // a report the work folder does not hold is named, not linked; nothing links out of the site
+        for (String language : List.of("fr", "ar", "en")) {
+            assertThat(page(language, "data-supply.html"))
+                    .contains("<bdi>feedback/digital-training/evil/x1.fr.html</bdi>")
+                    .doesNotContain("href=\"../../");
+        }
+        assertThat(page("fr", "data-supply.html"))
                 .contains("=HYPERLINK(&quot;http://example.org&quot;)&lt;b&gt;.csv")
-                .doesNotContain("<b>.csv");
-        // OFPPT sent 2 files, 3 rows quarantined
-        assertThat(supply).contains("class=\"export-csv\"");
+                .doesNotContain("<b>.csv")
+                .contains("class=\"export-csv\"");
+    }
+
+    @Test
+    void theUnComparisonSetsMoroccoBesideTheAveragesAndPeersAndSaysWhenAPeerIsMissing() throws Exception {
+        render();
+        String french = page("fr", "un-comparison.html");
+
+        // Morocco 2022 and 2024, the Africa average, Tunisia; Egypt is not in the fixture's survey rows
+        assertThat(french)
+                .contains("<td><bdi>Maroc</bdi></td><td class=\"n\"><bdi class=\"num\" data-num=\"0.5915\"")
+                .contains("data-num=\"0.6841\"", "data-num=\"101\"", "data-num=\"90\"")
+                .contains("<td><bdi>Moyenne de l&#39;Afrique</bdi></td><td class=\"n\"><bdi class=\"num\""
+                        + " data-num=\"0.4054\"")
+                .contains("<td><bdi>Tunisie</bdi></td><td class=\"n\"><bdi class=\"num\" data-num=\"0.653\"")
+                .contains("<td><bdi>Égypte</bdi></td><td class=\"n\"><span class=\"missing\">–</span>");
+        // the chart draws only who has a value, in the page's words
+        assertThat(french)
+                .contains("\"categories\":[\"Maroc\",\"Moyenne de l'Afrique\",\"Moyenne mondiale\",\"Tunisie\"]");
+        assertThat(page("ar", "un-comparison.html")).contains("<bdi>المغرب</bdi>", "<bdi>متوسط أفريقيا</bdi>");
+        assertThat(page("en", "un-comparison.html")).contains("Source: UN E-Government Survey (UN DESA), as published");
+    }
+
+    @Test
+    void aPanelOnATableTheWarehouseDoesNotHoldSaysSoAndTheSiteStillRenders() throws Exception {
+        // given a warehouse published before the UN averages existed, as a rollback may publish again
+        Path warehouse = WarehouseFixture.build(
+                Files.createDirectories(work.resolve("warehouse")), "drop table un_egov_averages");
+
+        new SiteRenderer(ConfigFolder.shipped()).render(warehouse, work.resolve("site"), work);
+
+        assertThat(page("fr", "un-comparison.html"))
+                .contains("Ces données ne figurent pas dans cette version de l&#39;entrepôt publié.");
     }
 
     @Test
@@ -289,6 +343,54 @@ class SiteRendererTests {
     }
 
     @Test
+    void aRunningPeriodIsDrawnApartFromTheHistoryAndNeverProjected() throws Exception {
+        // given GOV-03: October complete at 100 % (forecast 100), November running at 25 % (forecast 0 from it)
+        render();
+
+        // then the history stops at October, November is a provisional point of its own, the forecast starts from
+        // October
+        assertThat(page("fr", "kpi-gov-03.html"))
+                .contains("{\"name\":\"Historique\",\"style\":\"solid\",\"data\":[[\"2026-10-31\",100]]}")
+                .contains("{\"name\":\"Période en cours (provisoire)\",\"style\":\"provisional\","
+                        + "\"data\":[[\"2026-11-30\",25]]}")
+                .contains("{\"name\":\"Projection 2030\",\"style\":\"dotted\","
+                        + "\"data\":[[\"2026-10-31\",100],[\"2030-12-31\",100]]}");
+        // and the table of values says which period is still running
+        assertThat(page("fr", "kpi-gov-03.html"))
+                .contains("<td><bdi class=\"period\">2026-11</bdi> <span class=\"in-progress\">période en cours,"
+                        + " valeur provisoire</span></td>")
+                .doesNotContain("<td><bdi class=\"period\">2026-10</bdi> <span");
+    }
+
+    @Test
+    void aKpiWhoseOnlyPeriodsAreRunningHasNoForecast() throws Exception {
+        // given GOV-03 with both months still running, the latest carrying a forecast computed from it
+        Path warehouse = WarehouseFixture.build(
+                Files.createDirectories(work.resolve("warehouse")),
+                "update kpi_score set period_complete = false where kpi_id = 'GOV-03';\n"
+                        + "update kpi_latest set period_complete = false, forecast_2030 = 0 where kpi_id = 'GOV-03'");
+
+        new SiteRenderer(ConfigFolder.shipped()).render(warehouse, work.resolve("site"), work);
+
+        assertThat(page("fr", "kpi-gov-03.html"))
+                .contains("\"style\":\"provisional\",\"data\":[[\"2026-10-31\",100],[\"2026-11-30\",25]]")
+                .doesNotContain("Projection 2030");
+    }
+
+    @Test
+    void eachLanguageWritesItsOwnColon() throws Exception {
+        render();
+
+        // French: a non-breaking space before the colon; English and Arabic: none
+        assertThat(page("fr", "kpi-con-05.html")).contains("Jalon 2026\u00a0: <bdi class=\"num\"");
+        assertThat(page("en", "kpi-con-05.html"))
+                .contains("2026 milestone: <bdi class=\"num\"")
+                .contains("\"colon\":\": \"")
+                .doesNotContain(" : ");
+        assertThat(page("ar", "kpi-con-05.html")).contains("مرحلة 2026: <bdi class=\"num\"");
+    }
+
+    @Test
     void aWarehouseWithoutTheInProgressColumnStillRenders() throws Exception {
         // given a warehouse that predates period_complete, provisional values and scoring targets, as a rolled-back
         // version may
@@ -305,7 +407,7 @@ class SiteRendererTests {
 
         // then the pages render, the target read from the declared one
         assertThat(page("fr", "kpi-egov-01.html")).doesNotContain("class=\"in-progress\"");
-        assertThat(page("fr", "kpi-con-05.html")).contains("Jalon 2026 : ");
+        assertThat(page("fr", "kpi-con-05.html")).contains("Jalon 2026\u00a0: ");
     }
 
     @Test
@@ -338,6 +440,12 @@ class SiteRendererTests {
         assertThatThrownBy(() -> new SiteRenderer(ConfigFolder.shipped()).render(warehouse, work.resolve("site"), work))
                 .isInstanceOf(FileAlreadyExistsException.class)
                 .hasMessageContaining("not a symbolic link");
+    }
+
+    private void write(String path, String content) throws Exception {
+        Path file = work.resolve(path);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, content);
     }
 
     private static List<Path> files(Path folder) throws Exception {

@@ -25,13 +25,13 @@ import ma.marsad.pipeline.text.HtmlText;
 
 /**
  * Feedback to a submitter whose file was rejected or had rows quarantined: a printable HTML page and a CSV per
- * language (French and Arabic, right to left) under {@code feedback/<submitter>/}, saying what was wrong, where, and
- * how to send the file again. Names and values from the file show control and direction characters as visible escapes,
+ * language (French, Arabic right to left, and English for the site's English pages) under
+ * {@code feedback/<submitter>/}, saying what was wrong, where, and how to send the file again. Names and values from the file show control and direction characters as visible escapes,
  * and CSV cells are neutralised against formulas ({@link HtmlText}, {@link CsvText}).
  */
 public final class FeedbackReports {
 
-    private static final List<Language> LANGUAGES = List.of(Language.FR, Language.AR);
+    private static final List<Language> LANGUAGES = List.of(Language.FR, Language.AR, Language.EN);
     private static final DateTimeFormatter RECEIVED =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'xxx").withZone(ZoneId.of("Africa/Casablanca"));
 

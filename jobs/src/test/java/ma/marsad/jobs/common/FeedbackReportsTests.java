@@ -100,6 +100,17 @@ class FeedbackReportsTests {
     }
 
     @Test
+    void englishPageIsInEnglishForTheSitesEnglishPages() {
+        String page = FeedbackReports.html(record, quarantined, MESSAGES, CATALOG, Language.EN);
+
+        assertThat(page).contains("<html lang=\"en\" dir=\"ltr\">");
+        assertThat(page).contains("File validation report", "accepted, with rows set aside", "read 3 · accepted 1");
+        assertThat(page).contains("<bdi>line 2, column 3</bdi>", "How to fix the file");
+        assertThat(page).doesNotContain("ligne 2", "Renvoyez", "السطر");
+        assertThat(FeedbackReports.csv(quarantined, MESSAGES, Language.EN)).startsWith("data_row,line,cell,");
+    }
+
+    @Test
     void rejectedFileSaysWhyAndThatNothingWasLoaded() {
         ValidationOutcome rejected = new ValidationOutcome(
                 ValidationOutcome.Status.REJECTED,
@@ -181,7 +192,7 @@ class FeedbackReportsTests {
                 List.of(hidden),
                 false);
 
-        for (Language language : List.of(Language.FR, Language.AR)) {
+        for (Language language : Language.values()) {
             // when
             String page = FeedbackReports.html(spoofed, outcome, MESSAGES, CATALOG, language);
             String csv = FeedbackReports.csv(outcome, MESSAGES, language);
