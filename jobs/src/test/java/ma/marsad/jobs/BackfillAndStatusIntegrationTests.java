@@ -2,10 +2,7 @@ package ma.marsad.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -82,14 +79,8 @@ class BackfillAndStatusIntegrationTests {
     }
 
     private static String captured(java.util.concurrent.Callable<Integer> command) throws Exception {
-        PrintStream original = System.out;
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
-        try {
-            assertThat(command.call()).isZero();
-        } finally {
-            System.setOut(original);
-        }
-        return buffer.toString(StandardCharsets.UTF_8);
+        ConsoleOutput output = ConsoleOutput.of(command);
+        assertThat(output.exitCode()).isZero();
+        return output.text();
     }
 }

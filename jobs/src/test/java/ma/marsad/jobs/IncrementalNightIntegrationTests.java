@@ -53,8 +53,10 @@ class IncrementalNightIntegrationTests {
         assertThat(WarehouseChecksums.of(published)).isEqualTo(checksums);
         assertThat(checksums).containsKey("main.\"kpi_value\"");
 
-        // and a night with nothing new starts from it again
-        assertThat(nightly(work, landing)).isIn(0, 3);
+        // and a night with nothing new starts from it again, and says so in its summary
+        ConsoleOutput summary = ConsoleOutput.of(() -> nightly(work, landing));
+        assertThat(summary.exitCode()).isIn(0, 3);
+        assertThat(summary.text()).contains("warehouse: incremental, 0 submission(s) changed");
         assertThat(state(published)).isEqualTo("incremental | started from the published warehouse | 0");
         assertThat(WarehouseChecksums.of(published)).isEqualTo(checksums);
 

@@ -53,6 +53,7 @@ public final class RunSummaries {
                 json.writeNumberField(entry.getKey(), entry.getValue());
             }
             json.writeEndObject();
+            json.writeStringField("warehouse_build", summary.warehouseBuild());
             json.writeArrayFieldStart("feedback_reports");
             for (String report : summary.feedbackReports()) {
                 json.writeString(report);

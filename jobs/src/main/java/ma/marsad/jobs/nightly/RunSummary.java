@@ -20,6 +20,7 @@ import ma.marsad.jobs.common.ExitCodes;
 import ma.marsad.jobs.common.FeedbackReports;
 import ma.marsad.jobs.common.PipelineServices;
 import ma.marsad.pipeline.lake.SubmissionRecord;
+import ma.marsad.pipeline.warehouse.BuildState;
 import ma.marsad.pipeline.warehouse.WarehouseBuilder;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -40,6 +41,7 @@ public record RunSummary(
         long rowsLoaded,
         long rowsQuarantined,
         Map<String, Long> kpiStatuses,
+        String warehouseBuild,
         List<String> feedbackReports,
         List<String> notices,
         String siteIndex,
@@ -105,6 +107,7 @@ public record RunSummary(
                 loaded,
                 quarantined,
                 execution.getStatus() == BatchStatus.COMPLETED ? kpiStatuses(published) : Map.of(),
+                execution.getStatus() == BatchStatus.COMPLETED ? warehouseBuild(published) : null,
                 feedback,
                 notices,
                 Files.exists(index) ? index.toString() : null,
@@ -182,6 +185,9 @@ public record RunSummary(
                     .append(count));
             text.append(String.format("  KPIs scored: %d (%s)%n", total, statuses));
         }
+        if (warehouseBuild != null) {
+            text.append("  warehouse: ").append(warehouseBuild).append(System.lineSeparator());
+        }
         if (!feedbackReports.isEmpty()) {
             text.append(String.format(
                     "  feedback to submitters: %d report(s), e.g. %s%n",
@@ -222,6 +228,22 @@ public record RunSummary(
             statuses.clear();
         }
         return statuses;
+    }
+
+    /** How the published warehouse was built: "incremental, 2 submission(s) changed", or "full: why". */
+    private static String warehouseBuild(Path published) {
+        if (!Files.exists(published)) {
+            return null;
+        }
+        try (Connection connection = WarehouseBuilder.openReadOnly(published)) {
+            return BuildState.read(connection)
+                    .map(state -> state.incremental()
+                            ? "incremental, " + state.changes().touched().size() + " submission(s) changed"
+                            : "full: " + state.reason())
+                    .orElse(null);
+        } catch (Exception e) {
+            return null;
+        }
     }
 
     private static String rootMessage(Throwable failure) {
