@@ -104,7 +104,7 @@ class FeedbackReportsTests {
         String page = FeedbackReports.html(record, quarantined, MESSAGES, CATALOG, Language.EN);
 
         assertThat(page).contains("<html lang=\"en\" dir=\"ltr\">");
-        assertThat(page).contains("File validation report", "accepted, with rows set aside", "read 3 · accepted 1");
+        assertThat(page).contains("File validation report", "accepted with quarantined rows", "read 3 · accepted 1");
         assertThat(page).contains("<bdi>line 2, column 3</bdi>", "How to fix the file");
         assertThat(page).doesNotContain("ligne 2", "Renvoyez", "السطر");
         assertThat(FeedbackReports.csv(quarantined, MESSAGES, Language.EN)).startsWith("data_row,line,cell,");

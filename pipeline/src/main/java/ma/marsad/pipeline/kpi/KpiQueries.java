@@ -44,7 +44,8 @@ final class KpiQueries implements AutoCloseable {
             String period,
             boolean accepted,
             boolean current,
-            LocalDateTime receivedAt) {
+            LocalDateTime receivedAt,
+            long rows) {
 
         /** Whether both are versions of one (template, submitter, period): a later one replaces an earlier one. */
         boolean sameReportAs(Submission other) {
@@ -66,7 +67,8 @@ final class KpiQueries implements AutoCloseable {
         if (tables.exists("submission")) {
             try (Statement statement = warehouse.createStatement();
                     ResultSet result = statement.executeQuery("select submission_id, template_id, submitter, period, "
-                            + ACCEPTED + ", is_current, received_at from submission where received_at is not null")) {
+                            + ACCEPTED + ", is_current, received_at, coalesce(rows_accepted, 0) from submission"
+                            + " where received_at is not null")) {
                 while (result.next()) {
                     submissions.put(
                             result.getString(1),
@@ -77,7 +79,8 @@ final class KpiQueries implements AutoCloseable {
                                     result.getString(4),
                                     result.getBoolean(5),
                                     result.getBoolean(6),
-                                    result.getTimestamp(7).toLocalDateTime()));
+                                    result.getTimestamp(7).toLocalDateTime(),
+                                    result.getLong(8)));
                 }
             }
         }

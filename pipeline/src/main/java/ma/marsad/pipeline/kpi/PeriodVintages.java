@@ -24,6 +24,9 @@ import java.util.TreeSet;
  */
 final class PeriodVintages {
 
+    /** Rows one query of the KPI reads at the most when finding which periods submissions feed. */
+    static final long ROWS_PER_BATCH = 2_000_000;
+
     private final KpiQueries queries;
     private final KpiDefinition kpi;
     private final String submitter;
@@ -160,15 +163,40 @@ final class PeriodVintages {
         }
     }
 
-    /** For each period, the submissions among {@code ids} whose rows the KPI counts in it (all versions at once). */
+    /**
+     * For each period, the submissions among {@code ids} whose rows the KPI counts in it: the KPI over batches of
+     * whole submissions (at most {@link #ROWS_PER_BATCH} rows, so that a median over a year of requests never has to
+     * hold every value at once), each output naming its submissions.
+     */
     private Map<String, Set<String>> feedersByPeriod(Set<String> ids) throws SQLException {
         Map<String, Set<String>> feeders = new TreeMap<>();
-        for (KpiObservation observation : queries.over(kpi, ids)) {
-            feeders.computeIfAbsent(observation.period(), period -> new TreeSet<>())
-                    .addAll(Arrays.asList(observation.submissionIds().split(",")));
+        Set<String> batch = new TreeSet<>();
+        long batchRows = 0;
+        for (String id : ids) {
+            long rows = queries.submissions().get(id).rows();
+            if (!batch.isEmpty() && batchRows + rows > ROWS_PER_BATCH) {
+                addFeeders(batch, feeders);
+                batch = new TreeSet<>();
+                batchRows = 0;
+            }
+            batch.add(id);
+            batchRows += rows;
         }
-        feeders.values().forEach(set -> set.remove(""));
+        if (!batch.isEmpty()) {
+            addFeeders(batch, feeders);
+        }
         return feeders;
+    }
+
+    private void addFeeders(Set<String> batch, Map<String, Set<String>> feeders) throws SQLException {
+        for (KpiObservation observation : queries.over(kpi, batch)) {
+            Set<String> period = feeders.computeIfAbsent(observation.period(), key -> new TreeSet<>());
+            for (String id : observation.submissionIds().split(",")) {
+                if (!id.isEmpty()) {
+                    period.add(id);
+                }
+            }
+        }
     }
 
     /** Every accepted version of the reports (template, submitter, period) of the given submissions. */

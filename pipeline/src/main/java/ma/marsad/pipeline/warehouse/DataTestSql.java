@@ -42,6 +42,19 @@ final class DataTestSql {
         };
     }
 
+    /** Whether a {@code unique} test's key includes {@code submission_id}: rows of two submissions never collide. */
+    @SuppressWarnings("unchecked")
+    static boolean uniqueWithinSubmission(SqlModel.DataTest test) {
+        if (!"unique".equals(test.kind())) {
+            return false;
+        }
+        Object columns = test.arguments().get("columns");
+        if (columns instanceof List<?> list) {
+            return ((List<Object>) list).stream().map(String::valueOf).anyMatch("submission_id"::equals);
+        }
+        return "submission_id".equals(test.column());
+    }
+
     @SuppressWarnings("unchecked")
     private static String uniqueColumns(SqlModel.DataTest test) {
         Object columns = test.arguments().get("columns");

@@ -15,6 +15,9 @@ import ma.marsad.pipeline.config.SqlFileLines;
  */
 final class ModelRunner {
 
+    /** Rows a uniqueness check hashes at once; a key of e-service requests costs about 150 bytes. */
+    static final long ROWS_PER_BATCH = 1_000_000;
+
     private final ModelCatalog catalog;
 
     ModelRunner(ModelCatalog catalog) {
@@ -78,21 +81,66 @@ final class ModelRunner {
                 for (SqlModel.DataTest test : model.tests()) {
                     boolean onChangedRows =
                             changed != null && model.isIncremental() && !"relationships".equals(test.kind());
-                    String relation = onChangedRows
-                            ? "(select * from main." + model.name() + " where " + changed.filter() + ")"
-                            : model.name();
-                    String query = DataTestSql.failingRowsQuery(relation, test);
-                    try (var result = statement.executeQuery("select count(*) from (" + query + ")")) {
-                        result.next();
-                        long failing = result.getLong(1);
-                        if (failing > 0) {
-                            failures.add(model.name() + ": " + DataTestSql.describe(test) + " fails on " + failing
-                                    + " row(s)");
+                    String rows = onChangedRows ? changed.filter() : "true";
+                    long failing = 0;
+                    if (model.isIncremental() && DataTestSql.uniqueWithinSubmission(test)) {
+                        for (String batch : submissionBatches(statement, model.name(), rows)) {
+                            failing += failing(
+                                    statement, "(select * from main." + model.name() + " where " + batch + ")", test);
                         }
+                    } else {
+                        failing = failing(
+                                statement,
+                                onChangedRows
+                                        ? "(select * from main." + model.name() + " where " + rows + ")"
+                                        : model.name(),
+                                test);
+                    }
+                    if (failing > 0) {
+                        failures.add(
+                                model.name() + ": " + DataTestSql.describe(test) + " fails on " + failing + " row(s)");
                     }
                 }
             }
         }
         return failures;
+    }
+
+    private static long failing(Statement statement, String relation, SqlModel.DataTest test) throws SQLException {
+        try (var result =
+                statement.executeQuery("select count(*) from (" + DataTestSql.failingRowsQuery(relation, test) + ")")) {
+            result.next();
+            return result.getLong(1);
+        }
+    }
+
+    /**
+     * Conditions on {@code submission_id} splitting the model's rows (those matching {@code rows}) into batches of at
+     * most {@link #ROWS_PER_BATCH} rows, whole submissions each: a key that includes the submission is checked batch by
+     * batch, so the hash table of a year of e-service requests never has to fit in DuckDB's memory at once.
+     */
+    private static List<String> submissionBatches(Statement statement, String model, String rows) throws SQLException {
+        List<String> batches = new ArrayList<>();
+        java.util.Set<String> batch = new java.util.TreeSet<>();
+        long batchRows = 0;
+        try (var result = statement.executeQuery("select submission_id, count(*) from main." + model + " where " + rows
+                + " group by submission_id order by submission_id")) {
+            while (result.next()) {
+                if (result.getString(1) == null) {
+                    continue; // such rows fail the not_null test of submission_id
+                }
+                if (!batch.isEmpty() && batchRows + result.getLong(2) > ROWS_PER_BATCH) {
+                    batches.add(ChangedSubmissions.filter(batch));
+                    batch = new java.util.TreeSet<>();
+                    batchRows = 0;
+                }
+                batch.add(result.getString(1));
+                batchRows += result.getLong(2);
+            }
+        }
+        if (!batch.isEmpty()) {
+            batches.add(ChangedSubmissions.filter(batch));
+        }
+        return batches;
     }
 }
