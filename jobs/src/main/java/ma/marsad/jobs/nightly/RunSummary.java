@@ -87,7 +87,9 @@ public record RunSummary(
                 feedback.add(report);
             }
         }
-        Path published = services.publisher().published();
+        PublishedFacts published = execution.getStatus() == BatchStatus.COMPLETED
+                ? PublishedFacts.read(services.publisher().published())
+                : PublishedFacts.NONE;
         Path index = services.settings().site().resolve("index.html");
         String failure = execution.getAllFailureExceptions().stream()
                 .map(RunSummary::rootMessage)
@@ -106,8 +108,8 @@ public record RunSummary(
                 context.getInt(RunContext.SKIPPED, 0),
                 loaded,
                 quarantined,
-                execution.getStatus() == BatchStatus.COMPLETED ? kpiStatuses(published) : Map.of(),
-                execution.getStatus() == BatchStatus.COMPLETED ? warehouseBuild(published) : null,
+                published.kpiStatuses(),
+                published.warehouseBuild(),
                 feedback,
                 notices,
                 Files.exists(index) ? index.toString() : null,
@@ -209,40 +211,50 @@ public record RunSummary(
         return text.toString();
     }
 
-    private static Map<String, Long> kpiStatuses(Path published) {
-        Map<String, Long> statuses = new LinkedHashMap<>();
-        if (!Files.exists(published)) {
+    /** What the summary says of the published warehouse, read in one connection. */
+    private record PublishedFacts(Map<String, Long> kpiStatuses, String warehouseBuild) {
+
+        static final PublishedFacts NONE = new PublishedFacts(Map.of(), null);
+
+        static PublishedFacts read(Path published) {
+            if (!Files.exists(published)) {
+                return NONE;
+            }
+            try (Connection connection = WarehouseBuilder.openReadOnly(published)) {
+                return new PublishedFacts(kpiStatuses(connection), warehouseBuild(connection));
+            } catch (Exception e) {
+                return NONE;
+            }
+        }
+
+        private static Map<String, Long> kpiStatuses(Connection connection) {
+            Map<String, Long> statuses = new LinkedHashMap<>();
+            try (Statement statement = connection.createStatement();
+                    ResultSet result = statement.executeQuery(
+                            "select status, count(*) from kpi_latest where region_code = '00' group by status"
+                                    + " order by case status when 'on_track' then 1 when 'at_risk' then 2"
+                                    + " when 'off_track' then 3 when 'baseline_only' then 4 when 'provisional' then 5"
+                                    + " when 'no_target' then 6 else 7 end")) {
+                while (result.next()) {
+                    statuses.put(result.getString(1), result.getLong(2));
+                }
+            } catch (Exception e) {
+                statuses.clear();
+            }
             return statuses;
         }
-        try (Connection connection = WarehouseBuilder.openReadOnly(published);
-                Statement statement = connection.createStatement();
-                ResultSet result = statement.executeQuery(
-                        "select status, count(*) from kpi_latest where region_code = '00' group by status"
-                                + " order by case status when 'on_track' then 1 when 'at_risk' then 2"
-                                + " when 'off_track' then 3 when 'baseline_only' then 4 when 'provisional' then 5"
-                                + " when 'no_target' then 6 else 7 end")) {
-            while (result.next()) {
-                statuses.put(result.getString(1), result.getLong(2));
-            }
-        } catch (Exception e) {
-            statuses.clear();
-        }
-        return statuses;
-    }
 
-    /** How the published warehouse was built: "incremental, 2 submission(s) changed", or "full: why". */
-    private static String warehouseBuild(Path published) {
-        if (!Files.exists(published)) {
-            return null;
-        }
-        try (Connection connection = WarehouseBuilder.openReadOnly(published)) {
-            return BuildState.read(connection)
-                    .map(state -> state.incremental()
-                            ? "incremental, " + state.changes().touched().size() + " submission(s) changed"
-                            : "full: " + state.reason())
-                    .orElse(null);
-        } catch (Exception e) {
-            return null;
+        /** How it was built: "incremental, 2 submission(s) changed", or "full: why". */
+        private static String warehouseBuild(Connection connection) {
+            try {
+                return BuildState.read(connection)
+                        .map(state -> state.incremental()
+                                ? "incremental, " + state.changes().touched().size() + " submission(s) changed"
+                                : "full: " + state.reason())
+                        .orElse(null);
+            } catch (Exception e) {
+                return null;
+            }
         }
     }
 

@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import ma.marsad.pipeline.config.SqlFileLines;
+import ma.marsad.pipeline.warehouse.ChangedSubmissions;
 
 /**
  * Runs KPI queries on the warehouse, over the current rows or over the rows as known at a past time, optionally
@@ -85,6 +86,20 @@ final class KpiQueries implements AutoCloseable {
             }
         }
         return new KpiQueries(warehouse, tables, submissions);
+    }
+
+    /** The vintage times of the given submissions: received times of the accepted ones before {@code until}. */
+    Set<LocalDateTime> vintageTimes(Set<String> ids, LocalDateTime until) {
+        Set<LocalDateTime> times = new TreeSet<>();
+        for (String id : ids) {
+            Submission submission = submissions.get(id);
+            if (submission != null
+                    && submission.accepted()
+                    && submission.receivedAt().isBefore(until)) {
+                times.add(submission.receivedAt());
+            }
+        }
+        return times;
     }
 
     /** Every submission of the warehouse by id. */
@@ -235,14 +250,7 @@ final class KpiQueries implements AutoCloseable {
     private List<KpiObservation> runShadowed(KpiDefinition kpi, String rowsTable, Set<String> visible)
             throws SQLException {
         String view = kpi.sourceTable();
-        String ids = visible.isEmpty()
-                ? "false"
-                : "submission_id in ("
-                        + new TreeSet<>(visible)
-                                .stream()
-                                        .map(id -> "'" + id.replace("'", "''") + "'")
-                                        .collect(Collectors.joining(", "))
-                        + ")";
+        String ids = ChangedSubmissions.filter(visible);
         try (Statement statement = connection.createStatement()) {
             statement.execute("create or replace temp view " + view + " as select * from " + tables.qualified(rowsTable)
                     + " where " + ids);

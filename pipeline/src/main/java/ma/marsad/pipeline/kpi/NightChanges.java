@@ -73,20 +73,6 @@ final class NightChanges {
         return latest;
     }
 
-    /** The vintage times of the given submissions: their received times up to the end of the as-of date. */
-    Set<LocalDateTime> vintageTimes(Set<String> ids) {
-        Set<LocalDateTime> times = new TreeSet<>();
-        for (String id : ids) {
-            KpiQueries.Submission submission = submissions.get(id);
-            if (submission != null
-                    && submission.accepted()
-                    && submission.receivedAt().isBefore(until)) {
-                times.add(submission.receivedAt());
-            }
-        }
-        return times;
-    }
-
     private Set<String> select(KpiDefinition kpi, String submitter, Predicate<String> condition) {
         Set<String> ids = new TreeSet<>();
         for (KpiQueries.Submission submission : submissions.values()) {

@@ -96,7 +96,7 @@ final class PeriodVintages {
             }
         }
         LocalDateTime latestPublished = night.latestPublishedVintage(kpi, submitter);
-        Set<LocalDateTime> arrivalTimes = night.vintageTimes(arrivals);
+        Set<LocalDateTime> arrivalTimes = queries.vintageTimes(arrivals, vintages.until);
         boolean backfill = latestPublished != null
                 && !arrivalTimes.isEmpty()
                 && !arrivalTimes.iterator().next().isAfter(latestPublished);
@@ -137,13 +137,7 @@ final class PeriodVintages {
                 figures.put(observation.identity(), new KpiMartWriter.ValueRow(kpi.id(), observation, true));
             }
         }
-        Set<LocalDateTime> times = new TreeSet<>();
-        for (String id : versions) {
-            KpiQueries.Submission submission = queries.submissions().get(id);
-            if (submission.accepted() && submission.receivedAt().isBefore(until)) {
-                times.add(submission.receivedAt());
-            }
-        }
+        Set<LocalDateTime> times = queries.vintageTimes(versions, until);
         for (LocalDateTime time : times) {
             addKnownAt(figures, time, versions, Set.of(period));
         }

@@ -14,11 +14,13 @@ import java.util.Set;
  * rebuild was asked for, there is no published warehouse or it records no build state, the definitions it was built
  * with (templates, models, KPIs, calendar, Marsad's version) differ, the as-of date went back, or the lake no longer
  * holds a submission the published warehouse has.
+ *
+ * @param published the position the published warehouse was built from, when the night starts from it
  */
-record BuildPlan(boolean incremental, String reason, LocalDate previousAsOf) {
+record BuildPlan(boolean incremental, String reason, LocalDate previousAsOf, LakePosition published) {
 
     static BuildPlan full(String reason) {
-        return new BuildPlan(false, reason, null);
+        return new BuildPlan(false, reason, null, null);
     }
 
     static BuildPlan decide(WarehouseBuilder.BuildRequest request, LakePosition lake) {
@@ -41,12 +43,13 @@ record BuildPlan(boolean incremental, String reason, LocalDate previousAsOf) {
             if (publishedAsOf == null || request.asOf().isBefore(publishedAsOf)) {
                 return full("the as-of date " + request.asOf() + " is before the published one, " + publishedAsOf);
             }
-            Set<String> missing = new HashSet<>(LakePosition.read(connection).accepted());
+            LakePosition position = LakePosition.read(connection);
+            Set<String> missing = new HashSet<>(position.accepted());
             missing.removeAll(lake.accepted());
             if (!missing.isEmpty()) {
                 return full(missing.size() + " submission(s) of the published warehouse are no longer in the lake");
             }
-            return new BuildPlan(true, "started from the published warehouse", publishedAsOf);
+            return new BuildPlan(true, "started from the published warehouse", publishedAsOf, position);
         } catch (SQLException e) {
             return full("the published warehouse cannot be read (" + e.getMessage() + ")");
         }

@@ -11,9 +11,9 @@ import java.util.stream.Collectors;
  * @param ids the changed submissions
  * @param hadRows whether any of them had rows in the published warehouse (else there is nothing to delete)
  */
-record ChangedSubmissions(Set<String> ids, boolean hadRows) {
+public record ChangedSubmissions(Set<String> ids, boolean hadRows) {
 
-    ChangedSubmissions {
+    public ChangedSubmissions {
         ids = Set.copyOf(new TreeSet<>(ids));
     }
 
@@ -22,8 +22,8 @@ record ChangedSubmissions(Set<String> ids, boolean hadRows) {
         return filter(ids);
     }
 
-    /** A SQL condition on {@code submission_id} true for the given submissions only. */
-    static String filter(Set<String> ids) {
+    /** A SQL condition on {@code submission_id} true for the given submissions only (false for none). */
+    public static String filter(Set<String> ids) {
         if (ids.isEmpty()) {
             return "false";
         }

@@ -127,7 +127,7 @@ public final class WarehouseBuilder {
             ChangeSet changes = ChangeSet.NONE;
             ChangedSubmissions changed = null;
             if (plan.incremental()) {
-                LakePosition published = LakePosition.read(connection);
+                LakePosition published = plan.published();
                 changes = ChangeSet.between(published, position);
                 Set<String> touched = changes.touched();
                 changed = new ChangedSubmissions(touched, touched.stream().anyMatch(published.accepted()::contains));
