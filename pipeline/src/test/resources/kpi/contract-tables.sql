@@ -20,7 +20,7 @@ create table fct_telecom_quarterly (
     period varchar, submitter varchar, submission_id varchar, source_row bigint, source_cell varchar
 );
 create table fct_digital_training (
-    annee integer, semestre varchar, code_region varchar, operateur varchar, programme varchar, filiere varchar,
+    annee integer, semestre varchar, region_code varchar, operateur varchar, programme varchar, filiere varchar,
     type_formation varchar, inscrits bigint, diplomes bigint, dont_femmes bigint,
     period varchar, submitter varchar, submission_id varchar, source_row bigint, source_cell varchar
 );
@@ -30,7 +30,7 @@ create table fct_startup_funding (
     period varchar, submitter varchar, submission_id varchar, source_row bigint, source_cell varchar
 );
 create table fct_ai_programme_quarterly (
-    trimestre varchar, code_entite varchar, type_entite varchar, code_region varchar, talents_formes bigint,
+    trimestre varchar, code_entite varchar, type_entite varchar, region_code varchar, talents_formes bigint,
     projets_pilotes_lances bigint, startups_accompagnees bigint, ateliers bigint, chercheurs bigint,
     budget_engage_mad double, budget_execute_mad double, statut_operationnel varchar,
     period varchar, submitter varchar, submission_id varchar, source_row bigint, source_cell varchar

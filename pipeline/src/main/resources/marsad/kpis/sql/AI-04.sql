@@ -4,7 +4,7 @@ with reported as (
     select
         trimestre,
         last_day(make_date(left(trimestre, 4)::integer, right(trimestre, 1)::integer * 3, 1))::date as period_end,
-        code_region,
+        region_code,
         talents_formes,
         submission_id
     from fct_ai_programme_quarterly
@@ -17,9 +17,9 @@ quarter as (
 select
     quarter.period,
     quarter.period_end,
-    case when grouping(reported.code_region) = 1 then '00' else reported.code_region end as region_code,
+    case when grouping(reported.region_code) = 1 then '00' else reported.region_code end as region_code,
     sum(reported.talents_formes)::double as value,
     string_agg(distinct reported.submission_id, ',') as submission_ids
 from quarter
 join reported on reported.period_end <= quarter.period_end
-group by grouping sets ((quarter.period, quarter.period_end), (quarter.period, quarter.period_end, reported.code_region))
+group by grouping sets ((quarter.period, quarter.period_end), (quarter.period, quarter.period_end, reported.region_code))

@@ -4,7 +4,7 @@ with reported as (
     select
         trimestre,
         last_day(make_date(left(trimestre, 4)::integer, right(trimestre, 1)::integer * 3, 1))::date as period_end,
-        code_region,
+        region_code,
         ateliers,
         submission_id
     from fct_ai_programme_quarterly

@@ -3,9 +3,9 @@
 select
     trimestre as period,
     last_day(make_date(left(trimestre, 4)::integer, right(trimestre, 1)::integer * 3, 1))::date as period_end,
-    case when grouping(code_region) = 1 then '00' else code_region end as region_code,
+    case when grouping(region_code) = 1 then '00' else region_code end as region_code,
     100.0 * sum(budget_execute_mad) / sum(budget_engage_mad) as value,
     string_agg(distinct submission_id, ',') as submission_ids
 from fct_ai_programme_quarterly
-group by grouping sets ((trimestre), (trimestre, code_region))
+group by grouping sets ((trimestre), (trimestre, region_code))
 having sum(budget_engage_mad) > 0

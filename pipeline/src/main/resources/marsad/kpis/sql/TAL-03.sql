@@ -3,9 +3,9 @@
 select
     annee || '-' || semestre as period,
     case when semestre = 'S1' then make_date(annee, 6, 30) else make_date(annee, 12, 31) end as period_end,
-    case when grouping(code_region) = 1 then '00' else code_region end as region_code,
+    case when grouping(region_code) = 1 then '00' else region_code end as region_code,
     100.0 * sum(dont_femmes) / sum(diplomes) as value,
     string_agg(distinct submission_id, ',') as submission_ids
 from fct_digital_training
-group by grouping sets ((annee, semestre), (annee, semestre, code_region))
+group by grouping sets ((annee, semestre), (annee, semestre, region_code))
 having sum(diplomes) > 0

@@ -5,7 +5,7 @@ with semester_total as (
     select
         annee || '-' || semestre as period,
         case when semestre = 'S1' then make_date(annee, 6, 30) else make_date(annee, 12, 31) end as period_end,
-        code_region,
+        region_code,
         diplomes,
         submission_id
     from fct_digital_training
@@ -19,9 +19,9 @@ semester as (
 select
     semester.period,
     semester.period_end,
-    case when grouping(semester_total.code_region) = 1 then '00' else semester_total.code_region end as region_code,
+    case when grouping(semester_total.region_code) = 1 then '00' else semester_total.region_code end as region_code,
     sum(semester_total.diplomes)::double as value,
     string_agg(distinct semester_total.submission_id, ',') as submission_ids
 from semester
 join semester_total on semester_total.period_end <= semester.period_end
-group by grouping sets ((semester.period, semester.period_end), (semester.period, semester.period_end, semester_total.code_region))
+group by grouping sets ((semester.period, semester.period_end), (semester.period, semester.period_end, semester_total.region_code))

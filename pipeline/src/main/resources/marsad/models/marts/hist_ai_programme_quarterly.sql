@@ -1,3 +1,3 @@
 -- grain: one row per quarter and programme entity of every accepted submission (current and superseded revisions)
-select *
+select * rename (code_region as region_code)
 from lake_hist_ai_programme_quarterly

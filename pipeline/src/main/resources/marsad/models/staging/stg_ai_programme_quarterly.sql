@@ -4,7 +4,7 @@ select
     trimestre,
     code_entite,
     type_entite,
-    code_region,
+    code_region as region_code, -- the contract says code_region; the warehouse says region_code everywhere
     talents_formes,
     projets_pilotes_lances,
     startups_accompagnees,

@@ -3,7 +3,7 @@
 select
     annee,
     semestre,
-    code_region,
+    code_region as region_code, -- the contract says code_region; the warehouse says region_code everywhere
     operateur,
     programme,
     filiere,

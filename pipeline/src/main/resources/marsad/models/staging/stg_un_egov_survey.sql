@@ -3,7 +3,8 @@
 select
     survey_year,
     country,
-    egdi_rank,
+    -- a rank is an INTEGER wherever it appears (un_egov_scores too); the template's integers are 64-bit
+    cast(egdi_rank as integer) as egdi_rank,
     egdi,
     epart,
     osi,

@@ -52,12 +52,8 @@ class BuildWarehouseTasklet implements Tasklet {
                     connection,
                     services.settings().runs(),
                     jobExecution.getJobInstanceId(),
-                    jobExecution.getId(),
-                    services.settings().asOf(),
-                    jobExecution
-                            .getStartTime()
-                            .atZone(java.time.ZoneId.systemDefault())
-                            .toInstant());
+                    RunSummary.of(jobExecution, services, java.time.Duration.ZERO)
+                            .record());
         }
         FaultInjection.at("build");
         long facts = summary.tableRows().entrySet().stream()

@@ -30,10 +30,18 @@ final class OperationsTables {
 
     private OperationsTables() {}
 
-    /** @param startedAt when the run being built started; every time is stored in UTC */
-    static void write(
-            Connection connection, Path runsFolder, long buildId, long runId, LocalDate asOf, Instant startedAt)
+    /** The status of the run that built a warehouse file, from its publication on. */
+    static final String PUBLISHED = "PUBLISHED";
+
+    private static final String BUILDING = "BUILDING";
+
+    /**
+     * @param current the run being built, with what it ingested; it is recorded as {@code BUILDING} until {@link
+     *     #markPublished} (every time is stored in UTC)
+     */
+    static void write(Connection connection, Path runsFolder, long buildId, RunRecord current)
             throws SQLException, IOException {
+        long runId = current.runId();
         try (Statement statement = connection.createStatement()) {
             statement.execute("create or replace table ops_build as select " + buildId
                     + "::bigint as build_id, current_timestamp as built_at");
@@ -64,17 +72,31 @@ final class OperationsTables {
         }
         rows.add(new Object[] {
             runId,
-            LocalDateTime.ofInstant(startedAt, ZoneOffset.UTC),
+            LocalDateTime.ofInstant(current.startedAt(), ZoneOffset.UTC),
             null,
-            asOf,
-            "STARTED",
-            null,
-            null,
-            null,
-            null,
-            null
+            current.asOf(),
+            BUILDING,
+            current.filesAccepted(),
+            current.filesWithQuarantine(),
+            current.filesRejected(),
+            current.rowsLoaded(),
+            current.rowsQuarantined()
         });
         Rows.append(connection, "main", "ops_run", rows);
+    }
+
+    /**
+     * Records, in the built file about to be published, that its run published it and when: the run's own end comes
+     * after (rendering), so its final status is in {@code work/runs/} and in the next night's file.
+     */
+    static void markPublished(Connection connection, long runId, Instant publishedAt) throws SQLException {
+        try (var statement =
+                connection.prepareStatement("update ops_run set status = ?, finished_at = ? where run_id = ?")) {
+            statement.setString(1, PUBLISHED);
+            statement.setObject(2, LocalDateTime.ofInstant(publishedAt, ZoneOffset.UTC));
+            statement.setLong(3, runId);
+            statement.executeUpdate();
+        }
     }
 
     private static Long number(Map<String, Object> run, String field) {

@@ -40,6 +40,9 @@ class PublishWarehouseTasklet implements Tasklet {
             log.info("warehouse of build {} already published", buildId);
             return RepeatStatus.FINISHED;
         }
+        try (Connection connection = WarehouseBuilder.open(built)) {
+            OperationsTables.markPublished(connection, jobExecution.getId(), java.time.Instant.now());
+        }
         // the file being replaced becomes versions/marsad-build-<its build id>.duckdb, named after what it holds
         String replacedBuild = "build-" + publishedBuild(publisher.published());
         publisher.publish(built, replacedBuild, () -> FaultInjection.at("publish"));

@@ -16,8 +16,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import ma.marsad.jobs.cli.MarsadCommand;
+import ma.marsad.pipeline.config.ConfigFolder;
+import ma.marsad.pipeline.warehouse.ModelCatalog;
+import ma.marsad.pipeline.warehouse.SqlModel;
 import ma.marsad.pipeline.warehouse.WarehouseBuilder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,7 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Runs every query of the analyst guide (docs/analyst-guide/*.sql) on the demo warehouse, read-only as an analyst
- * opens it, and checks each answer against the same figure computed another way.
+ * opens it, and checks each answer against the same figure computed another way; and checks the data dictionary
+ * against the demo warehouse's schema.
  */
 class AnalystGuideIntegrationTests {
 
@@ -199,10 +204,98 @@ class AnalystGuideIntegrationTests {
         }
     }
 
+    @Test
+    void theDataDictionaryIsTheWarehouseSchema() throws Exception {
+        ModelCatalog catalog = ModelCatalog.load(ConfigFolder.shipped());
+        Map<String, List<SqlModel.ColumnDoc>> documented = new TreeMap<>();
+        catalog.ordered().stream()
+                .filter(SqlModel::isPublished)
+                .forEach(model -> documented.put(model.name(), model.columns()));
+        catalog.documentedTables().forEach(table -> documented.put(table.name(), table.columns()));
+
+        Map<String, List<String>> inFile = new TreeMap<>();
+        try (Statement statement = warehouse.createStatement();
+                ResultSet result = statement.executeQuery("select table_name, column_name, data_type"
+                        + " from information_schema.columns where table_schema = 'main'"
+                        + " order by table_name, ordinal_position")) {
+            while (result.next()) {
+                inFile.computeIfAbsent(result.getString(1), table -> new ArrayList<>())
+                        .add(result.getString(2) + " " + result.getString(3));
+            }
+        }
+        Map<String, List<String>> inDictionary = new TreeMap<>();
+        documented.forEach((table, columns) -> inDictionary.put(
+                table,
+                columns.stream()
+                        .map(column -> column.name() + " " + column.type())
+                        .toList()));
+        assertThat(inDictionary)
+                .as("docs/data-dictionary.md (models/**/*.yml) against the warehouse's information_schema")
+                .isEqualTo(inFile);
+
+        for (var table : documented.entrySet()) {
+            for (SqlModel.ColumnDoc column : table.getValue()) {
+                if (!column.nullable()) {
+                    assertThat(single("select count(*) from " + table.getKey() + " where \"" + column.name()
+                                    + "\" is null"))
+                            .as("%s.%s is documented as never null", table.getKey(), column.name())
+                            .isZero();
+                }
+            }
+        }
+    }
+
+    @Test
+    void everyPeriodKeyInTheWarehouseJoinsToDimPeriod() throws Exception {
+        List<String> tables = new ArrayList<>();
+        try (Statement statement = warehouse.createStatement();
+                ResultSet result = statement.executeQuery("select table_name from information_schema.columns"
+                        + " where table_schema = 'main' and column_name = 'period' order by 1")) {
+            while (result.next()) {
+                tables.add(result.getString(1));
+            }
+        }
+        assertThat(tables)
+                .contains("submission", "fct_egov_requests", "kpi_value", "kpi_latest", "submission_calendar");
+        for (String table : tables) {
+            assertThat(single("select count(*) from " + table + " as t where t.period is not null"
+                            + " and not exists (select 1 from dim_period as p where p.period_key = t.period)"))
+                    .as("periods of %s missing from dim_period", table)
+                    .isZero();
+        }
+        // a day rolls up to its month, quarter, semester and year; labels in three languages
+        assertThat(query("select month_key, quarter_key, semester_key, year_key, label_fr, label_ar, label_en"
+                        + " from dim_period where period_key = '2026-11-28'"))
+                .containsExactly(Map.of(
+                        "month_key", "2026-11",
+                        "quarter_key", "2026-Q4",
+                        "semester_key", "2026-S2",
+                        "year_key", "2026",
+                        "label_fr", "28 novembre 2026",
+                        "label_ar", "28 نونبر 2026",
+                        "label_en", "28 November 2026"));
+        assertThat(query("select label_fr, label_ar, label_en from dim_period where period_key = '2026-Q3'"))
+                .containsExactly(Map.of("label_fr", "T3 2026", "label_ar", "الربع الثالث 2026", "label_en", "Q3 2026"));
+    }
+
+    @Test
+    void everyRunInTheWarehouseHasItsStartEndAndStatus() throws Exception {
+        assertThat(single("select count(*) from ops_run where started_at is null or finished_at is null"
+                        + " or status is null or status = 'STARTED'"))
+                .isZero();
+        assertThat(single("select count(*) from ops_run where status = 'PUBLISHED' and files_accepted > 0"))
+                .as("the run that built the file, with what it ingested")
+                .isEqualTo(1);
+    }
+
     private static List<Map<String, Object>> run(String file) throws Exception {
+        return query(Files.readString(QUERIES.resolve(file)));
+    }
+
+    private static List<Map<String, Object>> query(String sql) throws SQLException {
         List<Map<String, Object>> rows = new ArrayList<>();
         try (Statement statement = warehouse.createStatement();
-                ResultSet result = statement.executeQuery(Files.readString(QUERIES.resolve(file)))) {
+                ResultSet result = statement.executeQuery(sql)) {
             ResultSetMetaData meta = result.getMetaData();
             while (result.next()) {
                 Map<String, Object> row = new LinkedHashMap<>();

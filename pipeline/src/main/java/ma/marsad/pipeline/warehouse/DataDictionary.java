@@ -40,6 +40,10 @@ public final class DataDictionary {
         out.append("Published tables live in the warehouse file analysts open read-only; build-time views exist")
                 .append(" only while the nightly build runs. Tables written by the pipeline's engines (KPI marts,")
                 .append(" submission calendar, run metadata `ops_*`) are documented in `models/engines/`.\n\n");
+        out.append("Types are DuckDB's, as `information_schema.columns` spells them; `null: never` means a data")
+                .append(" test (`not_null`) or the engine guarantees the column is never null. A test compares this")
+                .append(" dictionary with the demo warehouse's schema and fails on any table, column, order, type or")
+                .append(" null it does not match.\n\n");
         for (String layer : LAYER_ORDER) {
             List<SqlModel> inLayer =
                     models.stream().filter(m -> m.layer().equals(layer)).toList();
@@ -102,16 +106,13 @@ public final class DataDictionary {
             out.append(inline(model.description())).append("\n\n");
         }
         if (!model.columns().isEmpty()) {
-            out.append("| column | description | tests |\n|---|---|---|\n");
+            out.append("| column | type | null | description | tests |\n|---|---|---|---|---|\n");
             for (SqlModel.ColumnDoc column : model.columns()) {
                 String tests = model.tests().stream()
                         .filter(test -> column.name().equals(test.column()))
                         .map(DataDictionary::describe)
                         .collect(Collectors.joining("; "));
-                out.append("| `")
-                        .append(column.name())
-                        .append("` | ")
-                        .append(cell(column.description()))
+                out.append(columnCells(column))
                         .append(" | ")
                         .append(cell(tests))
                         .append(" |\n");
@@ -131,20 +132,26 @@ public final class DataDictionary {
 
     private static void renderDocumented(DocumentedTable table, StringBuilder out) {
         out.append("\n### ").append(table.name()).append("\n\n");
-        out.append("*table, written by ").append(inline(table.writtenBy())).append("*\n\n");
+        out.append("*")
+                .append(table.materialized())
+                .append(", written by ")
+                .append(inline(table.writtenBy()))
+                .append("*\n\n");
         out.append("**Grain:** ").append(inline(table.grain())).append("\n\n");
         if (!table.description().isBlank()) {
             out.append(inline(table.description())).append("\n\n");
         }
-        out.append("| column | description |\n|---|---|\n");
+        out.append("| column | type | null | description |\n|---|---|---|---|\n");
         for (SqlModel.ColumnDoc column : table.columns()) {
-            out.append("| `")
-                    .append(column.name())
-                    .append("` | ")
-                    .append(cell(column.description()))
-                    .append(" |\n");
+            out.append(columnCells(column)).append(" |\n");
         }
         out.append('\n');
+    }
+
+    /** The first cells of a column's row: name, type, whether it may be null, description. */
+    private static String columnCells(SqlModel.ColumnDoc column) {
+        return "| `" + column.name() + "` | " + cell(column.type()) + " | " + (column.nullable() ? "yes" : "never")
+                + " | " + cell(column.description());
     }
 
     private static String describe(SqlModel.DataTest test) {

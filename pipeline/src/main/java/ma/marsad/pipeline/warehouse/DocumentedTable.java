@@ -8,7 +8,12 @@ import java.util.Objects;
  * documented in {@code models/engines/<table>.yml} so the data dictionary covers every table analysts see.
  */
 public record DocumentedTable(
-        String name, String writtenBy, String grain, String description, List<SqlModel.ColumnDoc> columns) {
+        String name,
+        String materialized,
+        String writtenBy,
+        String grain,
+        String description,
+        List<SqlModel.ColumnDoc> columns) {
 
     public DocumentedTable {
         Objects.requireNonNull(name, "name");

@@ -22,8 +22,10 @@ public final class ModelCatalog {
 
     static final String ENGINES = "engines/";
     private static final Set<String> MODEL_KEYS = Set.of("description", "grain", "materialized", "columns", "tests");
-    private static final Set<String> ENGINE_KEYS = Set.of("written_by", "grain", "description", "columns");
-    private static final Set<String> COLUMN_KEYS = Set.of("name", "description", "tests");
+    private static final Set<String> ENGINE_KEYS =
+            Set.of("written_by", "materialized", "grain", "description", "columns");
+    private static final Set<String> ENGINE_COLUMN_KEYS = Set.of("name", "type", "description", "nullable");
+    private static final Set<String> COLUMN_KEYS = Set.of("name", "type", "description", "tests");
     private static final Map<String, Set<String>> TEST_ARGUMENTS = Map.of(
             "not_null", Set.of(),
             "unique", Set.of("columns"),
@@ -85,12 +87,18 @@ public final class ModelCatalog {
         Map<String, YamlDocument.Entry> yaml = root.mapping(ENGINE_KEYS);
         List<SqlModel.ColumnDoc> columns = new ArrayList<>();
         for (YamlDocument.Entry column : list(yaml.get("columns"))) {
-            Map<String, YamlDocument.Entry> fields = column.mapping(Set.of("name", "description"));
+            Map<String, YamlDocument.Entry> fields = column.mapping(ENGINE_COLUMN_KEYS);
+            boolean nullable =
+                    !fields.containsKey("nullable") || fields.get("nullable").bool();
             columns.add(new SqlModel.ColumnDoc(
-                    column.required(fields, "name").nonBlankText(), text(fields.get("description"), "")));
+                    column.required(fields, "name").nonBlankText(),
+                    text(fields.get("type"), ""),
+                    text(fields.get("description"), ""),
+                    nullable));
         }
         return new DocumentedTable(
                 name,
+                text(yaml.get("materialized"), "table"),
                 root.required(yaml, "written_by").nonBlankText(),
                 root.required(yaml, "grain").nonBlankText(),
                 text(yaml.get("description"), ""),
@@ -114,10 +122,14 @@ public final class ModelCatalog {
         for (YamlDocument.Entry column : list(yaml.get("columns"))) {
             Map<String, YamlDocument.Entry> fields = column.mapping(COLUMN_KEYS);
             String columnName = column.required(fields, "name").nonBlankText();
-            columns.add(new SqlModel.ColumnDoc(columnName, text(fields.get("description"), "")));
+            boolean nullable = true;
             for (YamlDocument.Entry test : list(fields.get("tests"))) {
-                tests.add(test(columnName, test));
+                SqlModel.DataTest parsed = test(columnName, test);
+                nullable &= !"not_null".equals(parsed.kind());
+                tests.add(parsed);
             }
+            columns.add(new SqlModel.ColumnDoc(
+                    columnName, text(fields.get("type"), ""), text(fields.get("description"), ""), nullable));
         }
         for (YamlDocument.Entry test : list(yaml.get("tests"))) {
             tests.add(test(null, test));

@@ -70,8 +70,12 @@ public record SqlModel(
         return "incremental".equals(materialized);
     }
 
-    /** A documented column. */
-    public record ColumnDoc(String name, String description) {}
+    /**
+     * A documented column: its DuckDB type as {@code information_schema.columns.data_type} spells it (blank for
+     * build-time views), and whether it may be null (a {@code not_null} test, or {@code nullable: false} for a table
+     * written by an engine, says it may not).
+     */
+    public record ColumnDoc(String name, String type, String description, boolean nullable) {}
 
     /**
      * A data test: {@code not_null}, {@code unique}, {@code accepted_values}, {@code relationships} on a column, or an

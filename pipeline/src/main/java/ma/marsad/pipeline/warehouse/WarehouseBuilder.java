@@ -133,6 +133,7 @@ public final class WarehouseBuilder {
                 changed = new ChangedSubmissions(touched, touched.stream().anyMatch(published.accepted()::contains));
             }
             loadSources(connection, snapshot, cache, changed == null ? null : changed.ids());
+            writeBuildContext(connection, request.asOf());
             ChangedSubmissions counted = changed == null
                     ? null
                     : new ChangedSubmissions(
@@ -159,6 +160,14 @@ public final class WarehouseBuilder {
             long modelled = System.nanoTime();
             return new BuildSummary(
                     tableRows(connection), (loaded - start) / 1_000_000, (modelled - loaded) / 1_000_000, state);
+        }
+    }
+
+    /** What models may read of the build itself: its as-of date ({@code src.build}), e.g. where the periods end. */
+    private static void writeBuildContext(Connection connection, LocalDate asOf) throws SQLException {
+        try (var statement = connection.prepareStatement("create table src.build as select cast(? as date) as as_of")) {
+            statement.setObject(1, asOf == null ? LocalDate.now(ZoneOffset.UTC) : asOf);
+            statement.execute();
         }
     }
 

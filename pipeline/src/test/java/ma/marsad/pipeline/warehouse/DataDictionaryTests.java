@@ -25,7 +25,10 @@ class DataDictionaryTests {
             assertThat(markdown).contains("**Grain:** " + model.grain());
         }
         // from fct_egov_requests.yml: a column with its description and its accepted values
-        assertThat(markdown).contains("| `channel` | web, mobile or counter | one of [web, mobile, counter] |");
+        assertThat(markdown)
+                .contains("| `channel` | VARCHAR | yes | web, mobile or counter | one of [web, mobile, counter] |");
+        // a not_null test makes a column "never" null
+        assertThat(markdown).contains("| `request_id` | VARCHAR | never |");
         // published tables come before the build-time views
         assertThat(markdown.indexOf("### fct_egov_requests")).isLessThan(markdown.indexOf("### stg_egov_requests"));
     }

@@ -212,12 +212,12 @@ class WarehouseBuilderTests {
         Files.writeString(doc, shipped.replace("  - name: title_fr\n", "  - name: title_fr\n    tets: [not_null]\n"));
 
         assertThatThrownBy(() -> ModelCatalog.load(ConfigFolder.overriddenBy(folder.resolve("config"))))
-                .hasMessageContaining(doc + ":7: unknown key 'tets' in columns[]")
+                .hasMessageContaining(doc + ":8: unknown key 'tets' in columns[]")
                 .hasMessageContaining("did you mean 'tests'?");
 
         Files.writeString(doc, shipped.replace("tests: [not_null, unique]", "tests: [not_nul, unique]"));
         assertThatThrownBy(() -> ModelCatalog.load(ConfigFolder.overriddenBy(folder.resolve("config"))))
-                .hasMessageContaining(doc + ":5: unknown test 'not_nul'")
+                .hasMessageContaining(doc + ":6: unknown test 'not_nul'")
                 .hasMessageContaining("did you mean 'not_null'?");
     }
 
