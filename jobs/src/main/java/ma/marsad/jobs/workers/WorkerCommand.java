@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
                     + " into the lake and records them in the job repository, until stopped (SIGTERM lets the"
                     + " partition under way end).",
             "Run it anywhere that sees the landing zone, the lake and the job repository (PostgreSQL) at the same"
-                    + " locations as the nightly process. Exit: 0 stopped, 1 failure, 2 usage."
+                    + " locations as the nightly process. Exit: 143 stopped by SIGTERM, 1 failure, 2 usage."
         })
 public class WorkerCommand implements Callable<Integer> {
 
@@ -58,6 +58,8 @@ public class WorkerCommand implements Callable<Integer> {
             }
             properties.put("marsad.workers.parallel", parallel);
         }
+        // on SIGTERM the broker's listener waits for the partition under way; Spring would stop waiting after 30 s
+        properties.put("spring.lifecycle.timeout-per-shutdown-phase", "${marsad.workers.timeout:6h}");
         CountDownLatch closed = new CountDownLatch(1);
         try (var context = JobContexts.start(properties)) {
             context.addApplicationListener(event -> {
