@@ -53,7 +53,8 @@ class WorkerPartitions implements StepExecutionListener {
         }
         String names = failed.size() + " partition(s) not ingested by the workers: " + String.join(", ", failed);
         log.error(names);
-        managerStep.addFailureException(new IllegalStateException(names));
+        // first, so the run summary's failure line names the partitions rather than the manager's time-out
+        managerStep.getFailureExceptions().add(0, new IllegalStateException(names));
         return managerStep.getExitStatus().and(ExitStatus.FAILED).addExitDescription(names);
     }
 
