@@ -13,6 +13,7 @@ import ma.marsad.jobs.publish.RollbackCommand;
 import ma.marsad.jobs.publish.WithdrawCommand;
 import ma.marsad.jobs.validate.TemplateCommand;
 import ma.marsad.jobs.validate.ValidateCommand;
+import ma.marsad.jobs.workers.WorkerCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -40,6 +41,7 @@ import picocli.CommandLine.Command;
             RollbackCommand.class,
             WithdrawCommand.class,
             BenchCommand.class,
+            WorkerCommand.class,
             CommandLine.HelpCommand.class
         })
 public class MarsadCommand implements Runnable {

@@ -35,6 +35,14 @@ final class DeferredSubmissions {
                 text + deferred.code() + "\t" + deferred.file() + "\t" + oneLine(deferred.detail()) + "\n");
     }
 
+    /** Appends the submissions deferred in one context to another (a worker's partition to its manager step). */
+    static void copy(ExecutionContext from, ExecutionContext to) {
+        String text = from.getString(CONTEXT_KEY, "");
+        if (!text.isEmpty()) {
+            to.putString(CONTEXT_KEY, to.getString(CONTEXT_KEY, "") + text);
+        }
+    }
+
     /** Every submission deferred by a run, discovery's first, then the partitions'. */
     static List<Deferred> of(JobExecution execution) {
         List<Deferred> deferred = new ArrayList<>(decode(execution.getExecutionContext()));

@@ -6,10 +6,13 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import ma.marsad.jobs.cli.ErrorLines;
 import ma.marsad.jobs.cli.JobContexts;
+import ma.marsad.jobs.cli.UsageException;
 import ma.marsad.jobs.cli.WorkOptions;
 import ma.marsad.jobs.common.ExitCodes;
 import ma.marsad.jobs.common.WorkFolderLock;
 import ma.marsad.jobs.metrics.RunMetrics;
+import ma.marsad.jobs.workers.WorkersProperties;
+import ma.marsad.jobs.workers.WorkersSettings;
 import org.springframework.batch.core.repository.JobRepository;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -59,9 +62,28 @@ public class NightlyCommand implements Callable<Integer> {
                     + " the published warehouse (a night does so by itself when templates, models or KPIs changed)")
     boolean fullRebuild;
 
+    @Option(
+            names = "--workers",
+            paramLabel = "URI",
+            description = "Send the ingestion of each submission to the workers listening on this RabbitMQ broker"
+                    + " (amqp://user:password@host:5672; see marsad worker) and wait for them through the job"
+                    + " repository, which must be shared (PostgreSQL)")
+    String workers;
+
+    @Option(
+            names = "--queue",
+            paramLabel = "NAME",
+            description = "With --workers, the queue the workers listen on. Default: marsad.ingest")
+    String queue;
+
     @Override
     public Integer call() throws Exception {
         Map<String, Object> properties = work.properties();
+        if (workers != null) {
+            WorkersProperties.put(properties, WorkersSettings.MANAGER, workers, queue, "--workers");
+        } else if (queue != null) {
+            throw new UsageException("--queue goes with --workers");
+        }
         if (landing != null) {
             properties.put("marsad.landing", landing.toAbsolutePath().toString());
         }

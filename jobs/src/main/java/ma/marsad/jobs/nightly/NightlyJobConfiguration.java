@@ -2,11 +2,13 @@ package ma.marsad.jobs.nightly;
 
 import ma.marsad.jobs.common.BackfillWindow;
 import ma.marsad.jobs.common.PipelineServices;
+import ma.marsad.jobs.workers.WorkersSettings;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
@@ -52,7 +54,9 @@ public class NightlyJobConfiguration {
                 .build();
     }
 
+    /** Local mode, the default: the partitions run in this process. With workers, see RemoteIngestionConfiguration. */
     @Bean
+    @ConditionalOnExpression("'${" + WorkersSettings.ROLE + ":local}' != '" + WorkersSettings.MANAGER + "'")
     public Step ingestSubmissionsStep(
             JobRepository jobRepository, PlatformTransactionManager transactionManager, PipelineServices services) {
         SubmissionPartitioner partitioner = new SubmissionPartitioner();

@@ -73,6 +73,38 @@ class DeploymentFilesTests {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void theWorkersSeeTheNightlyRunsWorkFolderLandingZoneAndJobRepository() throws IOException {
+        Map<String, Object> nightly = podSpec(
+                DEPLOY.resolve("kubernetes/marsad-cronjob.yaml"), "CronJob", "jobTemplate", "spec", "template", "spec");
+        Map<String, Object> workers =
+                podSpec(DEPLOY.resolve("kubernetes/marsad-workers.yaml"), "Deployment", "template", "spec");
+        Map<String, Object> worker = ((List<Map<String, Object>>) workers.get("containers")).get(0);
+        Map<String, Object> manager = ((List<Map<String, Object>>) nightly.get("containers")).get(0);
+
+        assertThat((List<String>) worker.get("args")).startsWith("worker", "--broker", "$(MARSAD_BROKER_URL)");
+        List<Map<String, Object>> env = (List<Map<String, Object>>) worker.get("env");
+        assertThat(env).anyMatch(e -> "MARSAD_BROKER_URL".equals(e.get("name")));
+        // the same job repository secret, work folder and landing zone, at the same paths
+        assertThat(env)
+                .filteredOn(e -> !"MARSAD_BROKER_URL".equals(e.get("name")))
+                .containsExactlyElementsOf((List<Map<String, Object>>) manager.get("env"));
+        assertThat(worker.get("volumeMounts")).isEqualTo(manager.get("volumeMounts"));
+        assertThat(workers.get("volumes")).isEqualTo(nightly.get("volumes"));
+        assertThat((Integer) workers.get("terminationGracePeriodSeconds")).isGreaterThanOrEqualTo(60);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> podSpec(Path file, String kind, String... keys) throws IOException {
+        Map<String, Object> resource = documents(file).stream()
+                .map(d -> (Map<String, Object>) d)
+                .filter(d -> kind.equals(d.get("kind")))
+                .findFirst()
+                .orElseThrow();
+        return path((Map<String, Object>) resource.get("spec"), keys);
+    }
+
+    @Test
     void theSystemdServiceTreatsExitCode3AsSuccessAndStopsWithSigterm() throws IOException {
         String service = Files.readString(DEPLOY.resolve("systemd/marsad-nightly.service"));
         assertThat(service).contains("SuccessExitStatus=3", "KillSignal=SIGTERM", " nightly ");
