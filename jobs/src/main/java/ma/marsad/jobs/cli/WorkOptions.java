@@ -27,6 +27,13 @@ public class WorkOptions {
     String lake;
 
     @Option(
+            names = "--catalog",
+            paramLabel = "JDBC_URL",
+            description = "Iceberg catalog of the lake's tables, e.g. jdbc:postgresql://host/db?user=u (the one for"
+                    + " several writing processes). Default: a Hadoop catalog in <lake>/iceberg")
+    String catalog;
+
+    @Option(
             names = "--job-repository",
             paramLabel = "JDBC_URL",
             description = "Job repository database, e.g. jdbc:postgresql://host/db?user=u."
@@ -62,6 +69,9 @@ public class WorkOptions {
         }
         if (lake != null) {
             properties.put("marsad.lake", lake);
+        }
+        if (catalog != null) {
+            properties.put("marsad.catalog", catalog);
         }
         String repository = jobRepository != null ? jobRepository : System.getenv("MARSAD_JOB_REPOSITORY_URL");
         if (repository == null || repository.isBlank()) {

@@ -22,6 +22,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param rehash whether discovery reads every landing file again instead of trusting the landing index
  * @param fullRebuild whether the warehouse is rebuilt from the whole lake even when the published one could be started
  *     from
+ * @param catalog the Iceberg catalog of the lake's tables: null for a Hadoop catalog at {@code <lake>/iceberg}, or a
+ *     {@code jdbc:postgresql://…} address for the JDBC catalog (the one for several writing processes)
  */
 @ConfigurationProperties("marsad")
 public record MarsadSettings(
@@ -34,7 +36,8 @@ public record MarsadSettings(
         Integer warehouseVersions,
         Map<String, String> hadoop,
         Boolean rehash,
-        Boolean fullRebuild) {
+        Boolean fullRebuild,
+        String catalog) {
 
     public MarsadSettings {
         work = (work == null ? Path.of("work") : work).toAbsolutePath().normalize();
@@ -48,6 +51,7 @@ public record MarsadSettings(
         hadoop = hadoop == null ? Map.of() : Map.copyOf(hadoop);
         rehash = rehash != null && rehash;
         fullRebuild = fullRebuild != null && fullRebuild;
+        catalog = catalog == null || catalog.isBlank() ? null : catalog;
     }
 
     public Path warehouseDir() {

@@ -14,6 +14,7 @@ import ma.marsad.pipeline.ingest.SubmissionIngester;
 import ma.marsad.pipeline.ingest.SubmissionValidator;
 import ma.marsad.pipeline.kpi.KpiCatalog;
 import ma.marsad.pipeline.kpi.KpiEngine;
+import ma.marsad.pipeline.lake.IcebergLake;
 import ma.marsad.pipeline.lake.Lake;
 import ma.marsad.pipeline.lake.SubmissionRegistry;
 import ma.marsad.pipeline.quality.Messages;
@@ -62,7 +63,7 @@ public class PipelineServices {
                             + " s3a:// location",
                     e);
         }
-        this.registry = new SubmissionRegistry(lake);
+        this.registry = new SubmissionRegistry(IcebergLake.open(lake, settings.catalog()));
     }
 
     public MarsadSettings settings() {

@@ -8,7 +8,7 @@ import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
 
-/** After ingestion, files superseded partitions under history/ so staging/ holds current data only. */
+/** After ingestion, brings partition files a lake older than its Iceberg tables kept in history/ back to staging/. */
 class FileSubmissionsListener implements StepExecutionListener {
 
     private static final Logger log = LoggerFactory.getLogger(FileSubmissionsListener.class);
@@ -25,10 +25,11 @@ class FileSubmissionsListener implements StepExecutionListener {
             int moved =
                     new PartitionFiler(services.lake()).file(services.registry().snapshot());
             if (moved > 0) {
-                log.info("moved {} superseded partition(s) to the lake's history", moved);
+                log.info("moved {} partition file(s) from the lake's former history/ back to staging/", moved);
             }
         } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot file superseded partitions: " + e.getMessage(), e);
+            throw new java.io.UncheckedIOException(
+                    "cannot bring partition files back from history/: " + e.getMessage(), e);
         }
         return stepExecution.getExitStatus();
     }

@@ -27,8 +27,8 @@ import org.apache.hadoop.fs.Path;
 /**
  * Ingests one submission into the lake: copies its landing bytes once (checking they did not change), validates every
  * row of that copy, writes accepted rows to a staging partition and row errors to quarantine, keeps the copy as the raw
- * bytes, then commits the submission in the registry. Until that commit nothing is
- * visible: a crash leaves at most temporary files, and a rerun ingests the submission again from scratch.
+ * bytes, then commits the submission to the lake's Iceberg tables and the registry. Until that commit nothing is
+ * visible: a crash leaves at most files no table names, and a rerun ingests the submission again.
  */
 public final class SubmissionIngester {
 
@@ -169,13 +169,13 @@ public final class SubmissionIngester {
         }
         digest.check(submission);
         Path staging = lake.staging(submission.template(), outcome.period(), submission.submitter(), submissionId);
-        lake.publish(stagingTemporary, staging);
+        publishUnlessCommitted(stagingTemporary, staging);
         String quarantineFile = null;
         Long quarantineBytes = null;
         if (outcome.rowsQuarantined() > 0) {
             Path quarantine =
                     lake.quarantine(submission.template(), outcome.period(), submission.submitter(), submissionId);
-            lake.publish(quarantineTemporary, quarantine);
+            publishUnlessCommitted(quarantineTemporary, quarantine);
             quarantineFile = lake.relative(quarantine);
             quarantineBytes = lake.fileSystem().getFileStatus(quarantine).getLen();
         } else {
@@ -203,6 +203,19 @@ public final class SubmissionIngester {
         keepRawBytes(submission, submissionId, copies);
         registry.commit(accepted);
         return new Result(accepted, outcome);
+    }
+
+    /**
+     * Publishes a written file, unless an earlier attempt already published it: a file named by the submission's
+     * digest holds the same rows, and a crash between the Iceberg commits of a submission leaves a table naming that
+     * file with its size, which must stay true.
+     */
+    private void publishUnlessCommitted(Path temporary, Path target) throws IOException {
+        if (lake.exists(target)) {
+            lake.fileSystem().delete(temporary, false);
+        } else {
+            lake.publish(temporary, target);
+        }
     }
 
     private Result reject(

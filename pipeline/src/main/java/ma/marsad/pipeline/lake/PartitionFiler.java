@@ -4,9 +4,9 @@ import java.io.IOException;
 import org.apache.hadoop.fs.Path;
 
 /**
- * Keeps {@code staging/} holding current partitions only: after the registry commits a revision, the partition it
- * supersedes moves to {@code history/} (and back, should a withdrawal make it current again). Idempotent, so a crash
- * between the registry commit and the move is repaired by the next run.
+ * Keeps every accepted partition file in {@code staging/}, where it was committed: the lake's Iceberg snapshots name
+ * files by their path, so a superseded revision no longer moves. Lakes written before the Iceberg tables filed
+ * superseded partitions under {@code history/}; filing brings them back, idempotently.
  */
 public final class PartitionFiler {
 
@@ -16,27 +16,23 @@ public final class PartitionFiler {
         this.lake = lake;
     }
 
-    /** Moves every accepted partition file to where the snapshot says it belongs; returns how many moved. */
+    /** Moves accepted partition files left under {@code history/} back to {@code staging/}; returns how many moved. */
     public int file(RegistrySnapshot snapshot) throws IOException {
         int moved = 0;
         for (SubmissionRecord record : snapshot.accepted()) {
-            if (record.stagingFile() == null) {
-                continue;
-            }
-            Path staging = new Path(lake.root(), "staging/" + record.stagingFile());
-            Path history = new Path(lake.root(), "history/" + record.stagingFile());
-            if (snapshot.isCurrent(record)) {
-                moved += lake.move(history, staging) ? 1 : 0;
-            } else {
-                moved += lake.move(staging, history) ? 1 : 0;
+            if (record.stagingFile() != null) {
+                moved += lake.move(
+                                new Path(lake.root(), "history/" + record.stagingFile()),
+                                new Path(lake.root(), "staging/" + record.stagingFile()))
+                        ? 1
+                        : 0;
             }
         }
         return moved;
     }
 
-    /** Where an accepted partition's file is, given the snapshot. */
+    /** Where an accepted partition's file is, current or not. */
     public Path location(RegistrySnapshot snapshot, SubmissionRecord record) {
-        String folder = snapshot.isCurrent(record) ? "staging/" : "history/";
-        return new Path(lake.root(), folder + record.stagingFile());
+        return new Path(lake.root(), "staging/" + record.stagingFile());
     }
 }

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -20,8 +22,9 @@ import org.apache.hadoop.fs.Path;
 
 /**
  * The source of truth for what the lake holds: one small JSON file per submission in {@code _registry/submissions/},
- * and one per withdrawal in {@code _registry/withdrawals/}. Writing the entry is the commit of a submission; which
- * revision of a partition is current is derived from the entries, never stored, so the registry is append-only.
+ * and one per withdrawal in {@code _registry/withdrawals/}, each written once the submission is committed to the
+ * lake's Iceberg tables ({@link IcebergLake}); which revision of a partition is current is derived from the entries,
+ * never stored, so the registry is append-only.
  */
 public final class SubmissionRegistry {
 
@@ -29,20 +32,44 @@ public final class SubmissionRegistry {
     private static final String NOT_AN_OBJECT = "not a JSON object";
 
     private final Lake lake;
+    private final IcebergCommits iceberg;
 
+    /** The registry of a lake whose Iceberg tables are in the Hadoop catalog under the lake. */
     public SubmissionRegistry(Lake lake) {
-        this.lake = lake;
+        this(IcebergLake.open(lake, null));
+    }
+
+    public SubmissionRegistry(IcebergLake tables) {
+        this.lake = tables.lake();
+        this.iceberg = new IcebergCommits(tables);
     }
 
     public boolean contains(String submissionId) throws IOException {
-        return lake.exists(entry(submissionId));
+        return find(submissionId).isPresent();
     }
 
-    /** Commits a submission: its entry is written under a temporary name and renamed into place. */
+    /**
+     * Commits a submission: first to the lake's Iceberg tables (the moment it becomes visible to every engine), then
+     * its entry here, written under a temporary name and renamed into place. A crash between the two is repaired by
+     * {@link #find}, which rewrites the entry from the committed snapshot.
+     */
     public void commit(SubmissionRecord record) throws IOException {
-        Path temporary = lake.temporary("registry-" + record.submissionId() + ".json");
-        try (OutputStream out = lake.fileSystem().create(temporary, true);
-                JsonGenerator json = JSON.createGenerator(out)) {
+        String entry = entryJson(record);
+        iceberg.commit(record, entry, this::find);
+        writeEntry(record.submissionId(), entry);
+    }
+
+    private void writeEntry(String submissionId, String entry) throws IOException {
+        Path temporary = lake.temporary("registry-" + submissionId + ".json");
+        try (OutputStream out = lake.fileSystem().create(temporary, true)) {
+            out.write(entry.getBytes(StandardCharsets.UTF_8));
+        }
+        lake.publish(temporary, entry(submissionId));
+    }
+
+    private static String entryJson(SubmissionRecord record) throws IOException {
+        StringWriter text = new StringWriter();
+        try (JsonGenerator json = JSON.createGenerator(text)) {
             json.useDefaultPrettyPrinter();
             json.writeStartObject();
             json.writeStringField("submission_id", record.submissionId());
@@ -75,14 +102,22 @@ public final class SubmissionRegistry {
             }
             json.writeEndObject();
         }
-        lake.publish(temporary, entry(record.submissionId()));
+        return text.toString();
     }
 
-    /** Withdraws a submission: it stops being current at the next build; its rows stay in history. */
+    /**
+     * Withdraws a submission: its rows leave the current snapshot of its template's Iceberg table (the revision it
+     * replaced, if any, comes back) in one commit, then the withdrawal entry is written; its rows stay in history.
+     */
     public void withdraw(String submissionId, String reason, Instant at) throws IOException {
-        if (!contains(submissionId)) {
-            throw new IllegalArgumentException("no submission " + submissionId + " in the registry");
-        }
+        SubmissionRecord withdrawn = find(submissionId)
+                .orElseThrow(() -> new IllegalArgumentException("no submission " + submissionId + " in the registry"));
+        Map<String, String> withdrawals = new LinkedHashMap<>(withdrawals());
+        withdrawals.put(submissionId, reason);
+        Optional<SubmissionRecord> nowCurrent = RegistrySnapshot.of(all(), withdrawals).current().stream()
+                .filter(record -> record.partitionKey().equals(withdrawn.partitionKey()))
+                .findFirst();
+        iceberg.withdraw(withdrawn, nowCurrent);
         Path temporary = lake.temporary("withdrawal-" + submissionId + ".json");
         try (OutputStream out = lake.fileSystem().create(temporary, true);
                 JsonGenerator json = JSON.createGenerator(out)) {
@@ -121,10 +156,18 @@ public final class SubmissionRegistry {
         return RegistrySnapshot.of(all(), withdrawals());
     }
 
+    /**
+     * The submission's entry; one committed to the Iceberg tables whose entry a crash kept from being written gets it
+     * written now, from the committed snapshot.
+     */
     public Optional<SubmissionRecord> find(String submissionId) throws IOException {
         Path entry = entry(submissionId);
         if (!lake.exists(entry)) {
-            return Optional.empty();
+            Optional<String> committed = iceberg.committedEntry(submissionId);
+            if (committed.isEmpty()) {
+                return Optional.empty();
+            }
+            writeEntry(submissionId, committed.get());
         }
         return Optional.of(readRecord(entry));
     }

@@ -34,6 +34,29 @@ public final class LakeFixtures {
     public static SubmissionRecord stageTraining(
             Lake lake, String submissionId, String submitter, String period, Instant receivedAt, long[][] rows)
             throws IOException {
+        String relative = writeTraining(lake, submissionId, submitter, period, rows);
+        SubmissionRecord record = new SubmissionRecord(
+                submissionId,
+                "digital-training",
+                submitter,
+                List.of("training-" + period + ".csv"),
+                receivedAt,
+                "accepted",
+                period,
+                rows.length,
+                rows.length,
+                0,
+                null,
+                null,
+                relative,
+                null);
+        new SubmissionRegistry(lake).commit(record);
+        return record;
+    }
+
+    /** Writes a staging file of digital-training rows {region, graduates}; returns it relative to staging/. */
+    public static String writeTraining(Lake lake, String submissionId, String submitter, String period, long[][] rows)
+            throws IOException {
         String relative =
                 "digital-training/period=" + period + "/submitter=" + submitter + "/" + submissionId + ".parquet";
         Path temporary = lake.temporary(submissionId + ".parquet");
@@ -61,22 +84,6 @@ public final class LakeFixtures {
             }
         }
         lake.publish(temporary, new Path(lake.root(), "staging/" + relative));
-        SubmissionRecord record = new SubmissionRecord(
-                submissionId,
-                "digital-training",
-                submitter,
-                List.of("training-" + period + ".csv"),
-                receivedAt,
-                "accepted",
-                period,
-                rows.length,
-                rows.length,
-                0,
-                null,
-                null,
-                relative,
-                null);
-        new SubmissionRegistry(lake).commit(record);
-        return record;
+        return relative;
     }
 }

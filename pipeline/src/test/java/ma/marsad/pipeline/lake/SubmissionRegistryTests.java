@@ -16,7 +16,7 @@ class SubmissionRegistryTests {
     Path folder;
 
     @Test
-    void aLaterRevisionReplacesThePartitionAndTheEarlierOneMovesToHistory() throws Exception {
+    void aLaterRevisionReplacesThePartitionAndTheEarlierOneStaysWhereItsSnapshotsNameIt() throws Exception {
         // given two revisions of (digital-training, UM5, 2025-S1) and one of another submitter
         Lake lake = Lake.local(folder.resolve("lake"));
         LakeFixtures.stageTraining(
@@ -38,15 +38,29 @@ class SubmissionRegistryTests {
                 .containsExactly("ccc3", "bbb2");
         SubmissionRecord first = registry.find("aaa1").orElseThrow();
         assertThat(snapshot.validity(first).validTo()).isEqualTo(Instant.parse("2025-07-20T08:00:00Z"));
-        assertThat(moved).isEqualTo(1);
-        assertThat(Files.exists(
-                        folder.resolve("lake/history/digital-training/period=2025-S1/submitter=UM5/aaa1.parquet")))
-                .isTrue();
-        assertThat(Files.exists(
-                        folder.resolve("lake/staging/digital-training/period=2025-S1/submitter=UM5/aaa1.parquet")))
-                .isFalse();
-        // and filing again moves nothing (idempotent after a crash)
-        assertThat(new PartitionFiler(lake).file(registry.snapshot())).isZero();
+        // and the superseded file stays in staging/, where the Iceberg snapshot before the revision names it
+        assertThat(moved).isZero();
+        Path superseded = folder.resolve("lake/staging/digital-training/period=2025-S1/submitter=UM5/aaa1.parquet");
+        assertThat(Files.exists(superseded)).isTrue();
+        assertThat(new PartitionFiler(lake).location(snapshot, first).toUri().getPath())
+                .isEqualTo(superseded.toString());
+    }
+
+    @Test
+    void aFileALakeOlderThanItsTablesFiledUnderHistoryComesBackToStaging() throws Exception {
+        Lake lake = Lake.local(folder.resolve("lake"));
+        LakeFixtures.stageTraining(
+                lake, "aaa1", "UM5", "2025-S1", Instant.parse("2025-07-10T08:00:00Z"), new long[][] {{4, 100}});
+        Path staging = folder.resolve("lake/staging/digital-training/period=2025-S1/submitter=UM5/aaa1.parquet");
+        Path history = folder.resolve("lake/history/digital-training/period=2025-S1/submitter=UM5/aaa1.parquet");
+        Files.createDirectories(history.getParent());
+        Files.move(staging, history);
+
+        assertThat(new PartitionFiler(lake).file(new SubmissionRegistry(lake).snapshot()))
+                .isEqualTo(1);
+        assertThat(Files.exists(staging)).isTrue();
+        assertThat(new PartitionFiler(lake).file(new SubmissionRegistry(lake).snapshot()))
+                .isZero();
     }
 
     @Test
@@ -118,8 +132,8 @@ class SubmissionRegistryTests {
         Lake lake = Lake.local(folder.resolve("lake"));
         SubmissionRegistry registry = new SubmissionRegistry(lake);
         Instant received = Instant.parse("2025-07-10T08:00:00Z");
-        registry.commit(training("fff9", "z-training.csv", received, Instant.parse("2025-07-11T01:00:00Z"), 0));
-        registry.commit(training("aaa1", "a-training.csv", received, Instant.parse("2025-07-12T01:00:00Z"), 0));
+        registry.commit(training(lake, "fff9", "z-training.csv", received, Instant.parse("2025-07-11T01:00:00Z"), 0));
+        registry.commit(training(lake, "aaa1", "a-training.csv", received, Instant.parse("2025-07-12T01:00:00Z"), 0));
 
         // when
         RegistrySnapshot snapshot = registry.snapshot();
@@ -131,15 +145,17 @@ class SubmissionRegistryTests {
         assertThat(registry.find("aaa1").orElseThrow().discoveredAt()).isEqualTo(Instant.parse("2025-07-12T01:00:00Z"));
 
         // and within one scan, the later place in the scan wins
-        registry.commit(training("bbb2", "b-training.csv", received, Instant.parse("2025-07-13T01:00:00Z"), 1));
-        registry.commit(training("ccc3", "c-training.csv", received, Instant.parse("2025-07-13T01:00:00Z"), 0));
+        registry.commit(training(lake, "bbb2", "b-training.csv", received, Instant.parse("2025-07-13T01:00:00Z"), 1));
+        registry.commit(training(lake, "ccc3", "c-training.csv", received, Instant.parse("2025-07-13T01:00:00Z"), 0));
         assertThat(registry.snapshot().current())
                 .extracting(SubmissionRecord::submissionId)
                 .containsExactly("bbb2");
     }
 
     private static SubmissionRecord training(
-            String id, String fileName, Instant received, Instant discoveredAt, int discoveryOrder) {
+            Lake lake, String id, String fileName, Instant received, Instant discoveredAt, int discoveryOrder)
+            throws java.io.IOException {
+        LakeFixtures.writeTraining(lake, id, "UM5", "2025-S1", new long[][] {{4, 100}});
         return new SubmissionRecord(
                 id,
                 "digital-training",

@@ -1,0 +1,349 @@
+package ma.marsad.pipeline.lake;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import ma.marsad.pipeline.template.ColumnType;
+import org.apache.hadoop.fs.Path;
+import org.apache.iceberg.DataFile;
+import org.apache.iceberg.DataFiles;
+import org.apache.iceberg.FileFormat;
+import org.apache.iceberg.FileScanTask;
+import org.apache.iceberg.PartitionData;
+import org.apache.iceberg.PartitionField;
+import org.apache.iceberg.Schema;
+import org.apache.iceberg.Snapshot;
+import org.apache.iceberg.SnapshotUpdate;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.TableProperties;
+import org.apache.iceberg.exceptions.CommitFailedException;
+import org.apache.iceberg.exceptions.ValidationException;
+import org.apache.iceberg.expressions.Expression;
+import org.apache.iceberg.expressions.Expressions;
+import org.apache.iceberg.io.CloseableIterable;
+import org.apache.iceberg.mapping.MappingUtil;
+import org.apache.iceberg.mapping.NameMappingParser;
+import org.apache.iceberg.types.Types;
+import org.apache.parquet.hadoop.metadata.ParquetMetadata;
+
+/**
+ * Commits submissions to the lake's Iceberg tables. Each commit names its submission in the snapshot summary, and is
+ * skipped when the table's history already holds it, so a rerun after a crash never commits a submission twice. Per
+ * submission: its quarantined rows (an append), its accepted rows (an append, or for a revision one overwrite that
+ * replaces the partition's current file), then its row in {@code marsad.submission}, whose snapshot carries the
+ * registry entry: that last commit is the submission's commit.
+ */
+final class IcebergCommits {
+
+    /** Snapshot summary property of {@code marsad.submission}: the registry entry, as JSON. */
+    static final String ENTRY_PROPERTY = "marsad.registry-entry";
+
+    static final List<LakeColumn> SUBMISSION_COLUMNS = List.of(
+            LakeColumn.required("submission_id", ColumnType.TEXT),
+            LakeColumn.required("template_id", ColumnType.TEXT),
+            LakeColumn.required("submitter", ColumnType.TEXT),
+            LakeColumn.optional("period", ColumnType.TEXT),
+            LakeColumn.required("status", ColumnType.TEXT),
+            LakeColumn.required("received_at", ColumnType.DATETIME),
+            LakeColumn.required("file_names", ColumnType.TEXT),
+            LakeColumn.required("rows_read", ColumnType.INTEGER),
+            LakeColumn.required("rows_accepted", ColumnType.INTEGER),
+            LakeColumn.required("rows_quarantined", ColumnType.INTEGER),
+            LakeColumn.optional("file_error_code", ColumnType.TEXT),
+            LakeColumn.optional("file_error_message", ColumnType.TEXT),
+            LakeColumn.optional("staging_file", ColumnType.TEXT),
+            LakeColumn.optional("quarantine_file", ColumnType.TEXT));
+
+    private static final int ATTEMPTS = 10;
+
+    /** The registry entries, by submission id. */
+    interface Records {
+        Optional<SubmissionRecord> find(String submissionId) throws IOException;
+    }
+
+    /** An update to commit, or null when there is nothing to commit. */
+    private interface Plan {
+        SnapshotUpdate<?> make() throws IOException;
+    }
+
+    private final IcebergLake iceberg;
+    private final Lake lake;
+
+    IcebergCommits(IcebergLake iceberg) {
+        this.iceberg = iceberg;
+        this.lake = iceberg.lake();
+    }
+
+    /** The registry entry of a submission whose commit is in {@code marsad.submission}'s history. */
+    Optional<String> committedEntry(String submissionId) {
+        Table table = iceberg.existing(IcebergLake.submissionTable());
+        return Optional.ofNullable(table)
+                .flatMap(t -> snapshotNaming(t, IcebergLake.SUBMISSION_PROPERTY, submissionId))
+                .map(snapshot -> snapshot.summary().get(ENTRY_PROPERTY));
+    }
+
+    /**
+     * Commits an ingested submission. {@code records} finds the registry entry of a submission already in a table
+     * (to tell which of two revisions is the later).
+     */
+    void commit(SubmissionRecord record, String entryJson, Records records) throws IOException {
+        if (record.quarantineFile() != null) {
+            appendQuarantine(record);
+        }
+        if (record.stagingFile() != null) {
+            commitAccepted(record, records);
+        }
+        appendSubmissionRow(record, entryJson);
+    }
+
+    /**
+     * Withdraws a submission from its template's table: its file leaves the current snapshot and, when the withdrawal
+     * makes an earlier revision current again, that one's file comes back, in one snapshot.
+     */
+    void withdraw(SubmissionRecord withdrawn, Optional<SubmissionRecord> nowCurrent) throws IOException {
+        if (withdrawn.stagingFile() == null) {
+            return;
+        }
+        Table table = iceberg.existing(IcebergLake.templateTable(withdrawn.template()));
+        if (table == null
+                || snapshotNaming(table, IcebergLake.WITHDRAWAL_PROPERTY, withdrawn.submissionId())
+                        .isPresent()) {
+            return;
+        }
+        DataFile restored = nowCurrent.isPresent() ? stagingFile(table, nowCurrent.get()) : null;
+        retrying(table, () -> {
+            List<DataFile> present = partitionFiles(table, withdrawn);
+            List<DataFile> removed = present.stream()
+                    .filter(file -> submissionOf(file).equals(withdrawn.submissionId()))
+                    .toList();
+            boolean restore = restored != null
+                    && present.stream().noneMatch(file -> submissionOf(file).equals(submissionOf(restored)));
+            if (removed.isEmpty() && !restore) {
+                return null; // it was not current: the current rows do not change
+            }
+            if (restore) {
+                var overwrite = table.newOverwrite().addFile(restored);
+                removed.forEach(overwrite::deleteFile);
+                return overwrite.set(IcebergLake.WITHDRAWAL_PROPERTY, withdrawn.submissionId());
+            }
+            var delete = table.newDelete();
+            removed.forEach(delete::deleteFile);
+            return delete.set(IcebergLake.WITHDRAWAL_PROPERTY, withdrawn.submissionId());
+        });
+    }
+
+    private void commitAccepted(SubmissionRecord record, Records records) throws IOException {
+        Path file = lake.resolve("staging/" + record.stagingFile());
+        ParquetMetadata footer = IcebergFooters.read(file, lake.configuration());
+        Table table = iceberg.table(
+                IcebergLake.templateTable(record.template()),
+                IcebergFooters.schemaOf(footer.getFileMetaData().getSchema()),
+                List.of("submitter", "period"));
+        if (snapshotNaming(table, IcebergLake.SUBMISSION_PROPERTY, record.submissionId())
+                .isPresent()) {
+            return;
+        }
+        evolve(table, footer);
+        DataFile added =
+                dataFile(table, file, footer, Map.of("submitter", record.submitter(), "period", record.period()));
+        retrying(table, () -> {
+            List<DataFile> replaced = new ArrayList<>();
+            for (DataFile present : partitionFiles(table, record)) {
+                SubmissionRecord current = records.find(submissionOf(present))
+                        .orElseThrow(() -> new IllegalStateException("the lake table " + table.name() + " holds "
+                                + present.location() + ", a submission the registry does not know: restore its"
+                                + " registry entry from a backup of the lake"));
+                if (SubmissionRecord.compareRevisions(current, record) > 0) {
+                    // an older revision arriving late: the current rows stay; it is history only
+                    return null;
+                }
+                replaced.add(present);
+            }
+            // an append when nothing is replaced; either way it fails, to be planned again, when another process
+            // committed to the same partition since the plan was made
+            var overwrite = table.newOverwrite()
+                    .addFile(added)
+                    .conflictDetectionFilter(partitionFilter(record))
+                    .validateNoConflictingData()
+                    .validateNoConflictingDeletes();
+            if (table.currentSnapshot() != null) {
+                overwrite.validateFromSnapshot(table.currentSnapshot().snapshotId());
+            }
+            replaced.forEach(overwrite::deleteFile);
+            return overwrite.set(IcebergLake.SUBMISSION_PROPERTY, record.submissionId());
+        });
+    }
+
+    private void appendQuarantine(SubmissionRecord record) throws IOException {
+        Path file = lake.resolve(record.quarantineFile());
+        ParquetMetadata footer = IcebergFooters.read(file, lake.configuration());
+        Table table = iceberg.table(
+                IcebergLake.quarantineTable(),
+                IcebergFooters.schemaOf(footer.getFileMetaData().getSchema()),
+                List.of("template_id", "submitter", "period"));
+        appendOnce(
+                table,
+                record,
+                dataFile(
+                        table,
+                        file,
+                        footer,
+                        Map.of(
+                                "template_id",
+                                record.template(),
+                                "submitter",
+                                record.submitter(),
+                                "period",
+                                record.period())));
+    }
+
+    private void appendSubmissionRow(SubmissionRecord record, String entryJson) throws IOException {
+        Schema schema = IcebergFooters.schemaOf(ParquetTableWriter.schemaOf(SUBMISSION_COLUMNS));
+        Table table = iceberg.table(IcebergLake.submissionTable(), schema, List.of("template_id"));
+        if (snapshotNaming(table, IcebergLake.SUBMISSION_PROPERTY, record.submissionId())
+                .isPresent()) {
+            return;
+        }
+        Path file = new Path(
+                table.location() + "/data/template_id=" + record.template() + "/" + record.submissionId() + ".parquet");
+        try (ParquetTableWriter writer = ParquetTableWriter.create(file, SUBMISSION_COLUMNS, lake.configuration())) {
+            writer.write(new Object[] {
+                record.submissionId(),
+                record.template(),
+                record.submitter(),
+                record.period(),
+                record.status(),
+                record.receivedAt().atOffset(ZoneOffset.UTC).toLocalDateTime(),
+                String.join(" + ", record.fileNames()),
+                record.rowsRead(),
+                record.rowsAccepted(),
+                record.rowsQuarantined(),
+                record.fileErrorCode(),
+                record.fileErrorMessage(),
+                record.stagingFile(),
+                record.quarantineFile()
+            });
+        }
+        DataFile added = dataFile(
+                table, file, IcebergFooters.read(file, lake.configuration()), Map.of("template_id", record.template()));
+        retrying(table, () -> table.newAppend()
+                .appendFile(added)
+                .set(IcebergLake.SUBMISSION_PROPERTY, record.submissionId())
+                .set(ENTRY_PROPERTY, entryJson));
+    }
+
+    private void appendOnce(Table table, SubmissionRecord record, DataFile file) throws IOException {
+        if (snapshotNaming(table, IcebergLake.SUBMISSION_PROPERTY, record.submissionId())
+                .isPresent()) {
+            return;
+        }
+        retrying(
+                table,
+                () -> table.newAppend().appendFile(file).set(IcebergLake.SUBMISSION_PROPERTY, record.submissionId()));
+    }
+
+    private DataFile stagingFile(Table table, SubmissionRecord record) throws IOException {
+        Path file = lake.resolve("staging/" + record.stagingFile());
+        return dataFile(
+                table,
+                file,
+                IcebergFooters.read(file, lake.configuration()),
+                Map.of("submitter", record.submitter(), "period", record.period()));
+    }
+
+    private DataFile dataFile(Table table, Path file, ParquetMetadata footer, Map<String, String> partition)
+            throws IOException {
+        PartitionData values = new PartitionData(table.spec().partitionType());
+        List<PartitionField> fields = table.spec().fields();
+        for (int i = 0; i < fields.size(); i++) {
+            values.set(i, partition.get(fields.get(i).name()));
+        }
+        return DataFiles.builder(table.spec())
+                .withPath(lake.fileSystem().makeQualified(file).toString())
+                .withFormat(FileFormat.PARQUET)
+                .withFileSizeInBytes(lake.fileSystem().getFileStatus(file).getLen())
+                .withMetrics(IcebergFooters.metrics(footer, table.schema()))
+                .withPartition(values)
+                .build();
+    }
+
+    /** Columns a new template version added join the table (old files read them as null); the mapping follows. */
+    private static void evolve(Table table, ParquetMetadata footer) {
+        Schema fileSchema = IcebergFooters.schemaOf(footer.getFileMetaData().getSchema());
+        List<Types.NestedField> added = fileSchema.columns().stream()
+                .filter(column -> table.schema().findField(column.name()) == null)
+                .toList();
+        if (added.isEmpty()) {
+            return;
+        }
+        var update = table.updateSchema();
+        added.forEach(column -> update.addColumn(column.name(), column.type()));
+        update.commit();
+        table.updateProperties()
+                .set(TableProperties.DEFAULT_NAME_MAPPING, NameMappingParser.toJson(MappingUtil.create(table.schema())))
+                .commit();
+    }
+
+    /** The current data files of the record's (submitter, period) partition. */
+    private static List<DataFile> partitionFiles(Table table, SubmissionRecord record) {
+        if (table.currentSnapshot() == null) {
+            return List.of();
+        }
+        List<DataFile> files = new ArrayList<>();
+        try (CloseableIterable<FileScanTask> tasks =
+                table.newScan().filter(partitionFilter(record)).planFiles()) {
+            tasks.forEach(task -> files.add(task.file()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return files;
+    }
+
+    private static Expression partitionFilter(SubmissionRecord record) {
+        return Expressions.and(
+                Expressions.equal("submitter", record.submitter()), Expressions.equal("period", record.period()));
+    }
+
+    /** Staging and quarantine files are named after their submission. */
+    static String submissionOf(DataFile file) {
+        String location = file.location();
+        String name = location.substring(location.lastIndexOf('/') + 1);
+        return name.substring(0, name.indexOf('.'));
+    }
+
+    static Optional<Snapshot> snapshotNaming(Table table, String property, String submissionId) {
+        for (Snapshot snapshot : table.snapshots()) {
+            if (submissionId.equals(snapshot.summary().get(property))) {
+                return Optional.of(snapshot);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Plans and commits an update; when another process committed to the table meanwhile in a way Iceberg's own
+     * retries cannot reconcile (a revision of the same partition), the table is refreshed and the update planned again.
+     * A null plan means there is nothing to commit.
+     */
+    private static void retrying(Table table, Plan plan) throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            SnapshotUpdate<?> update = plan.make();
+            if (update == null) {
+                return;
+            }
+            try {
+                update.commit();
+                return;
+            } catch (CommitFailedException | ValidationException e) {
+                if (attempt == ATTEMPTS) {
+                    throw e;
+                }
+                table.refresh();
+            }
+        }
+    }
+}
