@@ -17,7 +17,7 @@ import ma.marsad.pipeline.demo.DemoLandingZone;
 final class SmallLandingZone {
 
     static final LocalDate AS_OF = LocalDate.of(2026, 11, 28);
-    static final int FILES_PER_FOLDER = 4;
+    static final int FILES_PER_FOLDER = 3;
     private static final String BIG_FILE = "egov-requests/ADD/demandes-2026-11-27.csv";
 
     private SmallLandingZone() {}
