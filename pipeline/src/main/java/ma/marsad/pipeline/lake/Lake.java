@@ -18,12 +18,15 @@ import org.apache.hadoop.fs.Path;
  *
  * <pre>
  * raw/&lt;template&gt;/&lt;sha256&gt;.&lt;ext&gt;                                   bytes as received
- * staging/&lt;template&gt;/period=…/submitter=…/&lt;sha256&gt;.parquet       current rows and lineage
- * history/&lt;template&gt;/period=…/submitter=…/&lt;sha256&gt;.parquet       superseded revisions
+ * staging/&lt;template&gt;/period=…/submitter=…/&lt;sha256&gt;.parquet       rows and lineage of every revision
  * quarantine/&lt;template&gt;/period=…/submitter=…/&lt;sha256&gt;.parquet    rejected rows with reasons
+ * iceberg/marsad/&lt;table&gt;/                                          Iceberg tables over those files ({@link IcebergLake})
  * _registry/                                                    the submissions registry
  * _tmp/                                                         files being written
  * </pre>
+ *
+ * Lakes written before the Iceberg tables also have {@code history/}, emptied back into {@code staging/} by
+ * {@link PartitionFiler}.
  *
  * Every file is written under {@code _tmp/} and renamed into place, so a reader never sees half a file.
  */
@@ -111,7 +114,7 @@ public final class Lake {
         }
     }
 
-    /** Moves a file if it is at {@code from}; true when it moved. Used to file superseded partitions under history. */
+    /** Moves a file if it is at {@code from}; true when it moved. */
     public boolean move(Path from, Path to) throws IOException {
         if (!fileSystem.exists(from)) {
             return false;

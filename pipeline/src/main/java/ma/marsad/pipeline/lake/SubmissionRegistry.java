@@ -19,6 +19,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The source of truth for what the lake holds: one small JSON file per submission in {@code _registry/submissions/},
@@ -28,6 +30,7 @@ import org.apache.hadoop.fs.Path;
  */
 public final class SubmissionRegistry {
 
+    private static final Logger log = LoggerFactory.getLogger(SubmissionRegistry.class);
     private static final JsonFactory JSON = new JsonFactory();
     private static final String NOT_AN_OBJECT = "not a JSON object";
 
@@ -55,7 +58,12 @@ public final class SubmissionRegistry {
      */
     public void commit(SubmissionRecord record) throws IOException {
         String entry = entryJson(record);
+        long start = System.nanoTime();
         iceberg.commit(record, entry, this::find);
+        log.debug(
+                "committed submission {} to the lake's Iceberg tables in {} ms",
+                record.submissionId(),
+                (System.nanoTime() - start) / 1_000_000);
         writeEntry(record.submissionId(), entry);
     }
 

@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -17,14 +18,20 @@ import ma.marsad.pipeline.warehouse.TestWarehouses;
 import ma.marsad.pipeline.warehouse.WarehouseBuilder;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.hdfs.MiniDFSCluster;
+import org.apache.iceberg.FileScanTask;
+import org.apache.iceberg.Snapshot;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.hadoop.HadoopCatalog;
+import org.apache.iceberg.io.CloseableIterable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The lake on a real HDFS (an in-process NameNode and DataNode): Parquet partitions and registry entries written
- * through the Hadoop FileSystem API, read back, and loaded into a DuckDB warehouse through the local cache.
+ * The lake on a real HDFS (an in-process NameNode and DataNode): Parquet partitions, their Iceberg tables and registry
+ * entries written through the Hadoop FileSystem API, read back, and loaded into a DuckDB warehouse through the local
+ * cache.
  */
 class HdfsLakeIntegrationTests {
 
@@ -79,6 +86,24 @@ class HdfsLakeIntegrationTests {
                 .isEqualTo(1L);
         assertThat(lake.exists(lake.staging("digital-training", "2025-S1", "UIR", "ccc3")))
                 .isTrue();
+
+        // and the Iceberg table on HDFS, opened by a catalog of its own, lists the current files, one snapshot per
+        // commit: UM5's first file, its revision replacing it, UIR's file
+        Table training = new HadoopCatalog(
+                        lake.configuration(), IcebergLake.warehouse(lake).toString())
+                .loadTable(IcebergLake.templateTable("digital-training"));
+        assertThat(training.snapshots())
+                .extracting(Snapshot::operation)
+                .containsExactly("append", "overwrite", "append");
+        List<String> current = new ArrayList<>();
+        try (CloseableIterable<FileScanTask> tasks = training.newScan().planFiles()) {
+            tasks.forEach(task -> current.add(task.file().location()));
+        }
+        assertThat(current)
+                .hasSize(2)
+                .allMatch(location -> location.startsWith("hdfs://"))
+                .anyMatch(location -> location.endsWith("/bbb2.parquet"))
+                .anyMatch(location -> location.endsWith("/ccc3.parquet"));
 
         // when a warehouse is built from the lake
         Path cache = folder.resolve("cache");
