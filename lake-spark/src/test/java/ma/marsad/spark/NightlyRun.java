@@ -30,6 +30,8 @@ final class NightlyRun {
         List<String> command = List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx1g",
+                // a night of a few files is over before the optimising compiler pays for itself
+                "-XX:TieredStopAtLevel=1",
                 "-jar",
                 jar,
                 "nightly",
