@@ -28,19 +28,19 @@ import org.apache.iceberg.io.CloseableIterable;
 import org.apache.iceberg.mapping.MappingUtil;
 import org.apache.iceberg.mapping.NameMappingParser;
 import org.apache.iceberg.types.Types;
+import org.apache.parquet.example.data.Group;
+import org.apache.parquet.hadoop.ParquetReader;
+import org.apache.parquet.hadoop.example.GroupReadSupport;
 import org.apache.parquet.hadoop.metadata.ParquetMetadata;
 
 /**
  * Commits submissions to the lake's Iceberg tables. Each commit names its submission in the snapshot summary, and is
  * skipped when the table's history already holds it, so a rerun after a crash never commits a submission twice. Per
  * submission: its quarantined rows (an append), its accepted rows (an append, or for a revision one overwrite that
- * replaces the partition's current file), then its row in {@code marsad.submission}, whose snapshot carries the
+ * replaces the partition's current file), then its row in {@code marsad.submission}, which carries the
  * registry entry: that last commit is the submission's commit.
  */
 final class IcebergCommits {
-
-    /** Snapshot summary property of {@code marsad.submission}: the registry entry, as JSON. */
-    static final String ENTRY_PROPERTY = "marsad.registry-entry";
 
     static final List<LakeColumn> SUBMISSION_COLUMNS = List.of(
             LakeColumn.required("submission_id", ColumnType.TEXT),
@@ -56,7 +56,9 @@ final class IcebergCommits {
             LakeColumn.optional("file_error_code", ColumnType.TEXT),
             LakeColumn.optional("file_error_message", ColumnType.TEXT),
             LakeColumn.optional("staging_file", ColumnType.TEXT),
-            LakeColumn.optional("quarantine_file", ColumnType.TEXT));
+            LakeColumn.optional("quarantine_file", ColumnType.TEXT),
+            // the registry entry as JSON, from which a crash between the commit and the entry is repaired
+            LakeColumn.required("registry_entry", ColumnType.TEXT));
 
     private static final int ATTEMPTS = 10;
 
@@ -78,12 +80,29 @@ final class IcebergCommits {
         this.lake = iceberg.lake();
     }
 
-    /** The registry entry of a submission whose commit is in {@code marsad.submission}'s history. */
-    Optional<String> committedEntry(String submissionId) {
+    /**
+     * The registry entry of a submission whose commit is in {@code marsad.submission}'s history, read from the row that
+     * commit added (not kept in the snapshot summary: the table's metadata lists every snapshot's summary and is
+     * rewritten by each commit).
+     */
+    Optional<String> committedEntry(String submissionId) throws IOException {
         Table table = iceberg.existing(IcebergLake.submissionTable());
-        return Optional.ofNullable(table)
-                .flatMap(t -> snapshotNaming(t, IcebergLake.SUBMISSION_PROPERTY, submissionId))
-                .map(snapshot -> snapshot.summary().get(ENTRY_PROPERTY));
+        Optional<Snapshot> snapshot =
+                table == null ? Optional.empty() : snapshotNaming(table, IcebergLake.SUBMISSION_PROPERTY, submissionId);
+        if (snapshot.isEmpty()) {
+            return Optional.empty();
+        }
+        for (DataFile file : snapshot.get().addedDataFiles(table.io())) {
+            try (ParquetReader<Group> reader = ParquetReader.builder(new GroupReadSupport(), new Path(file.location()))
+                    .withConf(lake.configuration())
+                    .build()) {
+                Group row = reader.read();
+                if (row != null) {
+                    return Optional.of(row.getString("registry_entry", 0));
+                }
+            }
+        }
+        throw new IOException("the commit of submission " + submissionId + " in " + table.name() + " added no row");
     }
 
     /**
@@ -225,15 +244,15 @@ final class IcebergCommits {
                 record.fileErrorCode(),
                 record.fileErrorMessage(),
                 record.stagingFile(),
-                record.quarantineFile()
+                record.quarantineFile(),
+                entryJson
             });
         }
         DataFile added = dataFile(
                 table, file, IcebergFooters.read(file, lake.configuration()), Map.of("template_id", record.template()));
-        retrying(table, () -> table.newAppend()
-                .appendFile(added)
-                .set(IcebergLake.SUBMISSION_PROPERTY, record.submissionId())
-                .set(ENTRY_PROPERTY, entryJson));
+        retrying(
+                table,
+                () -> table.newAppend().appendFile(added).set(IcebergLake.SUBMISSION_PROPERTY, record.submissionId()));
     }
 
     private void appendOnce(Table table, SubmissionRecord record, DataFile file) throws IOException {
