@@ -180,6 +180,8 @@ class IngestionWorkersIntegrationTests {
                 "--work",
                 work.toString(),
                 "--job-repository",
+                repository,
+                "--catalog",
                 repository);
         workers.add(worker);
         return worker;
@@ -199,7 +201,16 @@ class IngestionWorkersIntegrationTests {
 
     private static String[] manager(Path work, String repository, String queue) {
         return NightlyProcess.nightly(
-                work, landing, "--workers", BROKER, "--queue", queue, "--job-repository", repository);
+                work,
+                landing,
+                "--workers",
+                BROKER,
+                "--queue",
+                queue,
+                "--job-repository",
+                repository,
+                "--catalog",
+                repository);
     }
 
     private String newDatabase() throws Exception {

@@ -53,6 +53,23 @@ class WorkersUsageTests {
     }
 
     @Test
+    void workersOnALocalLakeNeedTheJdbcCatalog() {
+        Result result = run(
+                "worker",
+                "--work",
+                work.toString(),
+                "--broker",
+                BROKER,
+                "--job-repository",
+                "jdbc:postgresql://127.0.0.1/marsad");
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.errors())
+                .contains("worker has several processes commit to the lake's Iceberg tables")
+                .contains("--catalog jdbc:postgresql://");
+    }
+
+    @Test
     void aQueueWithoutWorkersIsAUsageError() {
         Result result = run("nightly", "--work", work.toString(), "--queue", "marsad.ingest");
 
