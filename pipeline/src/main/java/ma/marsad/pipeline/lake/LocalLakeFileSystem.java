@@ -16,14 +16,13 @@ public class LocalLakeFileSystem extends RawLocalFileSystem {
 
     @Override
     public void setPermission(Path path, FsPermission permission) throws IOException {
-        java.nio.file.Path file = pathToFile(path).toPath();
-        if (!Files.getFileStore(file).supportsFileAttributeView("posix")) {
-            super.setPermission(path, permission);
-            return;
-        }
         String symbols = permission.getUserAction().SYMBOL
                 + permission.getGroupAction().SYMBOL
                 + permission.getOtherAction().SYMBOL;
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(symbols));
+        try {
+            Files.setPosixFilePermissions(pathToFile(path).toPath(), PosixFilePermissions.fromString(symbols));
+        } catch (UnsupportedOperationException notPosix) {
+            super.setPermission(path, permission);
+        }
     }
 }
