@@ -10,6 +10,7 @@ select
     last_day(strptime(period || '-01', '%Y-%m-%d'))::date as period_end,
     case when grouping(region_code) = 1 then '00' else region_code end as region_code,
     100.0 * count(*) filter (where channel in ('web', 'mobile')) / count(*) as value,
-    string_agg(distinct submission_id, ',') as submission_ids
+    -- the ids of string_agg(distinct …), about twice as quick over a month of requests (run once per vintage)
+    array_to_string(list_distinct(list(submission_id)), ',') as submission_ids
 from request
 group by grouping sets ((period), (period, region_code))

@@ -20,10 +20,11 @@ import picocli.CommandLine.Option;
         name = "demo",
         mixinStandardHelpOptions = true,
         description = {
-            "Generates a realistic demo landing zone (all eight templates, 2024 to the as-of date, a day of"
-                    + " 200,000+ e-service requests, and a few deliberately bad files), then runs the nightly job on it.",
-            "--volume national replaces the big day by ADD's full export of each of the last --days days at"
-                    + " national volume (about 200,000 requests a day, fewer on weekends and in August).",
+            "Generates a realistic demo landing zone (all eight templates, 2024 to the as-of date, ADD's export of"
+                    + " every day of the last twelve months at a small volume, a day of 200,000+ e-service requests,"
+                    + " and a few deliberately bad files), then runs the nightly job on it.",
+            "--volume national replaces the big day and the small exports of the last --days days by ADD's full"
+                    + " export at national volume (about 200,000 requests a day, fewer on weekends and in August).",
             "An existing demo landing zone in the work folder is reused; --fresh empties the work folder first."
         })
 public class DemoCommand implements Callable<Integer> {
@@ -43,7 +44,7 @@ public class DemoCommand implements Callable<Integer> {
     @Option(
             names = "--volume",
             paramLabel = "VOLUME",
-            description = "sample (default): one big day and monthly samples; national: a full export a day")
+            description = "sample (default): small daily exports and one big day; national: a full export a day")
     Volume volume = Volume.SAMPLE;
 
     @Option(

@@ -11,7 +11,8 @@ import ma.marsad.pipeline.demo.DemoSummary.WrittenFile;
 
 /**
  * Fills a landing folder with a realistic, reproducible set of submissions for every template: e-government request
- * exports (one of them over 200,000 rows), catalogue snapshots, ANRT quarterly workbooks, training, startup funding,
+ * exports (ADD's of every day of the last twelve months, one of them over 200,000 rows; monthly samples before them
+ * and from DGI), catalogue snapshots, ANRT quarterly workbooks, training, startup funding,
  * AI programme and digital-economy reports, the UN E-Government Survey files, and a handful of files and rows that are
  * bad on purpose (see {@link DemoSummary#plantedProblems()}).
  *
@@ -43,8 +44,8 @@ public final class DemoLandingZone {
 
     /**
      * As {@link #generate(Path, long, LocalDate)}, with ADD's full export at national volume ({@link NationalVolume})
-     * for each of the {@code nationalDays} days before {@code asOf} instead of the one big day; ADD's monthly samples
-     * of those days are left out, the exports cover them.
+     * for each of the {@code nationalDays} days before {@code asOf} instead of the one big day; ADD's small daily
+     * exports and monthly samples of those days are left out, the full exports cover them.
      *
      * @param nationalDays 0 for the default demo, else 1 up to the days since 2024-01-01
      */

@@ -21,15 +21,25 @@ import ma.marsad.pipeline.demo.ServiceCatalogue.Service;
 import ma.marsad.pipeline.quality.ReasonCode;
 
 /**
- * {@code egov-requests}: one sample day a month for ADD and DGI since January 2024, exported a month later so most
- * requests are closed, and yesterday's full export from ADD (at least 200,000 rows, announced by a {@code .done}
- * marker). With national days, ADD's full export of each of the last days before the as-of date instead, each sized
- * by {@link NationalVolume}, and no ADD sample for the days they cover.
+ * {@code egov-requests}: ADD's daily export of every day from the first day of the month twelve months before the
+ * as-of date (or from {@link #DAILY_EXPORT_SINCE}, when the submission calendar expects it daily, if that is earlier),
+ * at a small volume with the national shape ({@link #SMALL_DAILY_SHARE} of {@link NationalVolume}); yesterday's export
+ * in full (at least 200,000 rows); one sample day a month (the 15th, exported a month later so most requests are
+ * closed) for ADD before its daily exports and for DGI, whose own platform sends a monthly sample throughout. With
+ * national days, ADD's full export of each of the last days before the as-of date replaces the small exports and the
+ * big day.
  */
 final class EgovRequestsGenerator {
 
     static final String TEMPLATE = "egov-requests";
     static final int BIG_DAY_MINIMUM_ROWS = 200_000;
+
+    /** The first day the submission calendar expects ADD's daily export; the demo delivers every day from it on. */
+    static final LocalDate DAILY_EXPORT_SINCE = LocalDate.of(2026, 11, 20);
+
+    /** A small daily export holds this share of a national day's requests: the national shape, quicker to load. */
+    static final double SMALL_DAILY_SHARE = 0.0025;
+
     private static final String HEADER =
             "request_id,service_code,region_code,channel,submitted_at,completed_at,status,satisfaction";
 
@@ -37,6 +47,8 @@ final class EgovRequestsGenerator {
     private static final double[] HOURLY = Trend.cumulative(
             0.6, 0.3, 0.2, 0.2, 0.3, 0.6, 1.5, 3.5, 6.5, 8.5, 9.0, 8.5, 6.5, 6.0, 7.0, 7.0, 6.0, 5.0, 4.0, 3.5, 3.0,
             2.5, 1.8, 1.1);
+
+    private static final LocalDate FIRST_SAMPLE_DAY = LocalDate.of(2024, 1, 1);
 
     private final LandingFolder landing;
     private final ServiceCatalogue catalogue;
@@ -63,11 +75,12 @@ final class EgovRequestsGenerator {
         // The ministry's sample from two months back: already exported, and recent enough to be noticed.
         LocalDate badRowsDay = asOf.minusMonths(2).withDayOfMonth(15);
         LocalDate firstNationalDay = asOf.minusDays(nationalDays);
+        LocalDate firstDailyDay = firstDailyDay(asOf);
         for (LocalDate day = LocalDate.of(2024, 1, 15); landing.arrivedBy(day.plusMonths(1)); day = day.plusMonths(1)) {
             LocalDateTime exportedAt = day.plusMonths(1).atTime(2, 0);
             double progress = Trend.progress(day);
             int addRows = (int) Trend.jitter(random, 1500 + 2000 * progress, 0.2);
-            if (nationalDays == 0 || day.isBefore(firstNationalDay)) {
+            if (day.isBefore(firstDailyDay) && day.isBefore(firstNationalDay)) {
                 writeSample("ADD", "demandes-" + day + ".csv", day, addRows, exportedAt, RowTamper.NONE);
             }
             int dgiRows = (int) Trend.jitter(random, 400 + 600 * progress, 0.2);
@@ -80,6 +93,10 @@ final class EgovRequestsGenerator {
                     exportedAt,
                     plantBadRows ? new BadRows(dgiRows) : RowTamper.NONE);
         }
+        LocalDate lastSmallDay = nationalDays == 0 ? asOf.minusDays(1) : firstNationalDay;
+        for (LocalDate day = firstDailyDay; day.isBefore(lastSmallDay); day = day.plusDays(1)) {
+            writeSmallDay(day);
+        }
         if (nationalDays == 0) {
             writeBigDay(asOf.minusDays(1));
         }
@@ -88,6 +105,16 @@ final class EgovRequestsGenerator {
         }
         writeLatin1Export(asOf.minusDays(3));
         writeUnregisteredSubmitter(asOf.minusDays(2));
+    }
+
+    /**
+     * The first day of ADD's daily exports: the first of the month twelve months back, so the last twelve months and
+     * the months between are whole, or the calendar's first daily day if earlier; never before the demo's window.
+     */
+    static LocalDate firstDailyDay(LocalDate asOf) {
+        LocalDate yearBack = asOf.minusMonths(12).withDayOfMonth(1);
+        LocalDate first = yearBack.isBefore(DAILY_EXPORT_SINCE) ? yearBack : DAILY_EXPORT_SINCE;
+        return first.isBefore(FIRST_SAMPLE_DAY) ? FIRST_SAMPLE_DAY : first;
     }
 
     private void writeSample(
@@ -106,6 +133,13 @@ final class EgovRequestsGenerator {
                     "three rows carry an impossible completion date, a region code outside 01..12 and an unknown"
                             + " channel; they go to quarantine and the other rows load");
         }
+    }
+
+    /** ADD's export of {@code day} at the small daily volume, from the day's own random stream. */
+    private void writeSmallDay(LocalDate day) throws IOException {
+        SplittableRandom dayRandom = NationalVolume.randomOf(day, seed);
+        int rows = (int) Math.round(NationalVolume.requests(day, dayRandom) * SMALL_DAILY_SHARE);
+        writeDailyExport(day, rows, dayRandom);
     }
 
     private void writeBigDay(LocalDate day) throws IOException {

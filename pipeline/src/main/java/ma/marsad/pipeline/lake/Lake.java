@@ -44,11 +44,12 @@ public final class Lake {
 
     /**
      * Opens the lake at {@code uri}. Hadoop properties (e.g. {@code fs.s3a.endpoint}) are passed through; local paths
-     * use the raw local file system so no {@code .crc} side files are written.
+     * use the raw local file system so no {@code .crc} side files are written ({@link LocalLakeFileSystem}: permissions
+     * set without a process per file).
      */
     public static Lake open(URI uri, Map<String, String> hadoopProperties) throws IOException {
         Configuration conf = new Configuration(false);
-        conf.set("fs.file.impl", "org.apache.hadoop.fs.RawLocalFileSystem");
+        conf.set("fs.file.impl", LocalLakeFileSystem.class.getName());
         conf.setBoolean("fs.file.impl.disable.cache", true);
         hadoopProperties.forEach(conf::set);
         URI normalized = uri.getScheme() == null

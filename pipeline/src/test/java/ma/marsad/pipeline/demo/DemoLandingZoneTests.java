@@ -17,8 +17,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import ma.marsad.pipeline.calendar.Expectation;
+import ma.marsad.pipeline.calendar.Periodicity;
+import ma.marsad.pipeline.calendar.SubmissionCalendar;
+import ma.marsad.pipeline.config.ConfigFolder;
 import ma.marsad.pipeline.demo.DemoSummary.ExpectedOutcome;
 import ma.marsad.pipeline.demo.DemoSummary.WrittenFile;
+import ma.marsad.pipeline.template.TemplateCatalog;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -124,7 +129,62 @@ class DemoLandingZoneTests {
         assertThat(periodsOf("ai-programme-quarterly", "JAZARI-ROOT"))
                 .startsWith("2025-Q1")
                 .endsWith("2026-Q3");
-        assertThat(periodsOf("egov-requests", "ADD")).startsWith("2024-01-15").endsWith("2026-10-15", "2026-11-27");
+        // ADD: a sample day a month up to October 2025, then every day from 2025-11-01 (twelve months back)
+        assertThat(periodsOf("egov-requests", "ADD"))
+                .startsWith("2024-01-15")
+                .containsSubsequence("2025-09-15", "2025-10-15", "2025-11-01", "2025-11-02")
+                .endsWith("2026-11-26", "2026-11-27")
+                .hasSize(22 + 392);
+        assertThat(periodsOf("egov-requests", "DGI")).startsWith("2024-01-15").endsWith("2026-10-15");
+    }
+
+    @Test
+    void addExportsEveryDayOfTheLastTwelveMonthsWithTheNationalShapeAtASmallVolume() {
+        Map<LocalDate, WrittenFile> addDays = new TreeMap<>();
+        for (WrittenFile file : summary.filesByTemplate().get("egov-requests")) {
+            if (file.submitter().equals("ADD") && file.doneMarker()) {
+                addDays.put(LocalDate.parse(file.period()), file);
+            }
+        }
+        for (LocalDate day = AS_OF.minusMonths(12); day.isBefore(AS_OF); day = day.plusDays(1)) {
+            assertThat(addDays).as("ADD's export of " + day).containsKey(day);
+        }
+        // a small volume with the national shape: weekdays above weekends, and the big day in full
+        WrittenFile monday = addDays.get(LocalDate.of(2026, 11, 23));
+        WrittenFile sunday = addDays.get(LocalDate.of(2026, 11, 22));
+        assertThat(monday.dataRows()).isBetween(300L, 1_000L).isGreaterThan(sunday.dataRows());
+        assertThat(addDays.get(AS_OF.minusDays(1)).dataRows()).isGreaterThanOrEqualTo(200_000);
+    }
+
+    @Test
+    void theDemoDeliversEveryDailyReportTheCalendarExpectsByItsDueDate() {
+        SubmissionCalendar calendar = SubmissionCalendar.load(ConfigFolder.shipped(), TemplateCatalog.shipped());
+        List<Expectation> daily = calendar.expectations().stream()
+                .filter(expectation -> expectation.periodicity() == Periodicity.DAILY)
+                .toList();
+        assertThat(daily).isNotEmpty();
+        Map<String, java.time.Instant> received = new TreeMap<>();
+        summary.files()
+                .forEach(file -> received.merge(
+                        file.template() + "/" + file.submitter() + "/" + file.period(),
+                        file.receivedAt(),
+                        (a, b) -> a.isBefore(b) ? a : b));
+        int owed = 0;
+        for (Expectation expectation : daily) {
+            for (LocalDate day = expectation.from(); day.isBefore(AS_OF); day = day.plusDays(1)) {
+                String report = expectation.template() + "/" + expectation.submitter() + "/" + day;
+                java.time.Instant due = expectation
+                        .due()
+                        .dueDate(day)
+                        .plusDays(1)
+                        .atStartOfDay(SubmissionCalendar.ZONE)
+                        .toInstant();
+                assertThat(received).as(report).containsKey(report);
+                assertThat(received.get(report)).as(report + " on time").isBefore(due);
+                owed++;
+            }
+        }
+        assertThat(owed).as("daily reports owed before " + AS_OF).isGreaterThan(0);
     }
 
     @Test

@@ -115,10 +115,20 @@ class NationalVolumeTests {
                 .map(WrittenFile::period)
                 .toList();
 
-        // the monthly samples that arrived by the as-of date, then one export per national day and no other
+        // the monthly samples before the last twelve months, the small daily exports, then one export per national
+        // day in place of the small ones and of the big day
         assertThat(addPeriods)
                 .startsWith("2024-01-15")
-                .endsWith("2026-10-15", "2026-11-27", "2026-11-28", "2026-11-29", "2026-11-30");
+                .containsSubsequence("2025-11-15", "2025-12-01")
+                .endsWith("2026-11-26", "2026-11-27", "2026-11-28", "2026-11-29", "2026-11-30")
+                .doesNotHaveDuplicates();
+        assertThat(summary.files().stream()
+                        .filter(file -> file.period().equals("2026-11-26")
+                                && file.submitter().equals("ADD"))
+                        .mapToLong(WrittenFile::dataRows)
+                        .sum())
+                .as("a small export before the national days")
+                .isLessThan(1_000);
         assertThat(summary.filesByTemplate()).hasSize(8);
         assertThat(summary.plantedProblems()).isNotEmpty();
     }
