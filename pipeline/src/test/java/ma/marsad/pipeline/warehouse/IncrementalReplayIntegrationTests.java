@@ -48,8 +48,6 @@ class IncrementalReplayIntegrationTests {
 
     private static final LocalDate DEMO_AS_OF = LocalDate.of(2026, 11, 28);
     private static final String BIG_FILE = "demandes-2026-11-27.csv";
-    private static final LocalDate FIRST_DAILY_EXPORT = LocalDate.of(2025, 11, 1);
-    private static final LocalDate DAILY_EXPORTS_KEPT_FROM = LocalDate.of(2026, 10, 1);
 
     @TempDir
     Path folder;
@@ -80,7 +78,7 @@ class IncrementalReplayIntegrationTests {
         pool.removeIf(submission -> submission.displayName().contains(BIG_FILE));
         // ADD's small daily exports of the last two months only: each month of them adds about 90 vintages to every
         // full scoring, and two months take the same paths (a month of daily reports, a month still running) as twelve
-        pool.removeIf(submission -> isAddDailyExportBefore(submission, DAILY_EXPORTS_KEPT_FROM));
+        pool.removeIf(DemoSubsets::isOlderAddDailyExport);
         pool.sort(Comparator.comparing(LandingSubmission::receivedAt));
         List<LandingSubmission> held = new ArrayList<>();
         List<LandingSubmission> ingested = new ArrayList<>();
@@ -157,18 +155,6 @@ class IncrementalReplayIntegrationTests {
         assertThat(journal).anyMatch(line -> line.startsWith("revision"));
         assertThat(journal).anyMatch(line -> line.startsWith("backfill"));
         assertThat(journal).anyMatch(line -> line.startsWith("withdrawal"));
-    }
-
-    /** ADD's export of a day from its first daily export up to {@code keptFrom} (its monthly samples come before). */
-    private static boolean isAddDailyExportBefore(LandingSubmission submission, LocalDate keptFrom) {
-        String name = submission.displayName();
-        if (!submission.template().equals("egov-requests")
-                || !submission.submitter().equals("ADD")
-                || !name.matches("demandes-\\d{4}-\\d{2}-\\d{2}\\.csv")) {
-            return false;
-        }
-        LocalDate day = LocalDate.parse(name.substring("demandes-".length(), name.length() - ".csv".length()));
-        return !day.isBefore(FIRST_DAILY_EXPORT) && day.isBefore(keptFrom);
     }
 
     /** Builds and scores the step's warehouse from the previous one and from the whole lake; both must be equal. */
