@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import ma.marsad.jobs.cli.MarsadCommand;
 import ma.marsad.jobs.common.ExitCodes;
@@ -54,19 +55,30 @@ class WorkersUsageTests {
 
     @Test
     void workersOnALocalLakeNeedTheJdbcCatalog() {
-        Result result = run(
-                "worker",
-                "--work",
-                work.toString(),
-                "--broker",
-                BROKER,
-                "--job-repository",
-                "jdbc:postgresql://127.0.0.1/marsad");
+        Result result = worker("jdbc:postgresql://127.0.0.1/marsad");
 
         assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(result.errors())
                 .contains("worker has several processes commit to the lake's Iceberg tables")
                 .contains("--catalog jdbc:postgresql://");
+    }
+
+    @Test
+    void aCatalogSetInAPropertiesFileCounts() throws Exception {
+        Path properties = work.resolve("marsad.properties");
+        Files.writeString(
+                properties, "marsad.catalog=jdbc:postgresql://127.0.0.1:5432/marsad_no_such_database?user=postgres\n");
+        System.setProperty(
+                "spring.config.additional-location", properties.toUri().toString());
+        try {
+            Result result = worker("jdbc:postgresql://127.0.0.1:5432/marsad_no_such_database?user=postgres");
+
+            // it goes past the catalog check, then fails on the job repository that does not exist
+            assertThat(result.exitCode()).isEqualTo(ExitCodes.FAILURE);
+            assertThat(result.errors()).doesNotContain("several processes commit");
+        } finally {
+            System.clearProperty("spring.config.additional-location");
+        }
     }
 
     @Test
@@ -78,6 +90,10 @@ class WorkersUsageTests {
     }
 
     private record Result(int exitCode, String errors) {}
+
+    private Result worker(String jobRepository) {
+        return run("worker", "--work", work.toString(), "--broker", BROKER, "--job-repository", jobRepository);
+    }
 
     private static Result run(String... args) {
         PrintStream original = System.err;

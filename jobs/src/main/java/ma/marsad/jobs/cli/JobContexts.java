@@ -2,6 +2,7 @@ package ma.marsad.jobs.cli;
 
 import java.util.Map;
 import ma.marsad.jobs.MarsadApplication;
+import ma.marsad.jobs.workers.SharedCatalogCheck;
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -17,6 +18,7 @@ public final class JobContexts {
         application.setWebApplicationType(WebApplicationType.NONE);
         application.setBannerMode(Banner.Mode.OFF);
         application.setLogStartupInfo(false);
+        application.addListeners(new SharedCatalogCheck());
         String[] arguments = properties.entrySet().stream()
                 .map(entry -> "--" + entry.getKey() + "=" + entry.getValue())
                 .toArray(String[]::new);

@@ -70,9 +70,22 @@ public class MarsadCommand implements Runnable {
             err.println(ErrorLines.format(
                     "marsad " + cmd.getCommandName() + ": " + describe(exception), wantsJson(parseResult)));
             err.flush();
-            return exception instanceof UsageException ? ExitCodes.USAGE : ExitCodes.FAILURE;
+            return isUsage(exception) ? ExitCodes.USAGE : ExitCodes.FAILURE;
         });
         return commandLine.execute(args);
+    }
+
+    /** A usage error may surface wrapped, when a check runs while the Spring context starts. */
+    private static boolean isUsage(Throwable exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause instanceof UsageException) {
+                return true;
+            }
+            if (cause == cause.getCause()) {
+                break;
+            }
+        }
+        return false;
     }
 
     private static boolean wantsJson(CommandLine.ParseResult parseResult) {

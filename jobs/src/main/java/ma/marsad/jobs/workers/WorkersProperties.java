@@ -10,8 +10,8 @@ public final class WorkersProperties {
 
     /**
      * Sets the role, broker and queue; refuses a job repository only this machine sees (the H2 file), since the manager
-     * and its workers meet in the job repository, and the Hadoop catalog outside HDFS, since several processes then
-     * commit to the same Iceberg tables and only an atomic rename that refuses to replace keeps their commits apart.
+     * and its workers meet in the job repository. The lake's catalog is checked once the settings are bound
+     * ({@link SharedCatalogCheck}).
      */
     public static void put(Map<String, Object> properties, String role, String broker, String queue, String option) {
         String repository = String.valueOf(properties.get("spring.datasource.url"));
@@ -23,25 +23,10 @@ public final class WorkersProperties {
         if (!broker.startsWith("amqp://") && !broker.startsWith("amqps://")) {
             throw new UsageException(option + " is a RabbitMQ URI, amqp://user:password@host:5672, not " + broker);
         }
-        if (setting(properties, "marsad.catalog", "MARSAD_CATALOG") == null
-                && !String.valueOf(setting(properties, "marsad.lake", "MARSAD_LAKE"))
-                        .startsWith("hdfs://")) {
-            throw new UsageException(option + " has several processes commit to the lake's Iceberg tables: give them"
-                    + " the JDBC catalog, --catalog jdbc:postgresql://host/db?user=… or MARSAD_CATALOG (the default"
-                    + " Hadoop catalog keeps concurrent commits apart on HDFS only)");
-        }
         properties.put(WorkersSettings.ROLE, role);
         properties.put("marsad.workers.broker", broker);
         if (queue != null) {
             properties.put("marsad.workers.queue", queue);
         }
-    }
-
-    private static Object setting(Map<String, Object> properties, String property, String environment) {
-        Object value = properties.get(property);
-        if (value == null || value.toString().isBlank()) {
-            value = System.getenv(environment);
-        }
-        return value == null || value.toString().isBlank() ? null : value;
     }
 }
