@@ -150,3 +150,10 @@ create table dim_template (template_id varchar, title_fr varchar, title_ar varch
 insert into dim_template values
  ('eservices-catalogue','Catalogue des services publics en ligne (instantané)','سجل الخدمات العمومية الإلكترونية (لقطة)','Registry of public e-services (snapshot)','xlsx','day'),
  ('digital-training','Formation au numérique et à l''IA (semestriel)','التكوين في المجال الرقمي والذكاء الاصطناعي (نصف سنوي)','Digital and AI training output (semester)','csv','semester');
+
+create table period_coverage (template_id varchar, submitter varchar, period varchar, days_with_data bigint,
+  days_elapsed bigint, days_in_period bigint, data_rows bigint, is_sample boolean);
+insert into period_coverage values
+ ('eservices-catalogue','MTNRA','2026-06',1,30,30,412,true),
+ ('eservices-catalogue','MTNRA','2026-07',31,31,31,12873,false),
+ ('eservices-catalogue','OTHER','2026-05',1,31,31,97,true);

@@ -24,7 +24,7 @@ public record DashboardDefinitions(List<PageDefinition> pages, Messages messages
     private static final Pattern PAGE_FILE = Pattern.compile("\\d+-[a-z0-9-]+\\.yml");
     private static final Set<String> PAGE_KEYS = Set.of("page", "for_each", "menu", "title", "panels");
     private static final Set<String> PANEL_KEYS =
-            Set.of("type", "title", "description", "sql", "query", "columns", "chart");
+            Set.of("type", "title", "description", "sql", "query", "columns", "chart", "hide_when_empty");
     private static final Set<String> COLUMN_KEYS = Set.of("name", "label", "format");
     private static final Set<String> CHART_KEYS =
             Set.of("type", "x", "series", "reference_lines", "number_format", "source", "horizontal");
@@ -131,10 +131,22 @@ public record DashboardDefinitions(List<PageDefinition> pages, Messages messages
         }
         ChartDefinition chart = panel.containsKey("chart") ? parseChart(panel.get("chart")) : null;
         try {
-            return new PanelDefinition(type, title, description, sql, columns, chart);
+            return new PanelDefinition(type, title, description, sql, columns, chart, flag(panel, "hide_when_empty"));
         } catch (IllegalArgumentException e) {
             throw new InvalidConfigurationException(where + ": " + e.getMessage());
         }
+    }
+
+    /** A true/false key, false when absent. */
+    private static boolean flag(Map<String, YamlDocument.Entry> mapping, String key) {
+        if (!mapping.containsKey(key)) {
+            return false;
+        }
+        String value = mapping.get(key).nonBlankText();
+        if (!value.equals("true") && !value.equals("false")) {
+            throw mapping.get(key).error(key + " is '" + value + "'", "write true or false");
+        }
+        return value.equals("true");
     }
 
     private static ColumnDefinition parseColumn(YamlDocument.Entry entry) {
@@ -171,14 +183,7 @@ public record DashboardDefinitions(List<PageDefinition> pages, Messages messages
                         ChartDefinition.NumberFormat.values(), numberFormat, ChartDefinition.NumberFormat::yamlName);
         YamlDocument.Entry x = chart.get("x");
         LocalizedText source = chart.containsKey("source") ? LocalizedText.parse(chart.get("source")) : null;
-        boolean horizontal = false;
-        if (chart.containsKey("horizontal")) {
-            String value = chart.get("horizontal").nonBlankText();
-            if (!value.equals("true") && !value.equals("false")) {
-                throw chart.get("horizontal").error("horizontal is '" + value + "'", "write true or false");
-            }
-            horizontal = value.equals("true");
-        }
+        boolean horizontal = flag(chart, "horizontal");
         try {
             return new ChartDefinition(
                     type, x == null ? null : x.nonBlankText(), series, lines, format, source, horizontal);

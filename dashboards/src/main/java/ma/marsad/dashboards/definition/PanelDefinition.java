@@ -12,6 +12,7 @@ import java.util.Set;
  * @param sql the query of a query panel (read from its .sql file or inline), null otherwise
  * @param columns the table columns of a query panel
  * @param chart the declared chart, or null
+ * @param hideWhenEmpty whether a query panel whose query returns no row is left out of the page, heading included
  */
 public record PanelDefinition(
         PanelType type,
@@ -19,7 +20,8 @@ public record PanelDefinition(
         LocalizedText description,
         String sql,
         List<ColumnDefinition> columns,
-        ChartDefinition chart) {
+        ChartDefinition chart,
+        boolean hideWhenEmpty) {
 
     public PanelDefinition {
         if (type == null) {
@@ -28,6 +30,9 @@ public record PanelDefinition(
         columns = List.copyOf(columns);
         if (type == PanelType.QUERY && (sql == null || sql.isBlank() || columns.isEmpty())) {
             throw new IllegalArgumentException("a query panel needs sql (or query) and columns");
+        }
+        if (hideWhenEmpty && type != PanelType.QUERY) {
+            throw new IllegalArgumentException("hide_when_empty goes with query panels only");
         }
         if (type == PanelType.TEXT && (title == null || description == null)) {
             throw new IllegalArgumentException("a text panel needs a title and a description, each in fr, ar and en");

@@ -13,8 +13,8 @@ import java.util.regex.Pattern;
  */
 final class SqlGuard {
 
-    private static final Pattern ALLOWED =
-            Pattern.compile("kpi_[a-z0-9_]+|un_egov_scores|un_egov_averages|submission|quarantine|dim_region|ops_run");
+    private static final Pattern ALLOWED = Pattern.compile(
+            "kpi_[a-z0-9_]+|un_egov_scores|un_egov_averages|submission|quarantine|period_coverage|dim_region|ops_run");
     private static final Pattern COMMENTS = Pattern.compile("--[^\\n]*|/\\*.*?\\*/", Pattern.DOTALL);
     private static final Pattern STRINGS = Pattern.compile("'(?:[^']|'')*'");
     private static final Pattern TABLE_REFERENCE = Pattern.compile("\\b(from|join)\\s+([a-z_][\\w.\"]*)(\\s*\\()?");
@@ -28,7 +28,7 @@ final class SqlGuard {
             if (!ALLOWED.matcher(table).matches()) {
                 throw new IllegalArgumentException(where + ": query reads '" + table
                         + "'; page queries may read only the marts kpi_*, un_egov_scores, un_egov_averages, submission,"
-                        + " quarantine, dim_region and ops_run");
+                        + " quarantine, period_coverage, dim_region and ops_run");
             }
         }
     }

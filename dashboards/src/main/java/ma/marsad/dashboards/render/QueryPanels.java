@@ -86,6 +86,12 @@ final class QueryPanels {
                         .toList());
     }
 
+    /** Whether the panel's query returns no row here (a table the warehouse lacks counts as empty). */
+    boolean isEmpty(PanelDefinition panel, PageScope scope) throws SQLException {
+        return !tables().containsAll(panel.tablesRead())
+                || run(panel.sql(), scope).rows().isEmpty();
+    }
+
     /** The warehouse's tables and views, in lower case. */
     private Set<String> tables() throws SQLException {
         if (tables == null) {

@@ -93,6 +93,9 @@ final class SitePages {
         for (PanelDefinition panel : scope.definition().panels()) {
             panelNumber++;
             String where = scope.definition().fileName() + " panel " + panelNumber;
+            if (panel.hideWhenEmpty() && queryPanels.isEmpty(panel, scope)) {
+                continue;
+            }
             String heading = panel.title() != null
                     ? panel.title().in(language)
                     : messages.get("panel." + panel.type().yamlName(), language);

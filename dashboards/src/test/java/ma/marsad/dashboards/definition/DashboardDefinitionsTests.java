@@ -66,6 +66,40 @@ class DashboardDefinitionsTests {
     }
 
     @Test
+    void hideWhenEmptyIsAFlagOfQueryPanels() throws Exception {
+        writeMessages();
+        String samples = """
+                page: flags
+                title: {fr: "F", ar: "F", en: "F"}
+                panels:
+                  - type: query
+                    query: select period from period_coverage where is_sample
+                    hide_when_empty: true
+                    columns: [{name: period, label: {fr: P, ar: P, en: P}}]
+                """;
+        write("30-flags.yml", samples);
+
+        PanelDefinition panel = DashboardDefinitions.load(ConfigFolder.overriddenBy(config))
+                .pages()
+                .get(0)
+                .panels()
+                .get(0);
+        assertThat(panel.hideWhenEmpty()).isTrue();
+        assertThat(panel.tablesRead()).containsExactly("period_coverage");
+
+        // then a value that is not true or false is named at its line
+        write("30-flags.yml", samples + """
+                  - type: status-summary
+                    hide_when_empty: yes
+                """);
+        assertThatThrownBy(() -> DashboardDefinitions.load(ConfigFolder.overriddenBy(config)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("30-flags.yml:9")
+                .hasMessageContaining("hide_when_empty is 'yes'")
+                .hasMessageContaining("write true or false");
+    }
+
+    @Test
     void queriesOutsideTheMartsAreRefusedNamingTheTable() throws Exception {
         writeMessages();
         write("30-raw.yml", """

@@ -184,6 +184,27 @@ class SiteRendererTests {
     }
 
     @Test
+    void aKpiPageListsItsSampledMonthsAndOnlyAKpiWithSamplesHasThePanel() throws Exception {
+        render();
+
+        // EGOV-01 reads eservices-catalogue, whose authoritative submitter MTNRA has one sampled month in the fixture
+        assertThat(page("fr", "kpi-egov-01.html"))
+                .contains("Mois calculés sur un échantillon de jours")
+                .contains("<bdi class=\"period\">2026-06</bdi>")
+                .doesNotContain("<bdi class=\"period\">2026-07</bdi>") // a complete month is not a sample
+                .doesNotContain(
+                        "<bdi class=\"period\">2026-05</bdi>"); // another submitter's sample does not make EGOV-01's
+        // figures
+        assertThat(page("en", "kpi-egov-01.html")).contains("Months computed from a sample of days");
+        assertThat(page("ar", "kpi-egov-01.html")).contains("أشهر محسوبة على عينة من الأيام");
+        // a KPI whose source has no sampled month has no such panel, heading included
+        assertThat(page("fr", "kpi-tal-01.html")).doesNotContain("échantillon de jours");
+        assertThat(page("fr", "data-supply.html"))
+                .contains("Couverture des jours")
+                .contains("Mois échantillonnés");
+    }
+
+    @Test
     void feedbackReportsAreCopiedIntoTheSiteAndLinkedInThePageLanguage() throws Exception {
         // given OFPPT's report in French and Arabic in the work folder, and none for the rejected '@evil' file
         write("feedback/digital-training/OFPPT/2025-S2 rapport.fr.html", "<html lang=\"fr\">rapport</html>");

@@ -165,6 +165,33 @@ class DemoSiteBrowserIntegrationTests {
     }
 
     @Test
+    void aKpiPageNamesTheMonthsItsFiguresTakeFromASampleOfDays() throws Exception {
+        // DGI reports one sample day a month; ADD exports every day of the last twelve months, one day a month before
+        assertThat(query("select count(*) from period_coverage where submitter = 'DGI' and not is_sample"))
+                .isEqualTo("0");
+        assertThat(query("select min(period) from period_coverage where submitter = 'ADD' and not is_sample"))
+                .isEqualTo("2025-12");
+        assertThat(query("select string_agg(period, ',') from period_coverage where submitter = 'ADD'"
+                        + " and period >= '2025-12' and is_sample"))
+                .as("ADD's months of daily exports, December 2026 included (its 3 days so far)")
+                .isNull();
+
+        open("fr", "kpi-egov-03.html");
+        WebElement samples =
+                browser.findElement(By.xpath("//section[h2[text()='Mois calculés sur un échantillon de jours']]"));
+        List<String> rows = samples.findElements(By.cssSelector("tbody tr")).stream()
+                .map(WebElement::getText)
+                .toList();
+        assertThat(rows).anySatisfy(row -> assertThat(row).startsWith("2025-11 ADD 1 30 "));
+        assertThat(rows).anySatisfy(row -> assertThat(row).matches("2026-\\d\\d DGI 1 \\d\\d .*"));
+        assertThat(rows).noneSatisfy(row -> assertThat(row).startsWith("2026-10 ADD"));
+        // a KPI whose source has no dated rows has no such panel
+        open("fr", "kpi-tal-01.html");
+        assertThat(browser.findElements(By.xpath("//h2[text()='Mois calculés sur un échantillon de jours']")))
+                .isEmpty();
+    }
+
+    @Test
     void theSiteNeedsNothingOutsideItsFolder() throws Exception {
         // the root page offers the three languages and sends nobody anywhere
         browser.get(site.resolve("index.html").toUri().toString());
