@@ -165,8 +165,11 @@ public final class IcebergLake implements Closeable {
                     .withPartitionSpec(spec.build())
                     .withProperty(TableProperties.FORMAT_VERSION, "2")
                     .withProperty(TableProperties.DEFAULT_NAME_MAPPING, nameMapping(schema))
-                    // several processes commit to one table: retry Iceberg's optimistic commit longer
+                    // several processes commit to one table: retry Iceberg's optimistic commit longer, and soon:
+                    // a conflict is another submission's commit of a second or so, not a minute's outage
                     .withProperty(TableProperties.COMMIT_NUM_RETRIES, "20")
+                    .withProperty(TableProperties.COMMIT_MIN_RETRY_WAIT_MS, "20")
+                    .withProperty(TableProperties.COMMIT_MAX_RETRY_WAIT_MS, "2000")
                     // every commit writes a metadata file: keep the last hundred, not one per submission ever
                     .withProperty(TableProperties.METADATA_DELETE_AFTER_COMMIT_ENABLED, "true")
                     .withProperty(TableProperties.METADATA_PREVIOUS_VERSIONS_MAX, "100")
