@@ -30,6 +30,7 @@ import ma.marsad.pipeline.lake.SubmissionRecord;
 import ma.marsad.pipeline.lake.SubmissionRegistry;
 import ma.marsad.pipeline.quality.Language;
 import ma.marsad.pipeline.quality.Messages;
+import ma.marsad.pipeline.template.ColumnSpec;
 import ma.marsad.pipeline.template.TemplateCatalog;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.hadoop.HadoopCatalog;
@@ -80,17 +81,13 @@ class QuarantineCellsTests {
         try (XSSFWorkbook book = new XSSFWorkbook();
                 OutputStream out = Files.newOutputStream(workbook)) {
             Sheet sheet = book.createSheet("Services");
+            // the template's own column names as headers, in its order
             row(
                     sheet,
                     0,
-                    "code_service",
-                    "intitule_fr",
-                    "intitule_ar",
-                    "code_ministere",
-                    "public_cible",
-                    "niveau_digitalisation",
-                    "date_mise_en_ligne",
-                    "date_situation");
+                    CATALOG.contract("eservices-catalogue").columns().stream()
+                            .map(ColumnSpec::name)
+                            .toArray(String[]::new));
             row(sheet, 1, "DGI-001", "Déclaration", "التصريح", "MEF", "citoyens", "3", "01/02/2020", "27/11/2026");
             row(sheet, 2, "DGI-002", "Paiement", "الأداء", "MEF", "entreprises", "7", "", "27/11/2026");
             book.write(out);
