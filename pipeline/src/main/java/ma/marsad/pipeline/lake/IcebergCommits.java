@@ -2,6 +2,7 @@ package ma.marsad.pipeline.lake;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -110,7 +111,7 @@ final class IcebergCommits {
     }
 
     /** A withdrawal: when and why, as a data engineer gave it. */
-    record Withdrawal(String reason, java.time.Instant at) {}
+    record Withdrawal(String reason, Instant at) {}
 
     /**
      * Withdraws a submission from its template's table: its file leaves the current snapshot and, when the withdrawal
