@@ -14,7 +14,9 @@ select
     q.raw_value,
     q.message_fr,
     q.message_ar,
-    q.message_en
+    q.message_en,
+    cast(q.key_values as json) as key_values,
+    cast(q.raw_row as json) as raw_row
 from stg_quarantine as q
 left join stg_submission as s using (submission_id)
 order by q.template_id, q.submitter, period, q.submission_id, q."row"

@@ -11,6 +11,8 @@ select
     rows_quarantined,
     file_error_code,
     file_error_message,
+    file_error_message_ar,
+    file_error_message_en,
     received_at,
     valid_from,
     valid_to,

@@ -1,3 +1,4 @@
 -- grain: one row per submission (a file or a set of parts, identified by its SHA-256)
-select *
+-- src.submission has the lake's column names (SubmissionColumns); the warehouse has always said file_name
+select * rename (file_names as file_name)
 from src.submission

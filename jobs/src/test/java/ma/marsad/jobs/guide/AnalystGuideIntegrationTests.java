@@ -20,6 +20,7 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import ma.marsad.jobs.cli.MarsadCommand;
 import ma.marsad.pipeline.config.ConfigFolder;
+import ma.marsad.pipeline.text.HtmlText;
 import ma.marsad.pipeline.warehouse.ModelCatalog;
 import ma.marsad.pipeline.warehouse.SqlModel;
 import ma.marsad.pipeline.warehouse.WarehouseBuilder;
@@ -154,6 +155,45 @@ class AnalystGuideIntegrationTests {
                         "select sum(rows_quarantined) from submission" + " where status = 'accepted_with_quarantine'"));
         assertThat(rows)
                 .allSatisfy(row -> assertThat((String) row.get("message_fr")).isNotBlank());
+        // the first row of each group names its business row by the template's key, as submitted
+        for (Map<String, Object> row : rows) {
+            String keys = String.valueOf(row.get("first_key_values"));
+            assertThat(keys)
+                    .isEqualTo(String.valueOf(query("select key_values from quarantine q join submission s"
+                                    + " using (submission_id) where s.file_name = '" + row.get("file_name")
+                                    + "' and q.\"row\" = " + row.get("first_row"))
+                            .get(0)
+                            .get("key_values")));
+            if ("egov-requests".equals(row.get("template_id"))) {
+                assertThat(keys).startsWith("{\"request_id\":");
+            }
+        }
+        assertThat(single("select count(*) from quarantine where key_values is null or raw_row is null"))
+                .isZero();
+    }
+
+    @Test
+    void aRejectedFilesMessageIsInTheWarehouseAndInItsFeedbackInThreeLanguages() throws Exception {
+        List<Map<String, Object>> rejected = query("select feedback_path, file_error_message, file_error_message_ar,"
+                + " file_error_message_en from submission where status = 'rejected' order by submission_id");
+        assertThat(rejected).isNotEmpty();
+        for (Map<String, Object> submission : rejected) {
+            Path french = work.resolve((String) submission.get("feedback_path"));
+            Map<String, String> pages = Map.of(
+                    "file_error_message", Files.readString(french),
+                    "file_error_message_ar", Files.readString(sibling(french, "ar")),
+                    "file_error_message_en", Files.readString(sibling(french, "en")));
+            pages.forEach((column, page) -> {
+                String message = (String) submission.get(column);
+                assertThat(message).isNotBlank();
+                assertThat(page).contains(HtmlText.escapeOwnText(message));
+            });
+        }
+    }
+
+    private static Path sibling(Path frenchPage, String language) {
+        return frenchPage.resolveSibling(
+                frenchPage.getFileName().toString().replace(".fr.html", "." + language + ".html"));
     }
 
     @Test

@@ -12,8 +12,11 @@ public interface RowSink {
     /** Accepted rows, all of this period; the block is reused once the call returns, so a sink copies what it keeps. */
     void accepted(StagingRows rows, String periodKey);
 
-    /** A row that goes to quarantine; called once per row, with its first error. */
-    void quarantined(RowError error);
+    /**
+     * A row that goes to quarantine; called once per row, with its first error and its cells as submitted (a sink that
+     * keeps them writes them out in blocks: a file may have millions of bad rows).
+     */
+    void quarantined(RowError error, SubmittedCells cells);
 
     /** A sink that keeps nothing, for validation without loading. */
     RowSink DISCARD = new RowSink() {
@@ -21,6 +24,6 @@ public interface RowSink {
         public void accepted(StagingRows rows, String periodKey) {}
 
         @Override
-        public void quarantined(RowError error) {}
+        public void quarantined(RowError error, SubmittedCells cells) {}
     };
 }

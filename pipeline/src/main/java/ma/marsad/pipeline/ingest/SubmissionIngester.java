@@ -194,6 +194,8 @@ public final class SubmissionIngester {
                 outcome.rowsQuarantined(),
                 null,
                 null,
+                null,
+                null,
                 lake.relative(staging).substring("staging/".length()),
                 quarantineFile,
                 lake.fileSystem().getFileStatus(staging).getLen(),
@@ -332,6 +334,7 @@ public final class SubmissionIngester {
             String submissionId,
             ReasonCode code,
             Map<String, Object> arguments) {
+        Map<String, Object> values = arguments == null ? Map.of() : arguments;
         return new SubmissionRecord(
                 submissionId,
                 submission.template(),
@@ -344,7 +347,9 @@ public final class SubmissionIngester {
                 0,
                 0,
                 code.name(),
-                messages.message(code, arguments == null ? Map.of() : arguments, Language.FR),
+                messages.message(code, values, Language.FR),
+                messages.message(code, values, Language.AR),
+                messages.message(code, values, Language.EN),
                 null,
                 null,
                 null,
@@ -401,7 +406,7 @@ public final class SubmissionIngester {
         }
 
         @Override
-        public void quarantined(RowError error) {
+        public void quarantined(RowError error, SubmittedCells cells) {
             Map<String, Object> arguments = new HashMap<>(error.arguments());
             arguments.putIfAbsent("cell", error.cell());
             arguments.putIfAbsent("column", error.column());
@@ -422,7 +427,9 @@ public final class SubmissionIngester {
                     error.value(),
                     messages.message(error.code(), arguments, Language.FR),
                     messages.message(error.code(), arguments, Language.AR),
-                    messages.message(error.code(), arguments, Language.EN)
+                    messages.message(error.code(), arguments, Language.EN),
+                    SubmittedCells.json(cells.keyValues()),
+                    SubmittedCells.json(cells.rawRow())
                 });
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

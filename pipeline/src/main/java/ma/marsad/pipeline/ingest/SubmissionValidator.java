@@ -123,6 +123,8 @@ public final class SubmissionValidator {
         private final FilePeriod period;
         private final CrossColumnChecks rules;
         private final KeyUniqueness keys;
+        private final List<String> columnNames;
+        private final int[] keyColumns;
         private final ValidationTally tally = new ValidationTally();
         private final List<Integer> partOffsets = new ArrayList<>();
         // the rows of the block from here on are held: their keys are checked together
@@ -144,6 +146,9 @@ public final class SubmissionValidator {
             this.period = new FilePeriod(contract, typer);
             this.rules = new CrossColumnChecks(contract);
             this.keys = new KeyUniqueness(contract, keyHashes, this::readAgain, StagingRows.DEFAULT_CAPACITY);
+            this.columnNames = columns.stream().map(ColumnSpec::name).toList();
+            this.keyColumns =
+                    contract.key().stream().mapToInt(columnNames::indexOf).toArray();
         }
 
         ValidationOutcome execute() {
@@ -276,14 +281,18 @@ public final class SubmissionValidator {
             tally.read();
             part.checkBlankHeaders(raw);
             if (raw.rowError() != null) {
-                quarantine(RowErrors.ofRow(
-                        raw, row, raw.rowError().code(), raw.rowError().detail(), Map.of()));
+                quarantine(
+                        RowErrors.ofRow(
+                                raw, row, raw.rowError().code(), raw.rowError().detail(), Map.of()),
+                        SubmittedCells.of(raw, part, keyColumns));
                 return;
             }
             if (part.fieldCountDiffers(raw)) {
                 Map<String, Object> counts = Map.of(
                         "expected", part.header().size(), "actual", raw.cells().size());
-                quarantine(RowErrors.ofRow(raw, row, ReasonCode.FIELD_COUNT, null, counts));
+                quarantine(
+                        RowErrors.ofRow(raw, row, ReasonCode.FIELD_COUNT, null, counts),
+                        SubmittedCells.of(raw, part, keyColumns));
                 period.trackRowSetAside(raw, part, row);
                 return;
             }
@@ -292,7 +301,9 @@ public final class SubmissionValidator {
                 try {
                     values[column] = typer.type(column, part.cellOf(raw, column));
                 } catch (InvalidValueException e) {
-                    quarantine(RowErrors.ofCell(raw, row, part, column, e.code(), e.arguments()));
+                    quarantine(
+                            RowErrors.ofCell(raw, row, part, column, e.code(), e.arguments()),
+                            SubmittedCells.of(raw, part, keyColumns));
                     period.trackRowSetAside(raw, part, row);
                     return;
                 }
@@ -304,20 +315,29 @@ public final class SubmissionValidator {
             period.track(batch, at, row);
             Optional<RowError> ruleError = rules.firstViolation(raw, row, part, batch, at, tally);
             if (ruleError.isPresent()) {
-                quarantine(ruleError.get());
+                quarantine(ruleError.get(), SubmittedCells.of(raw, part, keyColumns));
                 return;
             }
-            checkKey(raw, row, at);
+            checkKey(raw, part, row, at);
         }
 
-        /** Keeps the row being filled when its key is new, quarantines it when it repeats an earlier row. */
-        private void checkKey(RawRow raw, int row, int at) throws Rejection {
+        /**
+         * Keeps the row being filled when its key is new, quarantines it when it repeats an earlier row.
+         *
+         * @param part the row's header, or null for a row held without its cells
+         */
+        private void checkKey(RawRow raw, PartHeader part, int row, int at) throws Rejection {
             OptionalInt firstRow = keys.check(raw, row, batch, at);
             if (firstRow.isEmpty()) {
                 acceptTyped(row, raw.line(), raw.rowRef());
             } else {
-                quarantine(RowErrors.ofRow(
-                        raw, row, ReasonCode.DUPLICATE_ROW, null, Map.of("first_row", firstRow.getAsInt())));
+                SubmittedCells cells = part == null
+                        ? SubmittedCells.ofTyped(batch, at, columnNames, keyColumns)
+                        : SubmittedCells.of(raw, part, keyColumns);
+                quarantine(
+                        RowErrors.ofRow(
+                                raw, row, ReasonCode.DUPLICATE_ROW, null, Map.of("first_row", firstRow.getAsInt())),
+                        cells);
             }
         }
 
@@ -348,7 +368,7 @@ public final class SubmissionValidator {
             }
             accepted.truncate(at);
             RawRow raw = new RawRow(accepted.rowNumber(at), accepted.line(at), List.of(), accepted.reference(at), null);
-            checkKey(raw, raw.row(), at);
+            checkKey(raw, null, raw.row(), at);
             // checking that row neither hashed nor held another, so the hashes after it are still in place
             int from = accepted.size();
             keys.moveHeld(at + 1, from, aside.size());
@@ -408,10 +428,10 @@ public final class SubmissionValidator {
             heldFrom = 0;
         }
 
-        private void quarantine(RowError error) throws Rejection {
+        private void quarantine(RowError error, SubmittedCells cells) throws Rejection {
             flushAccepted(); // the sink sees rows in file order
             tally.quarantined(error);
-            sink.quarantined(error);
+            sink.quarantined(error, cells);
         }
 
         private ValidationOutcome finish() throws Rejection {

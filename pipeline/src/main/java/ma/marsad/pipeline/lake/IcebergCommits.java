@@ -2,8 +2,10 @@ package ma.marsad.pipeline.lake;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,23 +44,12 @@ import org.apache.parquet.hadoop.metadata.ParquetMetadata;
  */
 final class IcebergCommits {
 
-    static final List<LakeColumn> SUBMISSION_COLUMNS = List.of(
-            LakeColumn.required("submission_id", ColumnType.TEXT),
-            LakeColumn.required("template_id", ColumnType.TEXT),
-            LakeColumn.required("submitter", ColumnType.TEXT),
-            LakeColumn.optional("period", ColumnType.TEXT),
-            LakeColumn.required("status", ColumnType.TEXT),
-            LakeColumn.required("received_at", ColumnType.DATETIME),
-            LakeColumn.required("file_names", ColumnType.TEXT),
-            LakeColumn.required("rows_read", ColumnType.INTEGER),
-            LakeColumn.required("rows_accepted", ColumnType.INTEGER),
-            LakeColumn.required("rows_quarantined", ColumnType.INTEGER),
-            LakeColumn.optional("file_error_code", ColumnType.TEXT),
-            LakeColumn.optional("file_error_message", ColumnType.TEXT),
-            LakeColumn.optional("staging_file", ColumnType.TEXT),
-            LakeColumn.optional("quarantine_file", ColumnType.TEXT),
-            // the registry entry as JSON, from which a crash between the commit and the entry is repaired
-            LakeColumn.required("registry_entry", ColumnType.TEXT));
+    /**
+     * The columns of {@code marsad.submission}: the submission's own ({@link SubmissionColumns}), its withdrawal (null
+     * until a withdrawal replaces its row), and the registry entry as JSON, from which a crash between the commit and
+     * the entry is repaired.
+     */
+    static final List<LakeColumn> SUBMISSION_TABLE_COLUMNS = submissionTableColumns();
 
     private static final int ATTEMPTS = 10;
 
@@ -119,11 +110,21 @@ final class IcebergCommits {
         appendSubmissionRow(record, entryJson);
     }
 
+    /** A withdrawal: when and why, as a data engineer gave it. */
+    record Withdrawal(String reason, Instant at) {}
+
     /**
      * Withdraws a submission from its template's table: its file leaves the current snapshot and, when the withdrawal
      * makes an earlier revision current again, that one's file comes back, in one snapshot.
      */
-    void withdraw(SubmissionRecord withdrawn, Optional<SubmissionRecord> nowCurrent) throws IOException {
+    void withdraw(
+            SubmissionRecord withdrawn, Optional<SubmissionRecord> nowCurrent, Withdrawal withdrawal, String entryJson)
+            throws IOException {
+        withdrawRows(withdrawn, nowCurrent);
+        markWithdrawn(withdrawn, withdrawal, entryJson);
+    }
+
+    private void withdrawRows(SubmissionRecord withdrawn, Optional<SubmissionRecord> nowCurrent) throws IOException {
         if (withdrawn.stagingFile() == null) {
             return;
         }
@@ -204,6 +205,7 @@ final class IcebergCommits {
                 IcebergLake.quarantineTable(),
                 IcebergFooters.schemaOf(footer.getFileMetaData().getSchema()),
                 List.of("template_id", "submitter", "period"));
+        evolve(table, footer);
         appendOnce(
                 table,
                 record,
@@ -221,38 +223,78 @@ final class IcebergCommits {
     }
 
     private void appendSubmissionRow(SubmissionRecord record, String entryJson) throws IOException {
-        Schema schema = IcebergFooters.schemaOf(ParquetTableWriter.schemaOf(SUBMISSION_COLUMNS));
-        Table table = iceberg.table(IcebergLake.submissionTable(), schema, List.of("template_id"));
+        Table table = submissionTable();
         if (snapshotNaming(table, IcebergLake.SUBMISSION_PROPERTY, record.submissionId())
                 .isPresent()) {
             return;
         }
-        Path file = new Path(
-                table.location() + "/data/template_id=" + record.template() + "/" + record.submissionId() + ".parquet");
-        try (ParquetTableWriter writer = ParquetTableWriter.create(file, SUBMISSION_COLUMNS, lake.configuration())) {
-            writer.write(new Object[] {
-                record.submissionId(),
-                record.template(),
-                record.submitter(),
-                record.period(),
-                record.status(),
-                record.receivedAt().atOffset(ZoneOffset.UTC).toLocalDateTime(),
-                String.join(" + ", record.fileNames()),
-                record.rowsRead(),
-                record.rowsAccepted(),
-                record.rowsQuarantined(),
-                record.fileErrorCode(),
-                record.fileErrorMessage(),
-                record.stagingFile(),
-                record.quarantineFile(),
-                entryJson
-            });
-        }
-        DataFile added = dataFile(
-                table, file, IcebergFooters.read(file, lake.configuration()), Map.of("template_id", record.template()));
+        DataFile added = writeSubmissionRow(table, record, null, entryJson, ".parquet");
         retrying(
                 table,
                 () -> table.newAppend().appendFile(added).set(IcebergLake.SUBMISSION_PROPERTY, record.submissionId()));
+    }
+
+    /**
+     * Marks a submission withdrawn in {@code marsad.submission}: its row is replaced by one carrying the withdrawal, in
+     * one snapshot naming the withdrawal (the row it replaces stays in history).
+     */
+    private void markWithdrawn(SubmissionRecord withdrawn, Withdrawal withdrawal, String entryJson) throws IOException {
+        Table table = submissionTable();
+        if (snapshotNaming(table, IcebergLake.WITHDRAWAL_PROPERTY, withdrawn.submissionId())
+                .isPresent()) {
+            return;
+        }
+        DataFile added = writeSubmissionRow(table, withdrawn, withdrawal, entryJson, ".withdrawn.parquet");
+        retrying(table, () -> {
+            var overwrite = table.newOverwrite().addFile(added);
+            if (table.currentSnapshot() != null) {
+                try (CloseableIterable<FileScanTask> tasks = table.newScan()
+                        .filter(Expressions.equal("template_id", withdrawn.template()))
+                        .planFiles()) {
+                    for (FileScanTask task : tasks) {
+                        if (submissionOf(task.file()).equals(withdrawn.submissionId())) {
+                            overwrite.deleteFile(task.file());
+                        }
+                    }
+                }
+            }
+            return overwrite.set(IcebergLake.WITHDRAWAL_PROPERTY, withdrawn.submissionId());
+        });
+    }
+
+    private Table submissionTable() {
+        Schema schema = IcebergFooters.schemaOf(ParquetTableWriter.schemaOf(SUBMISSION_TABLE_COLUMNS));
+        return iceberg.table(IcebergLake.submissionTable(), schema, List.of("template_id"));
+    }
+
+    /** Writes a submission's row file in the table's folder and joins its new columns to the table (older rows null). */
+    private DataFile writeSubmissionRow(
+            Table table, SubmissionRecord record, Withdrawal withdrawal, String entryJson, String suffix)
+            throws IOException {
+        Path file = new Path(
+                table.location() + "/data/template_id=" + record.template() + "/" + record.submissionId() + suffix);
+        List<Object> values = new ArrayList<>(Arrays.asList(SubmissionColumns.tableValues(record)));
+        values.add(
+                withdrawal == null
+                        ? null
+                        : withdrawal.at().atOffset(ZoneOffset.UTC).toLocalDateTime());
+        values.add(withdrawal == null ? null : withdrawal.reason());
+        values.add(entryJson);
+        try (ParquetTableWriter writer =
+                ParquetTableWriter.create(file, SUBMISSION_TABLE_COLUMNS, lake.configuration())) {
+            writer.write(values.toArray());
+        }
+        ParquetMetadata footer = IcebergFooters.read(file, lake.configuration());
+        evolve(table, footer);
+        return dataFile(table, file, footer, Map.of("template_id", record.template()));
+    }
+
+    private static List<LakeColumn> submissionTableColumns() {
+        List<LakeColumn> columns = new ArrayList<>(SubmissionColumns.lakeColumns());
+        columns.add(LakeColumn.optional("withdrawn_at", ColumnType.DATETIME));
+        columns.add(LakeColumn.optional("withdrawal_reason", ColumnType.TEXT));
+        columns.add(LakeColumn.required("registry_entry", ColumnType.TEXT));
+        return List.copyOf(columns);
     }
 
     private void appendOnce(Table table, SubmissionRecord record, DataFile file) throws IOException {
@@ -290,21 +332,40 @@ final class IcebergCommits {
                 .build();
     }
 
-    /** Columns a new template version added join the table (old files read them as null); the mapping follows. */
+    /**
+     * Columns a file has that the table lacks join it as optional columns (older files read them as null), and the
+     * name mapping follows: a new template version's columns, or the ones a newer Marsad writes (the quarantine's
+     * {@code key_values} and {@code raw_row}). Two ingestion threads of one process may meet here; another process
+     * adding the same columns first makes the commit fail, and the next look finds them.
+     */
     private static void evolve(Table table, ParquetMetadata footer) {
         Schema fileSchema = IcebergFooters.schemaOf(footer.getFileMetaData().getSchema());
-        List<Types.NestedField> added = fileSchema.columns().stream()
-                .filter(column -> table.schema().findField(column.name()) == null)
-                .toList();
-        if (added.isEmpty()) {
-            return;
+        synchronized (table) {
+            for (int attempt = 1; ; attempt++) {
+                List<Types.NestedField> added = fileSchema.columns().stream()
+                        .filter(column -> table.schema().findField(column.name()) == null)
+                        .toList();
+                if (added.isEmpty()) {
+                    return;
+                }
+                try {
+                    var update = table.updateSchema();
+                    added.forEach(column -> update.addColumn(column.name(), column.type()));
+                    update.commit();
+                    table.updateProperties()
+                            .set(
+                                    TableProperties.DEFAULT_NAME_MAPPING,
+                                    NameMappingParser.toJson(MappingUtil.create(table.schema())))
+                            .commit();
+                    return;
+                } catch (CommitFailedException e) {
+                    if (attempt == ATTEMPTS) {
+                        throw e;
+                    }
+                    table.refresh();
+                }
+            }
         }
-        var update = table.updateSchema();
-        added.forEach(column -> update.addColumn(column.name(), column.type()));
-        update.commit();
-        table.updateProperties()
-                .set(TableProperties.DEFAULT_NAME_MAPPING, NameMappingParser.toJson(MappingUtil.create(table.schema())))
-                .commit();
     }
 
     /** The current data files of the record's (submitter, period) partition. */

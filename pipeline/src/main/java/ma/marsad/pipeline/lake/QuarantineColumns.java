@@ -3,7 +3,9 @@ package ma.marsad.pipeline.lake;
 import java.util.List;
 import ma.marsad.pipeline.template.ColumnType;
 
-/** The columns of quarantine Parquet files: the row's place, the reason and the submitter's messages. */
+/**
+ * The columns of quarantine Parquet files: the row's place, the reason, the submitter's messages and the row's cells.
+ */
 public final class QuarantineColumns {
 
     private QuarantineColumns() {}
@@ -22,7 +24,11 @@ public final class QuarantineColumns {
             LakeColumn.optional("raw_value", ColumnType.TEXT),
             LakeColumn.optional("message_fr", ColumnType.TEXT),
             LakeColumn.optional("message_ar", ColumnType.TEXT),
-            LakeColumn.optional("message_en", ColumnType.TEXT));
+            LakeColumn.optional("message_en", ColumnType.TEXT),
+            // JSON objects: the template's key columns to their values, and every cell of the row under its header,
+            // as submitted (absent from files written before them, which read as null)
+            LakeColumn.optional("key_values", ColumnType.TEXT),
+            LakeColumn.optional("raw_row", ColumnType.TEXT));
 
     /** Lineage columns appended to every staging row, after the template's own columns. */
     public static final List<LakeColumn> LINEAGE = List.of(

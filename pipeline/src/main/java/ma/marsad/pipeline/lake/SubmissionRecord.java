@@ -16,6 +16,9 @@ import java.util.Objects;
  * @param receivedAt the modification time of the file or of its {@code .done} marker
  * @param status accepted, accepted_with_quarantine or rejected
  * @param period period key, null when rejected
+ * @param fileErrorMessage why the file was rejected, in French
+ * @param fileErrorMessageAr the same in Arabic, null in entries written before it was kept
+ * @param fileErrorMessageEn the same in English, null in entries written before it was kept
  * @param stagingFile the partition file relative to the lake's {@code staging/} or {@code history/} folder, or null
  * @param quarantineFile the quarantine file relative to the lake root, or null
  * @param stagingBytes size of the staging file when it was committed, or null (entries written before sizes were kept)
@@ -36,6 +39,8 @@ public record SubmissionRecord(
         long rowsQuarantined,
         String fileErrorCode,
         String fileErrorMessage,
+        String fileErrorMessageAr,
+        String fileErrorMessageEn,
         String stagingFile,
         String quarantineFile,
         Long stagingBytes,
@@ -60,7 +65,7 @@ public record SubmissionRecord(
         }
     }
 
-    /** A record without file sizes, whose discovery is not known. */
+    /** A record without file sizes, whose discovery is not known, with a file error in French only. */
     public SubmissionRecord(
             String submissionId,
             String template,
@@ -89,6 +94,8 @@ public record SubmissionRecord(
                 rowsQuarantined,
                 fileErrorCode,
                 fileErrorMessage,
+                null,
+                null,
                 stagingFile,
                 quarantineFile,
                 null,

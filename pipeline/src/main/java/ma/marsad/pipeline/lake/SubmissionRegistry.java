@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import ma.marsad.pipeline.template.ColumnType;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.Path;
 import org.slf4j.Logger;
@@ -80,24 +81,9 @@ public final class SubmissionRegistry {
         try (JsonGenerator json = JSON.createGenerator(text)) {
             json.useDefaultPrettyPrinter();
             json.writeStartObject();
-            json.writeStringField("submission_id", record.submissionId());
-            json.writeStringField("template", record.template());
-            json.writeStringField("submitter", record.submitter());
-            json.writeArrayFieldStart("file_names");
-            for (String name : record.fileNames()) {
-                json.writeString(name);
+            for (SubmissionColumns.Column column : SubmissionColumns.COLUMNS) {
+                writeField(json, column.entryKey(), column.value().apply(record));
             }
-            json.writeEndArray();
-            json.writeStringField("received_at", record.receivedAt().toString());
-            json.writeStringField("status", record.status());
-            json.writeStringField("period", record.period());
-            json.writeNumberField("rows_read", record.rowsRead());
-            json.writeNumberField("rows_accepted", record.rowsAccepted());
-            json.writeNumberField("rows_quarantined", record.rowsQuarantined());
-            json.writeStringField("file_error_code", record.fileErrorCode());
-            json.writeStringField("file_error_message", record.fileErrorMessage());
-            json.writeStringField("staging_file", record.stagingFile());
-            json.writeStringField("quarantine_file", record.quarantineFile());
             if (record.stagingBytes() != null) {
                 json.writeNumberField("staging_bytes", record.stagingBytes());
             }
@@ -113,9 +99,24 @@ public final class SubmissionRegistry {
         return text.toString();
     }
 
+    private static void writeField(JsonGenerator json, String key, Object value) throws IOException {
+        if (value instanceof List<?> list) {
+            json.writeArrayFieldStart(key);
+            for (Object item : list) {
+                json.writeString(String.valueOf(item));
+            }
+            json.writeEndArray();
+        } else if (value instanceof Long number) {
+            json.writeNumberField(key, number);
+        } else {
+            json.writeStringField(key, value == null ? null : value.toString());
+        }
+    }
+
     /**
      * Withdraws a submission: its rows leave the current snapshot of its template's Iceberg table (the revision it
-     * replaced, if any, comes back) in one commit, then the withdrawal entry is written; its rows stay in history.
+     * replaced, if any, comes back) in one commit, its row in {@code marsad.submission} is replaced by one saying it is
+     * withdrawn in another, then the withdrawal entry is written; its rows stay in history.
      */
     public void withdraw(String submissionId, String reason, Instant at) throws IOException {
         SubmissionRecord withdrawn = find(submissionId)
@@ -125,7 +126,7 @@ public final class SubmissionRegistry {
         Optional<SubmissionRecord> nowCurrent = RegistrySnapshot.of(all(), withdrawals).current().stream()
                 .filter(record -> record.partitionKey().equals(withdrawn.partitionKey()))
                 .findFirst();
-        iceberg.withdraw(withdrawn, nowCurrent);
+        iceberg.withdraw(withdrawn, nowCurrent, new IcebergCommits.Withdrawal(reason, at), entryJson(withdrawn));
         Path temporary = lake.temporary("withdrawal-" + submissionId + ".json");
         try (OutputStream out = lake.fileSystem().create(temporary, true);
                 JsonGenerator json = JSON.createGenerator(out)) {
@@ -279,26 +280,41 @@ public final class SubmissionRegistry {
         return fields;
     }
 
+    /** A record from an entry's fields; fields an older entry lacks read as null (numbers as 0). */
     @SuppressWarnings("unchecked")
     private static SubmissionRecord toRecord(Map<String, Object> fields) {
+        Map<String, Object> values = new HashMap<>();
+        for (SubmissionColumns.Column column : SubmissionColumns.COLUMNS) {
+            Object value = fields.get(column.entryKey());
+            if (column.column().type() == ColumnType.DATETIME && value != null) {
+                value = Instant.parse((String) value);
+            }
+            values.put(column.name(), value);
+        }
         return new SubmissionRecord(
-                (String) fields.get("submission_id"),
-                (String) fields.get("template"),
-                (String) fields.get("submitter"),
-                (List<String>) fields.getOrDefault("file_names", List.of()),
-                Instant.parse((String) fields.get("received_at")),
-                (String) fields.get("status"),
-                (String) fields.get("period"),
-                (Long) fields.getOrDefault("rows_read", 0L),
-                (Long) fields.getOrDefault("rows_accepted", 0L),
-                (Long) fields.getOrDefault("rows_quarantined", 0L),
-                (String) fields.get("file_error_code"),
-                (String) fields.get("file_error_message"),
-                (String) fields.get("staging_file"),
-                (String) fields.get("quarantine_file"),
+                (String) values.get("submission_id"),
+                (String) values.get("template_id"),
+                (String) values.get("submitter"),
+                values.get("file_names") == null ? List.of() : (List<String>) values.get("file_names"),
+                (Instant) values.get("received_at"),
+                (String) values.get("status"),
+                (String) values.get("period"),
+                count(values, "rows_read"),
+                count(values, "rows_accepted"),
+                count(values, "rows_quarantined"),
+                (String) values.get("file_error_code"),
+                (String) values.get("file_error_message"),
+                (String) values.get("file_error_message_ar"),
+                (String) values.get("file_error_message_en"),
+                (String) values.get("staging_file"),
+                (String) values.get("quarantine_file"),
                 (Long) fields.get("staging_bytes"),
                 (Long) fields.get("quarantine_bytes"),
                 fields.get("discovered_at") == null ? null : Instant.parse((String) fields.get("discovered_at")),
                 (Long) fields.getOrDefault("discovery_order", 0L));
+    }
+
+    private static long count(Map<String, Object> values, String name) {
+        return values.get(name) == null ? 0L : (Long) values.get(name);
     }
 }

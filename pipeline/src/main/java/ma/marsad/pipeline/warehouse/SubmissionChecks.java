@@ -107,7 +107,7 @@ final class SubmissionChecks {
         if (!models.contains(table)) {
             return;
         }
-        String query = "select coalesce(s.submission_id, t.submission_id), s.template_id, s.submitter, s.file_name, s."
+        String query = "select coalesce(s.submission_id, t.submission_id), s.template_id, s.submitter, s.file_names, s."
                 + countColumn + ", coalesce(t.row_count, 0)"
                 + " from (select * from src.submission where " + submissions + " and " + only + ") as s"
                 + " full join (select submission_id, count(*) as row_count from main." + table + " where " + only

@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,7 @@ import ma.marsad.pipeline.lake.LakeColumn;
 import ma.marsad.pipeline.lake.PartitionFiler;
 import ma.marsad.pipeline.lake.QuarantineColumns;
 import ma.marsad.pipeline.lake.RegistrySnapshot;
+import ma.marsad.pipeline.lake.SubmissionColumns;
 import ma.marsad.pipeline.lake.SubmissionRecord;
 
 /**
@@ -196,13 +198,7 @@ public final class WarehouseBuilder {
         PartitionFiler filer = new PartitionFiler(lake);
         try (Statement statement = connection.createStatement()) {
             statement.execute("create schema src");
-            statement.execute("""
-                    create table src.submission (
-                        submission_id varchar, template_id varchar, submitter varchar, period varchar,
-                        status varchar, file_name varchar, rows_read bigint, rows_accepted bigint,
-                        rows_quarantined bigint, file_error_code varchar, file_error_message varchar,
-                        received_at timestamp, valid_from timestamp, valid_to timestamp, is_current boolean,
-                        is_withdrawn boolean, feedback_path varchar)""");
+            statement.execute(submissionTable());
             statement.execute("create table src.template (template_id varchar, title_fr varchar, title_ar varchar,"
                     + " title_en varchar, format varchar, period_type varchar)");
             statement.execute("create table src.submitter (submitter_code varchar, name_fr varchar, name_ar varchar)");
@@ -244,9 +240,24 @@ public final class WarehouseBuilder {
                     quarantineFiles.add(lake.localCopy(lake.resolve(record.quarantineFile()), cache));
                 }
             }
-            statement.execute(
-                    "create temp view lake_quarantine as " + select(QuarantineColumns.COLUMNS, quarantineFiles));
+            // files written before a quarantine column existed read it as null
+            statement.execute("create temp view lake_quarantine as "
+                    + selectFillingAbsent(QuarantineColumns.COLUMNS, quarantineFiles));
         }
+    }
+
+    /** The submission's own columns ({@link SubmissionColumns}), then what the registry's snapshot says of it. */
+    private static String submissionTable() {
+        StringBuilder ddl = new StringBuilder("create table src.submission (");
+        for (SubmissionColumns.Column column : SubmissionColumns.COLUMNS) {
+            ddl.append(column.name())
+                    .append(' ')
+                    .append(column.column().type().sqlType())
+                    .append(", ");
+        }
+        return ddl.append("valid_from timestamp, valid_to timestamp, is_current boolean, is_withdrawn boolean,")
+                .append(" feedback_path varchar)")
+                .toString();
     }
 
     private static Set<String> union(Set<String> a, Set<String> b) {
@@ -267,25 +278,13 @@ public final class WarehouseBuilder {
         List<Object[]> rows = new ArrayList<>();
         for (SubmissionRecord record : snapshot.records()) {
             RegistrySnapshot.Validity validity = snapshot.validity(record);
-            rows.add(new Object[] {
-                record.submissionId(),
-                record.template(),
-                record.submitter(),
-                record.period(),
-                record.status(),
-                String.join(" + ", record.fileNames()),
-                record.rowsRead(),
-                record.rowsAccepted(),
-                record.rowsQuarantined(),
-                record.fileErrorCode(),
-                record.fileErrorMessage(),
-                utc(record.receivedAt()),
-                validity == null ? null : utc(validity.validFrom()),
-                validity == null ? null : utc(validity.validTo()),
-                validity != null && validity.current(),
-                snapshot.isWithdrawn(record.submissionId()),
-                feedbackPath.apply(record)
-            });
+            List<Object> row = new ArrayList<>(Arrays.asList(SubmissionColumns.tableValues(record)));
+            row.add(validity == null ? null : utc(validity.validFrom()));
+            row.add(validity == null ? null : utc(validity.validTo()));
+            row.add(validity != null && validity.current());
+            row.add(snapshot.isWithdrawn(record.submissionId()));
+            row.add(feedbackPath.apply(record));
+            rows.add(row.toArray());
         }
         return rows;
     }
@@ -304,6 +303,21 @@ public final class WarehouseBuilder {
             }
         }
         return files;
+    }
+
+    /**
+     * A select over Parquet files where a column no file has reads as null: the files' rows are put by name under an
+     * empty relation of the full shape.
+     */
+    static String selectFillingAbsent(List<LakeColumn> columns, List<Path> files) {
+        String empty = select(columns, List.of());
+        if (files.isEmpty()) {
+            return empty;
+        }
+        String all = select(columns, files);
+        String projection = all.substring("select ".length(), all.indexOf(" from read_parquet("));
+        String source = all.substring(all.indexOf(" from ") + " from ".length());
+        return "select " + projection + " from (" + empty + " union all by name select * from " + source + ")";
     }
 
     /** A select over Parquet files, or an empty relation of the same shape when there are none. */

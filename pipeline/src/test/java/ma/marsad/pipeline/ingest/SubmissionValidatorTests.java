@@ -38,6 +38,7 @@ class SubmissionValidatorTests {
         final List<ValidRow> accepted = new ArrayList<>();
         final List<String> periods = new ArrayList<>();
         final List<RowError> quarantined = new ArrayList<>();
+        final List<SubmittedCells> quarantinedCells = new ArrayList<>();
 
         @Override
         public void accepted(StagingRows rows, String periodKey) {
@@ -48,8 +49,9 @@ class SubmissionValidatorTests {
         }
 
         @Override
-        public void quarantined(RowError error) {
+        public void quarantined(RowError error, SubmittedCells cells) {
             quarantined.add(error);
+            quarantinedCells.add(cells);
         }
     }
 

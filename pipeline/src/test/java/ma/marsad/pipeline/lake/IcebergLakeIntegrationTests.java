@@ -165,16 +165,46 @@ class IcebergLakeIntegrationTests {
                 .isEqualTo(duckdbRows(file))
                 .isEqualTo(1L));
 
-        // one submission row per submission, one snapshot each
+        // the quarantined row names its business row: its key and every cell, as submitted
+        String quarantined =
+                URI.create(files(quarantine, null).get(0).location()).getPath();
+        assertThat(duckdbText("select key_values || ' ' || raw_row from read_parquet('" + quarantined + "')"))
+                .isEqualTo("{\"request_id\":\"A9\"} {\"request_id\":\"A9\",\"service_code\":\"DGI-001\","
+                        + "\"region_code\":\"99\",\"channel\":\"web\",\"submitted_at\":\"2026-11-27T10:00:00\","
+                        + "\"completed_at\":null,\"status\":\"submitted\",\"satisfaction\":null}"); // empty cells: null
+
+        // one submission row per submission, one snapshot each; the withdrawal replaces its row in one more
         Table submissions = catalog.loadTable(IcebergLake.submissionTable());
-        assertThat(submissions.snapshots())
+        List<Snapshot> submissionHistory = new ArrayList<>();
+        submissions.snapshots().forEach(submissionHistory::add);
+        assertThat(submissionHistory.subList(0, 3))
                 .extracting(snapshot -> snapshot.summary().get(IcebergLake.SUBMISSION_PROPERTY))
                 .containsExactly(first, second, revision);
-        long submissionRows = 0;
+        assertThat(submissionHistory).hasSize(4);
+        assertThat(submissionHistory.get(3).operation()).isEqualTo("overwrite");
+        assertThat(submissionHistory.get(3).summary()).containsEntry(IcebergLake.WITHDRAWAL_PROPERTY, second);
+        StringBuilder rows = new StringBuilder();
         for (DataFile file : files(submissions, null)) {
-            submissionRows += duckdbRows(file);
+            rows.append(duckdbText("select string_agg(submission_id || ':' || coalesce(withdrawal_reason, '-'), ';')"
+                            + " from read_parquet('"
+                            + URI.create(file.location()).getPath() + "')"))
+                    .append(';');
         }
-        assertThat(submissionRows).isEqualTo(3);
+        assertThat(rows.toString().split(";"))
+                .containsExactlyInAnyOrder(first + ":-", second + ":sent twice", revision + ":-");
+        // as of the snapshot before the withdrawal, the second submission's row did not say it
+        assertThat(files(submissions, submissionHistory.get(2).snapshotId()))
+                .extracting(DataFile::location)
+                .noneMatch(location -> location.endsWith(".withdrawn.parquet"));
+    }
+
+    private static String duckdbText(String query) throws Exception {
+        try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:");
+                Statement statement = duckdb.createStatement();
+                ResultSet result = statement.executeQuery(query)) {
+            result.next();
+            return result.getString(1);
+        }
     }
 
     private static List<DataFile> files(Table table, Long snapshotId) throws Exception {

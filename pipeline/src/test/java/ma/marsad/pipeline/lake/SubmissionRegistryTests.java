@@ -169,6 +169,8 @@ class SubmissionRegistryTests {
                 0,
                 null,
                 null,
+                null,
+                null,
                 "digital-training/period=2025-S1/submitter=UM5/" + id + ".parquet",
                 null,
                 null,
