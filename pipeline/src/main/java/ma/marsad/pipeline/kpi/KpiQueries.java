@@ -274,7 +274,7 @@ final class KpiQueries implements AutoCloseable {
                 if (result.wasNull()) {
                     continue;
                 }
-                observations.add(observation(kpi, result, value));
+                observations.add(observation(kpi, result, kpi.published(value)));
             }
         } catch (SQLException e) {
             String file = kpi.sqlFile() == null ? kpi.sourceFile() : kpi.sqlFile();

@@ -132,6 +132,7 @@ class KpiEngineTests {
                     name_ar: "نسبة الطلبات عبر الإنترنت"
                     name_en: "Share online"
                     unit: "%"
+                    decimals: 1
                     direction: up
                     frequency: monthly
                     source_template: egov-requests
@@ -186,7 +187,7 @@ class KpiEngineTests {
         // hand-computed national values of the fixture rows
         Map<String, Double> expected = Map.ofEntries(
                 Map.entry("EGOV-01|2026-Q3", 2.0), // levels 4 and 3 of 4, 3, 1
-                Map.entry("EGOV-02|2026-Q3", 100.0 / 3), // one level 4 of three services
+                Map.entry("EGOV-02|2026-Q3", 33.3), // one level 4 of three services, published to 1 decimal
                 Map.entry("EGOV-03|2026-11", 75.0), // web, mobile, web of four requests
                 Map.entry("EGOV-04|2026-11", 3.0), // median of 2 and 4 days
                 Map.entry("EGOV-05|2026-11", 4.0), // mean of 5 and 3
@@ -195,11 +196,11 @@ class KpiEngineTests {
                 Map.entry("EGOV-08|2022", 2.0),
                 Map.entry("ECO-05|2024-Q1", 1.0),
                 Map.entry("ECO-05|2024-Q2", 2.0), // cumulative: A then B
-                Map.entry("ECO-06|2024-Q2", 0.007), // 5 M + 2 M MAD in bn
+                Map.entry("ECO-06|2024-Q2", 0.01), // 5 M + 2 M MAD in bn, published to 2 decimals
                 Map.entry("ECO-07|2024", 1.0), // B valued 12 bn MAD
                 Map.entry("TAL-01|2026", 180.0), // 100 + 50 in S1, 30 in S2: both semesters reported
                 Map.entry("TAL-02|2026", 50.0), // reconversion graduates only
-                Map.entry("TAL-03|2026-S1", 65.0 / 150 * 100),
+                Map.entry("TAL-03|2026-S1", 43.3), // 65 of 150
                 Map.entry("TAL-04|2026-S1", 50.0),
                 Map.entry("CON-03|2024-Q2", 105.2), // above 100, never capped
                 Map.entry("AI-03|2026-Q1", 1.0),
@@ -214,7 +215,7 @@ class KpiEngineTests {
         for (Map.Entry<String, Double> entry : expected.entrySet()) {
             assertThat(national).as(entry.getKey()).anySatisfy(row -> {
                 assertThat(row.get("k")).isEqualTo(entry.getKey());
-                assertThat((double) row.get("value")).isCloseTo(entry.getValue(), within(1e-9));
+                assertThat(row.get("value")).isEqualTo(entry.getValue()); // exactly the published figure
             });
         }
     }

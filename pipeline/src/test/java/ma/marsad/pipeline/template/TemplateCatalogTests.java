@@ -194,13 +194,17 @@ class TemplateCatalogTests {
                         .orElseThrow()
                         .scale())
                 .isEqualTo(ColumnSpec.DEFAULT_SCALE);
-        assertThat(loadError(config, valid.replace("scale: 4", "scale: 2.5")))
-                .contains("tiny.yml:14:")
-                .contains("scale of column valeur is '2.5', not a whole number from 0 to 9")
-                .contains("Fix: write the number of digits allowed after the decimal point");
-        assertThat(loadError(config, valid.replace("type: decimal", "type: integer")))
-                .contains("tiny.yml:14:")
-                .contains("'scale' applies to decimal columns, and column valeur is integer");
+        // both refusals point at the scale's own line
+        assertThat(List.of(
+                        loadError(config, valid.replace("scale: 4", "scale: 2.5")),
+                        loadError(config, valid.replace("type: decimal", "type: integer"))))
+                .allSatisfy(error -> assertThat(error).contains("tiny.yml:14:"))
+                .satisfiesExactly(
+                        fraction -> assertThat(fraction)
+                                .contains("scale of column valeur is '2.5', not a whole number from 0 to 9")
+                                .contains("Fix: write the number of digits allowed after the decimal point"),
+                        integer -> assertThat(integer)
+                                .contains("'scale' applies to decimal columns, and column valeur is integer"));
     }
 
     @Test
