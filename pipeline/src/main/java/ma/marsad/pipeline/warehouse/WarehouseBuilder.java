@@ -7,9 +7,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -84,14 +82,15 @@ public final class WarehouseBuilder {
 
     /** Opens a warehouse file for writing, within {@link DuckDbResources}' memory and threads. */
     public static Connection open(Path file) throws SQLException {
-        return DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath(), DuckDbResources.properties());
+        return DuckDbResources.inUtc(
+                DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath(), DuckDbResources.properties()));
     }
 
     /** Opens a warehouse file read-only, as analysts and the dashboards do. */
     public static Connection openReadOnly(Path file) throws SQLException {
         Properties properties = DuckDbResources.properties();
         properties.setProperty("duckdb.read_only", "true");
-        return DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath(), properties);
+        return DuckDbResources.inUtc(DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath(), properties));
     }
 
     /** Builds {@code target} from the whole lake, as {@link #build(RegistrySnapshot, Path, Path, BuildRequest)} does. */
@@ -201,7 +200,7 @@ public final class WarehouseBuilder {
                         submission_id varchar, template_id varchar, submitter varchar, period varchar,
                         status varchar, file_name varchar, rows_read bigint, rows_accepted bigint,
                         rows_quarantined bigint, file_error_code varchar, file_error_message varchar,
-                        received_at timestamp, valid_from timestamp, valid_to timestamp, is_current boolean,
+                        received_at timestamptz, valid_from timestamptz, valid_to timestamptz, is_current boolean,
                         is_withdrawn boolean, feedback_path varchar)""");
             statement.execute("create table src.template (template_id varchar, title_fr varchar, title_ar varchar,"
                     + " title_en varchar, format varchar, period_type varchar)");
@@ -279,9 +278,9 @@ public final class WarehouseBuilder {
                 record.rowsQuarantined(),
                 record.fileErrorCode(),
                 record.fileErrorMessage(),
-                utc(record.receivedAt()),
-                validity == null ? null : utc(validity.validFrom()),
-                validity == null ? null : utc(validity.validTo()),
+                record.receivedAt(),
+                validity == null ? null : validity.validFrom(),
+                validity == null ? null : validity.validTo(),
                 validity != null && validity.current(),
                 snapshot.isWithdrawn(record.submissionId()),
                 feedbackPath.apply(record)
@@ -340,10 +339,6 @@ public final class WarehouseBuilder {
 
     private Set<String> modelNames() {
         return models.ordered().stream().map(SqlModel::name).collect(Collectors.toSet());
-    }
-
-    private static LocalDateTime utc(Instant instant) {
-        return instant == null ? null : LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 
     private static Map<String, Long> tableRows(Connection connection) throws SQLException {

@@ -6,13 +6,12 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import ma.marsad.pipeline.config.ConfigFolder;
+import ma.marsad.pipeline.warehouse.WarehouseBuilder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,7 +29,7 @@ class KpiEngineTests {
 
     @BeforeEach
     void createWarehouse() throws SQLException {
-        warehouse = DriverManager.getConnection("jdbc:duckdb:" + folder.resolve("marsad.duckdb"));
+        warehouse = WarehouseBuilder.open(folder.resolve("marsad.duckdb")); // a UTC session, as the pipeline's
         Warehouses.run(warehouse, "/kpi/contract-tables.sql");
         Warehouses.run(warehouse, "/kpi/engine-fixture.sql");
     }
@@ -71,7 +70,9 @@ class KpiEngineTests {
         // 269 726.776; gap (270 000 - 269 726.776) / 140 000 = 0.001952
         assertThat((double) year2024.get("forecast_2030")).isCloseTo(269726.776, within(1e-3));
         assertThat((double) year2024.get("progress_gap")).isCloseTo(0.001952, within(1e-6));
-        assertThat(year2024.get("known_at")).isEqualTo(java.sql.Timestamp.valueOf("2025-06-01 10:00:00"));
+        // known_at is an instant (TIMESTAMP WITH TIME ZONE): the received_at of MEF's revision, in UTC
+        assertThat(((java.time.OffsetDateTime) year2024.get("known_at")).toInstant())
+                .isEqualTo(java.time.Instant.parse("2025-06-01T10:00:00Z"));
         assertThat(year2024.get("submission_ids")).isEqualTo("sha-eco-2024-mef-v2");
     }
 
@@ -87,8 +88,10 @@ class KpiEngineTests {
         assertThat(vintages).extracting(row -> row.get("value")).containsExactly(140000.0, 150000.0);
         assertThat(vintages).extracting(row -> row.get("is_latest_vintage")).containsExactly(false, true);
         assertThat(vintages)
-                .extracting(row -> ((java.sql.Timestamp) row.get("known_at")).toLocalDateTime())
-                .containsExactly(LocalDateTime.of(2025, 3, 1, 10, 0), LocalDateTime.of(2025, 6, 1, 10, 0));
+                .extracting(row -> ((java.time.OffsetDateTime) row.get("known_at")).toInstant())
+                .containsExactly(
+                        java.time.Instant.parse("2025-03-01T10:00:00Z"),
+                        java.time.Instant.parse("2025-06-01T10:00:00Z"));
         // "as published on 2025-05-01": the latest vintage known by then is 140 000
         Map<String, Object> asPublished = Warehouses.single(
                 warehouse,

@@ -26,8 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Amounts go from a submitted file through the lake's DOUBLE into the warehouse as {@code DECIMAL(18,2)}: sums are the
  * sums of the submitted digits (with DOUBLE, 0.10 + 0.20 is 0.30000000000000004), and a third decimal is quarantined.
+ * Instants are {@code TIMESTAMP WITH TIME ZONE}, read in a UTC session whatever the machine's zone.
  */
-class ExactDecimalsIntegrationTests {
+class ExactTypesIntegrationTests {
 
     @TempDir
     Path folder;
@@ -35,10 +36,9 @@ class ExactDecimalsIntegrationTests {
     @Test
     void amountsAreSummedExactlyAndAThirdDecimalIsQuarantined() throws Exception {
         // given MEF's figures for 2025: three amounts with centimes, and one with a third decimal
-        Path file = folder.resolve("landing/digital-economy-annual/MEF/economie-2025.csv");
-        Files.createDirectories(file.getParent());
         Files.writeString(
-                file,
+                Files.createDirectories(folder.resolve("landing/digital-economy-annual/MEF"))
+                        .resolve("economie-2025.csv"),
                 String.join(
                         "\n",
                         "annee;indicateur;valeur;unite;source",
@@ -65,6 +65,13 @@ class ExactDecimalsIntegrationTests {
                 assertThat(text(statement, "select sum(valeur)::varchar from " + table))
                         .containsExactly("1234567890.37");
             }
+            // and the submission's instants have a zone, shown in UTC by the warehouse's sessions
+            assertThat(text(statement, "select current_setting('TimeZone')")).containsExactly("UTC");
+            assertThat(text(
+                            statement,
+                            "select typeof(received_at) || ' ' || typeof(valid_from) || ' '"
+                                    + " || (received_at::varchar like '% %+00') from submission"))
+                    .containsExactly("TIMESTAMP WITH TIME ZONE TIMESTAMP WITH TIME ZONE true");
             // and the row with 10,125 is quarantined, naming its cell, in three languages
             assertThat(text(
                             statement,
