@@ -2,7 +2,7 @@
 create table submission (
     submission_id varchar, template_id varchar, submitter varchar, period varchar, status varchar, file_name varchar,
     rows_read bigint, rows_accepted bigint, rows_quarantined bigint, file_error_code varchar,
-    file_error_message varchar, received_at timestamp, valid_from timestamp, valid_to timestamp, is_current boolean,
+    file_error_message varchar, received_at timestamptz, valid_from timestamptz, valid_to timestamptz, is_current boolean,
     feedback_path varchar
 );
 create table fct_egov_requests (

@@ -10,8 +10,9 @@ select
     startups_accompagnees,
     ateliers,
     chercheurs,
-    budget_engage_mad,
-    budget_execute_mad,
+    -- exact: the lake keeps a DOUBLE of at most 15 digits, the validator allowed at most 2 decimals
+    cast(budget_engage_mad as decimal(18, 2)) as budget_engage_mad,
+    cast(budget_execute_mad as decimal(18, 2)) as budget_execute_mad,
     statut_operationnel,
     period,
     submitter,

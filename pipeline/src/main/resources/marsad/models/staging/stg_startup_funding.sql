@@ -8,9 +8,10 @@ select
     sector,
     stage,
     programme,
-    amount_mad,
+    -- exact: the lake keeps a DOUBLE of at most 15 digits, the validator allowed at most 2 decimals
+    cast(amount_mad as decimal(18, 2)) as amount_mad,
     event_date,
-    valuation_mad,
+    cast(valuation_mad as decimal(18, 2)) as valuation_mad,
     period,
     submitter,
     submission_id,

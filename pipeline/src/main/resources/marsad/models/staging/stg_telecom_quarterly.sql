@@ -4,7 +4,8 @@ select
     trimestre,
     indicateur,
     operateur,
-    valeur,
+    -- exact: the lake keeps a DOUBLE of at most 15 digits, the validator allowed at most 2 decimals
+    cast(valeur as decimal(18, 2)) as valeur,
     unite,
     period,
     submitter,

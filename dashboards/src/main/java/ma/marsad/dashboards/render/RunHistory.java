@@ -6,7 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
-import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 
@@ -48,9 +48,9 @@ final class RunHistory {
         }
     }
 
-    /** Times are stored in UTC, as every timestamp of the warehouse. */
-    private static LocalDateTime utc(Instant instant) {
-        return instant == null ? null : LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+    /** Run times are instants (TIMESTAMP WITH TIME ZONE), bound with their UTC offset. */
+    private static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 
     private static boolean hasOpsRun(Connection connection) throws SQLException {

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import ma.marsad.dashboards.definition.LocalizedText;
+import ma.marsad.pipeline.warehouse.Instants;
 
 /** What the site shows, read once from the published warehouse's marts. */
 record WarehouseSnapshot(
@@ -352,6 +353,9 @@ record WarehouseSnapshot(
                         Object value = rows.getObject(column);
                         if (value instanceof Timestamp timestamp) {
                             value = timestamp.toLocalDateTime();
+                        } else if (value instanceof java.time.OffsetDateTime instant) {
+                            value = instant.withOffsetSameInstant(java.time.ZoneOffset.UTC)
+                                    .toLocalDateTime(); // an instant, shown in UTC as the site says
                         } else if (value instanceof java.sql.Date date) {
                             value = date.toLocalDate();
                         }
@@ -402,6 +406,6 @@ record WarehouseSnapshot(
     }
 
     private static LocalDateTime dateTime(ResultSet rows, String column) throws SQLException {
-        return rows.getObject(column, LocalDateTime.class);
+        return Instants.utc(rows, rows.findColumn(column)); // known_at, received_at: instants, shown in UTC
     }
 }

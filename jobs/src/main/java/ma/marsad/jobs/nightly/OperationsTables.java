@@ -47,7 +47,7 @@ final class OperationsTables {
                     + "::bigint as build_id, current_timestamp as built_at");
             statement.execute("""
                     create or replace table ops_run (
-                        run_id bigint, started_at timestamp, finished_at timestamp, as_of date, status varchar,
+                        run_id bigint, started_at timestamptz, finished_at timestamptz, as_of date, status varchar,
                         files_accepted bigint, files_with_quarantine bigint, files_rejected bigint,
                         rows_loaded bigint, rows_quarantined bigint)""");
         }
@@ -59,8 +59,8 @@ final class OperationsTables {
             }
             rows.add(new Object[] {
                 previousRun,
-                utc(run.get("started_at")),
-                utc(run.get("finished_at")),
+                instant(run.get("started_at")),
+                instant(run.get("finished_at")),
                 parseDate(run.get("as_of")),
                 run.get("status"),
                 number(run, "files_accepted"),
@@ -72,7 +72,7 @@ final class OperationsTables {
         }
         rows.add(new Object[] {
             runId,
-            LocalDateTime.ofInstant(current.startedAt(), ZoneOffset.UTC),
+            current.startedAt(),
             null,
             current.asOf(),
             BUILDING,
@@ -93,7 +93,7 @@ final class OperationsTables {
         try (var statement =
                 connection.prepareStatement("update ops_run set status = ?, finished_at = ? where run_id = ?")) {
             statement.setString(1, PUBLISHED);
-            statement.setObject(2, LocalDateTime.ofInstant(publishedAt, ZoneOffset.UTC));
+            statement.setObject(2, publishedAt.atOffset(ZoneOffset.UTC));
             statement.setLong(3, runId);
             statement.executeUpdate();
         }
@@ -102,6 +102,11 @@ final class OperationsTables {
     private static Long number(Map<String, Object> run, String field) {
         Object value = run.get(field);
         return value instanceof Number number ? number.longValue() : null;
+    }
+
+    private static Instant instant(Object text) {
+        LocalDateTime utc = utc(text);
+        return utc == null ? null : utc.toInstant(ZoneOffset.UTC);
     }
 
     private static LocalDateTime utc(Object instant) {

@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import ma.marsad.pipeline.calendar.CalendarEntry;
@@ -28,7 +27,7 @@ final class SubmissionCalendarTable {
             statement.execute("""
                     create or replace table submission_calendar (
                         template_id varchar not null, submitter varchar not null, period varchar not null,
-                        period_end date not null, due_date date, received_at timestamp, submission_id varchar,
+                        period_end date not null, due_date date, received_at timestamptz, submission_id varchar,
                         on_time boolean, status varchar not null,
                         primary key (template_id, submitter, period))""");
             statement.execute("create or replace view fct_submission_calendar as select * from submission_calendar");
@@ -41,9 +40,7 @@ final class SubmissionCalendarTable {
                 entry.period(),
                 entry.periodEnd(),
                 entry.dueDate(),
-                entry.receivedAt() == null
-                        ? null
-                        : entry.receivedAt().atOffset(ZoneOffset.UTC).toLocalDateTime(),
+                entry.receivedAt(),
                 entry.submissionId(),
                 entry.onTime(),
                 entry.status()

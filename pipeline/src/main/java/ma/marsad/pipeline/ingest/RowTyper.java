@@ -1,6 +1,7 @@
 package ma.marsad.pipeline.ingest;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.List;
@@ -23,6 +24,8 @@ import ma.marsad.pipeline.template.TemplateContract;
  * text (CSV, XLSX text cells) or already typed by the format (XLSX numbers and dates, JSON scalars).
  */
 final class RowTyper {
+
+    private static final MathContext SPREADSHEET_DIGITS = new MathContext(15);
 
     private final List<ColumnPlan> plans;
     private final ValueLocale locale;
@@ -196,7 +199,9 @@ final class RowTyper {
                 }
                 yield integer(plan, BigDecimal.valueOf((long) number), shown, false);
             }
-            case DECIMAL -> decimal(plan, BigDecimal.valueOf(number), shown);
+            // a spreadsheet shows at most 15 significant digits: a formula's binary residue is not the submitter's
+            // value
+            case DECIMAL -> decimal(plan, BigDecimal.valueOf(number).round(SPREADSHEET_DIGITS), shown);
             // an unstyled number in a date column may be a serial date or a plain number: never guess
             case DATE, DATETIME ->
                 throw new InvalidValueException(
@@ -258,13 +263,29 @@ final class RowTyper {
         }
     }
 
+    /**
+     * A decimal value with at most the column's scale of fraction digits and {@link ColumnSpec#DECIMAL_DIGITS}
+     * significant digits, so that the lake's DOUBLE gives it back exactly as {@code DECIMAL(18, scale)}.
+     */
     private static double decimal(ColumnPlan plan, BigDecimal value, String raw) throws InvalidValueException {
         checkRange(plan, value, raw);
-        double result = value.doubleValue();
-        if (Double.isInfinite(result)) {
-            throw new InvalidValueException(ReasonCode.OUT_OF_RANGE, Map.of("value", raw, "range", "± 1.7e308"));
+        int scale = plan.spec().scale();
+        BigDecimal exact = value.stripTrailingZeros();
+        if (exact.scale() > scale) {
+            throw new InvalidValueException(
+                    ReasonCode.TOO_MANY_DECIMALS, Map.of("value", raw, "scale", Integer.toString(scale)));
         }
-        return result;
+        int wholeDigits = ColumnSpec.DECIMAL_DIGITS - scale;
+        if (exact.precision() - exact.scale() > wholeDigits) {
+            throw new InvalidValueException(
+                    ReasonCode.OUT_OF_RANGE,
+                    Map.of(
+                            "value",
+                            raw,
+                            "range",
+                            "< " + BigDecimal.TEN.pow(wholeDigits).toPlainString()));
+        }
+        return exact.doubleValue();
     }
 
     private static void checkRange(ColumnPlan plan, BigDecimal value, String raw) throws InvalidValueException {

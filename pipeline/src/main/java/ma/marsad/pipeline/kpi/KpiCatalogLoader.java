@@ -23,6 +23,7 @@ final class KpiCatalogLoader {
             "name_ar",
             "name_en",
             "unit",
+            "decimals",
             "direction",
             "frequency",
             "source_template",
@@ -115,6 +116,7 @@ final class KpiCatalogLoader {
                 text(fields.get("name_ar")),
                 text(fields.get("name_en")),
                 text(fields.get("unit")),
+                decimals(fields.get("decimals")),
                 Direction.parse(direction),
                 text(fields.get("frequency")),
                 text(fields.get("source_template")),
@@ -138,6 +140,20 @@ final class KpiCatalogLoader {
                         text(fields.get("target_basis_ar"))),
                 where,
                 sqlLocation);
+    }
+
+    private static int decimals(YamlDocument.Entry entry) {
+        if (entry == null) {
+            throw new IllegalArgumentException("decimals is required: the digits its published values keep"
+                    + " (0 for counts and ranks, 1 for a percentage, 2 for bn MAD)");
+        }
+        String text = entry.nonBlankText();
+        if (!text.matches("\\d") || Integer.parseInt(text) > KpiDefinition.MAX_DECIMALS) {
+            throw entry.error(
+                    "decimals is '" + text + "', not a whole number from 0 to " + KpiDefinition.MAX_DECIMALS,
+                    "write the digits published after the decimal point, e.g. decimals: 1 for a percentage");
+        }
+        return Integer.parseInt(text);
     }
 
     private static KpiDefinition.Baseline baseline(YamlDocument.Entry entry) {

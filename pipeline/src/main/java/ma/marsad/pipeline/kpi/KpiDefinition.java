@@ -1,5 +1,7 @@
 package ma.marsad.pipeline.kpi;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -9,6 +11,8 @@ import java.util.regex.Pattern;
  *
  * @param id e.g. {@code EGOV-03}
  * @param pillar egov, economy, talent, connectivity, ai or governance
+ * @param decimals the digits after the decimal point of every published value (0 for counts and ranks): values are
+ *     rounded to them by {@link #published(double)} as the KPI's query returns them
  * @param sourceTemplate the report template the SQL reads ({@code fct_<template>}); null when the KPI has no source
  *     yet and is always shown as no data
  * @param sql the query returning {@code period, period_end, region_code, value, submission_ids}; null exactly when
@@ -35,6 +39,7 @@ public record KpiDefinition(
         String nameAr,
         String nameEn,
         String unit,
+        int decimals,
         Direction direction,
         String frequency,
         String sourceTemplate,
@@ -59,6 +64,9 @@ public record KpiDefinition(
     static final Set<String> FREQUENCIES = Set.of("monthly", "quarterly", "semiannual", "annual", "biennial");
     static final Set<String> AGGREGATIONS =
             Set.of("sum", "mean", "median", "ratio", "latest", "count", "rank", "cumulative_sum", "cumulative_count");
+
+    /** The most decimals a KPI may publish: finer than any unit of the catalogue needs. */
+    static final int MAX_DECIMALS = 6;
 
     private static final Pattern ID = Pattern.compile("[A-Z]{2,5}-\\d{2}");
     private static final Pattern TEMPLATE = Pattern.compile("[a-z][a-z0-9-]{1,63}");
@@ -108,6 +116,9 @@ public record KpiDefinition(
         require(PILLARS.contains(pillar), "pillar '" + pillar + "' must be one of " + PILLARS);
         require(notBlank(nameFr) && notBlank(nameAr) && notBlank(nameEn), "name_fr, name_ar and name_en are required");
         require(notBlank(unit), "unit is required");
+        require(
+                decimals >= 0 && decimals <= MAX_DECIMALS,
+                "decimals " + decimals + " must be a whole number from 0 to " + MAX_DECIMALS);
         require(direction != null, "direction is required: 'up' or 'down'");
         require(FREQUENCIES.contains(frequency), "frequency '" + frequency + "' must be one of " + FREQUENCIES);
         require(
@@ -164,5 +175,20 @@ public record KpiDefinition(
         if (!condition) {
             throw new IllegalArgumentException(message);
         }
+    }
+
+    /**
+     * The value as published: rounded half up to the KPI's decimals, from the shortest decimal that prints the
+     * computed DOUBLE. The one rounding rule of the catalogue; every figure the marts hold, and everything scored or
+     * compared between vintages, is a published value.
+     */
+    public double published(double value) {
+        if (!Double.isFinite(value)) {
+            return value;
+        }
+        double rounded = BigDecimal.valueOf(value)
+                .setScale(decimals, RoundingMode.HALF_UP)
+                .doubleValue();
+        return rounded == 0 ? 0.0 : rounded; // no -0.0
     }
 }

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
@@ -181,7 +182,7 @@ final class KpiMartWriter {
         if (value == null) {
             appender.appendNull();
         } else {
-            appender.append(value);
+            appender.append(value.atOffset(ZoneOffset.UTC)); // known_at is an instant, held as a UTC date-time
         }
     }
 }

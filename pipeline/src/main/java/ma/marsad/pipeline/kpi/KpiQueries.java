@@ -19,6 +19,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import ma.marsad.pipeline.config.SqlFileLines;
 import ma.marsad.pipeline.warehouse.ChangedSubmissions;
+import ma.marsad.pipeline.warehouse.Instants;
 
 /**
  * Runs KPI queries on the warehouse, over the current rows or over the rows as known at a past time, optionally
@@ -80,7 +81,7 @@ final class KpiQueries implements AutoCloseable {
                                     result.getString(4),
                                     result.getBoolean(5),
                                     result.getBoolean(6),
-                                    result.getTimestamp(7).toLocalDateTime(),
+                                    Instants.utc(result, 7),
                                     result.getLong(8)));
                 }
             }
@@ -188,7 +189,7 @@ final class KpiQueries implements AutoCloseable {
             }
             try (ResultSet result = statement.executeQuery()) {
                 while (result.next()) {
-                    times.add(result.getTimestamp(1).toLocalDateTime());
+                    times.add(Instants.utc(result, 1));
                 }
             }
         }
@@ -274,7 +275,7 @@ final class KpiQueries implements AutoCloseable {
                 if (result.wasNull()) {
                     continue;
                 }
-                observations.add(observation(kpi, result, value));
+                observations.add(observation(kpi, result, kpi.published(value)));
             }
         } catch (SQLException e) {
             String file = kpi.sqlFile() == null ? kpi.sourceFile() : kpi.sqlFile();

@@ -66,6 +66,14 @@ public final class SubmissionColumns {
         return COLUMNS.stream().map(Column::column).toList();
     }
 
+    /** A record's values in column order, as the warehouse holds them: lists joined, instants kept (TIMESTAMPTZ). */
+    public static Object[] warehouseValues(SubmissionRecord record) {
+        return COLUMNS.stream()
+                .map(column ->
+                        column.value().apply(record) instanceof Instant instant ? instant : column.tableValue(record))
+                .toArray();
+    }
+
     /** A record's values in column order, as a table holds them. */
     public static Object[] tableValues(SubmissionRecord record) {
         return COLUMNS.stream().map(column -> column.tableValue(record)).toArray();

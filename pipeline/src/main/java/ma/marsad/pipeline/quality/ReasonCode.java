@@ -61,6 +61,7 @@ public enum ReasonCode {
     NOT_A_NUMBER(Severity.ROW),
     NOT_AN_INTEGER(Severity.ROW),
     OUT_OF_RANGE(Severity.ROW),
+    TOO_MANY_DECIMALS(Severity.ROW),
     BAD_DATE(Severity.ROW),
     BAD_REGION(Severity.ROW),
     BAD_ENUM(Severity.ROW),

@@ -17,6 +17,8 @@ import java.util.regex.Pattern;
  * @param valueAliases for enum: other spellings → canonical value
  * @param min inclusive lower bound for numbers, or null
  * @param max inclusive upper bound for numbers, or null
+ * @param scale for decimal: the most fraction digits a value may have, and the scale of its warehouse type {@code
+ *     DECIMAL(18, scale)}; 0 for other types
  * @param datePatterns for date and datetime: the accepted patterns ({@code DateTimeFormatter} syntax)
  * @param arabicScript for text: whether the value must be written in Arabic script
  * @param trim for text: whether surrounding spaces are removed
@@ -32,11 +34,24 @@ public record ColumnSpec(
         Map<String, String> valueAliases,
         BigDecimal min,
         BigDecimal max,
+        int scale,
         List<String> datePatterns,
         boolean arabicScript,
         boolean trim,
         List<String> headerAliases,
         ColumnDescription description) {
+
+    /** The scale of a decimal column that declares none: money, to the centime. */
+    public static final int DEFAULT_SCALE = 2;
+
+    /**
+     * The largest scale: a value of at most 15 significant digits survives the lake's DOUBLE exactly, so a decimal
+     * column holds at most 15 digits, of which at most this many after the point.
+     */
+    public static final int MAX_SCALE = 9;
+
+    /** The number of significant digits a decimal value may have (what a DOUBLE in the lake keeps exactly). */
+    public static final int DECIMAL_DIGITS = 15;
 
     public ColumnSpec {
         Objects.requireNonNull(name, "name");
@@ -51,6 +66,9 @@ public record ColumnSpec(
         }
         if ((type == ColumnType.DATE || type == ColumnType.DATETIME) && datePatterns.isEmpty()) {
             throw new IllegalArgumentException("date column " + name + " needs at least one pattern");
+        }
+        if (scale < 0 || scale > MAX_SCALE) {
+            throw new IllegalArgumentException("column " + name + ": scale " + scale + " is not 0 to " + MAX_SCALE);
         }
         if (min != null && max != null && min.compareTo(max) > 0) {
             throw new IllegalArgumentException("column " + name + ": min " + min + " is above max " + max);

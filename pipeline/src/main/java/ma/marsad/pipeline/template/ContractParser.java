@@ -45,6 +45,7 @@ final class ContractParser {
             "value_aliases",
             "min",
             "max",
+            "scale",
             "date_patterns",
             "arabic_script",
             "trim",
@@ -285,6 +286,7 @@ final class ContractParser {
         if (min != null && max != null && min.compareTo(max) > 0) {
             throw fields.get("min").error("min " + min + " is above max " + max + " for column " + name, "swap them");
         }
+        int scale = scale(fields.get("scale"), name, type);
         List<String> datePatterns = List.of();
         if (type == ColumnType.DATE || type == ColumnType.DATETIME) {
             YamlDocument.Entry patternsEntry = required(item, fields, "date_patterns");
@@ -320,6 +322,7 @@ final class ContractParser {
                 valueAliases,
                 min,
                 max,
+                scale,
                 datePatterns,
                 arabicScript,
                 trim,
@@ -365,6 +368,22 @@ final class ContractParser {
                             + actual.name().toLowerCase(Locale.ROOT),
                     "remove it");
         }
+    }
+
+    /** A decimal column's scale ({@link ColumnSpec#DEFAULT_SCALE} when left out); 0 for other types. */
+    private static int scale(YamlDocument.Entry entry, String column, ColumnType type) {
+        if (entry == null) {
+            return type == ColumnType.DECIMAL ? ColumnSpec.DEFAULT_SCALE : 0;
+        }
+        requireType(entry, column, type, ColumnType.DECIMAL);
+        String text = entry.nonBlankText();
+        if (!text.matches("\\d{1,2}") || Integer.parseInt(text) > ColumnSpec.MAX_SCALE) {
+            throw entry.error(
+                    "scale of column " + column + " is '" + text + "', not a whole number from 0 to "
+                            + ColumnSpec.MAX_SCALE,
+                    "write the number of digits allowed after the decimal point, e.g. scale: 2 for dirhams");
+        }
+        return Integer.parseInt(text);
     }
 
     private static BigDecimal number(YamlDocument.Entry entry, String column, ColumnType type) {

@@ -44,6 +44,11 @@ public final class DataDictionary {
                 .append(" test (`not_null`) or the engine guarantees the column is never null. A test compares this")
                 .append(" dictionary with the demo warehouse's schema and fails on any table, column, order, type or")
                 .append(" null it does not match.\n\n");
+        out.append("Amounts are `DECIMAL(18,2)` and the UN indices `DECIMAL(18,5)`, the scale their template")
+                .append(" declares: sums are exact. Instants the pipeline records (`received_at`, `valid_from`,")
+                .append(" `valid_to`, `known_at`, `ops_*` times) are `TIMESTAMP WITH TIME ZONE` in UTC; the civil")
+                .append(" times submitters report (`submitted_at`, `completed_at` of e-service requests) are")
+                .append(" `TIMESTAMP` without zone, local time in Africa/Casablanca, as exported.\n\n");
         for (String layer : LAYER_ORDER) {
             List<SqlModel> inLayer =
                     models.stream().filter(m -> m.layer().equals(layer)).toList();

@@ -1,5 +1,8 @@
 package ma.marsad.pipeline.warehouse;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Properties;
 
 /**
@@ -24,6 +27,17 @@ public final class DuckDbResources {
         properties.setProperty("memory_limit", MEMORY_LIMIT);
         properties.setProperty("threads", Integer.toString(threads()));
         return properties;
+    }
+
+    /**
+     * Sets the session's time zone to UTC: instants ({@code TIMESTAMP WITH TIME ZONE}) are then shown, cast and
+     * compared with naive timestamps in UTC whatever the machine's zone, which DuckDB would otherwise take.
+     */
+    public static Connection inUtc(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("set TimeZone = 'UTC'");
+        }
+        return connection;
     }
 
     static int threads() {

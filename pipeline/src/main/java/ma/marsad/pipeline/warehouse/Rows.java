@@ -2,8 +2,10 @@ package ma.marsad.pipeline.warehouse;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
@@ -45,6 +47,8 @@ public final class Rows {
             appender.append(date);
         } else if (value instanceof LocalDateTime dateTime) {
             appender.append(dateTime);
+        } else if (value instanceof Instant instant) {
+            appender.append(instant.atOffset(ZoneOffset.UTC)); // a TIMESTAMP WITH TIME ZONE column
         } else {
             throw new IllegalArgumentException(
                     "cannot append a " + value.getClass().getName() + " to DuckDB");

@@ -7,9 +7,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -27,6 +25,7 @@ import ma.marsad.pipeline.lake.QuarantineColumns;
 import ma.marsad.pipeline.lake.RegistrySnapshot;
 import ma.marsad.pipeline.lake.SubmissionColumns;
 import ma.marsad.pipeline.lake.SubmissionRecord;
+import ma.marsad.pipeline.template.ColumnType;
 
 /**
  * Builds a NEW DuckDB warehouse file from the lake's registry: the current partitions become the sources the SQL models
@@ -86,14 +85,15 @@ public final class WarehouseBuilder {
 
     /** Opens a warehouse file for writing, within {@link DuckDbResources}' memory and threads. */
     public static Connection open(Path file) throws SQLException {
-        return DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath(), DuckDbResources.properties());
+        return DuckDbResources.inUtc(
+                DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath(), DuckDbResources.properties()));
     }
 
     /** Opens a warehouse file read-only, as analysts and the dashboards do. */
     public static Connection openReadOnly(Path file) throws SQLException {
         Properties properties = DuckDbResources.properties();
         properties.setProperty("duckdb.read_only", "true");
-        return DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath(), properties);
+        return DuckDbResources.inUtc(DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath(), properties));
     }
 
     /** Builds {@code target} from the whole lake, as {@link #build(RegistrySnapshot, Path, Path, BuildRequest)} does. */
@@ -252,10 +252,14 @@ public final class WarehouseBuilder {
         for (SubmissionColumns.Column column : SubmissionColumns.COLUMNS) {
             ddl.append(column.name())
                     .append(' ')
-                    .append(column.column().type().sqlType())
+                    // an instant is a TIMESTAMP WITH TIME ZONE in the warehouse
+                    .append(
+                            column.column().type() == ColumnType.DATETIME
+                                    ? "timestamptz"
+                                    : column.column().type().sqlType())
                     .append(", ");
         }
-        return ddl.append("valid_from timestamp, valid_to timestamp, is_current boolean, is_withdrawn boolean,")
+        return ddl.append("valid_from timestamptz, valid_to timestamptz, is_current boolean, is_withdrawn boolean,")
                 .append(" feedback_path varchar)")
                 .toString();
     }
@@ -278,9 +282,9 @@ public final class WarehouseBuilder {
         List<Object[]> rows = new ArrayList<>();
         for (SubmissionRecord record : snapshot.records()) {
             RegistrySnapshot.Validity validity = snapshot.validity(record);
-            List<Object> row = new ArrayList<>(Arrays.asList(SubmissionColumns.tableValues(record)));
-            row.add(validity == null ? null : utc(validity.validFrom()));
-            row.add(validity == null ? null : utc(validity.validTo()));
+            List<Object> row = new ArrayList<>(Arrays.asList(SubmissionColumns.warehouseValues(record)));
+            row.add(validity == null ? null : validity.validFrom());
+            row.add(validity == null ? null : validity.validTo());
             row.add(validity != null && validity.current());
             row.add(snapshot.isWithdrawn(record.submissionId()));
             row.add(feedbackPath.apply(record));
@@ -354,10 +358,6 @@ public final class WarehouseBuilder {
 
     private Set<String> modelNames() {
         return models.ordered().stream().map(SqlModel::name).collect(Collectors.toSet());
-    }
-
-    private static LocalDateTime utc(Instant instant) {
-        return instant == null ? null : LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 
     private static Map<String, Long> tableRows(Connection connection) throws SQLException {

@@ -44,7 +44,7 @@ create or replace table kpi_value (
     period_end date,
     region_code varchar,
     value double,
-    known_at timestamp,
+    known_at timestamptz,
     is_latest_vintage boolean,
     submission_ids varchar
 );
@@ -65,7 +65,7 @@ create or replace table kpi_score (
     observed_growth double,
     forecast_2030 double,
     progress_gap double,
-    known_at timestamp,
+    known_at timestamptz,
     submission_ids varchar,
     -- false for a period still running at the as-of date: status provisional, never the KPI's status
     period_complete boolean

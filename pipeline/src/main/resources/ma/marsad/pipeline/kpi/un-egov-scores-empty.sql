@@ -2,11 +2,11 @@
 create or replace table un_egov_scores (
     survey_year integer,
     country varchar,
-    egdi_published double,
+    egdi_published decimal(18, 5),
     egdi_computed double,
     egdi_rank_published integer,
     egdi_rank_computed integer,
-    osi_published double,
+    osi_published decimal(18, 5),
     osi_rank_computed integer,
     differs boolean
 )

@@ -84,6 +84,8 @@ class ReasonCodeMessagesTests {
                   "sector": "santé", "stage": "seed", "amount_mad": "1000", "event_date": "2026-10-02"},
                  {"event_id": "E3", "startup_id": "S1", "startup_name": "Atlas", "region_code": "06",
                   "sector": "santé", "stage": "seed", "amount_mad": true, "event_date": "2026-10-02"},
+                 {"event_id": "E4", "startup_id": "S1", "startup_name": "Atlas", "region_code": "06",
+                  "sector": "santé", "stage": "seed", "amount_mad": 1000.125, "event_date": "2026-10-03"},
                  42]
                 """));
         validate("ai-programme-quarterly", "JAZARI-NADOR", json("ai.json", """

@@ -3,6 +3,7 @@ package ma.marsad.pipeline.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.math.BigDecimal;
 import ma.marsad.pipeline.quality.InvalidValueException;
 import ma.marsad.pipeline.quality.ReasonCode;
 import ma.marsad.pipeline.template.TemplateCatalog;
@@ -58,6 +59,42 @@ class RowTyperTests {
             String id = "ADD-20261127-" + i;
             assertThat(typer.type(REQUEST_ID, RawCell.csv(id, i + 1, 1))).isEqualTo(id);
         }
+    }
+
+    @Test
+    void aDecimalHasAtMostItsScaleOfFractionDigits() throws InvalidValueException {
+        TemplateContract funding = TemplateCatalog.shipped().contract("startup-funding");
+        int amount = funding.columnIndex("amount_mad");
+        assertThat(funding.columns().get(amount).scale()).isEqualTo(2); // the default: centimes
+        RowTyper typer = new RowTyper(funding);
+        // JSON numbers: trailing zeros are not digits of the value; a third decimal is
+        assertThat(typer.type(amount, json("1250000.50"))).isEqualTo(1_250_000.5);
+        assertThat(typer.type(amount, json("1250000.500"))).isEqualTo(1_250_000.5);
+        assertThat(typer.type(amount, json("1e3"))).isEqualTo(1000.0);
+        assertRefused(typer, amount, json("1250000.505"), ReasonCode.TOO_MANY_DECIMALS);
+        // a spreadsheet number is what the sheet shows, 15 significant digits: a formula's residue is not refused
+        assertThat(typer.type(amount, new RawCell(null, 0.1 + 0.2, "B2", null))).isEqualTo(0.3);
+        assertRefused(typer, amount, new RawCell(null, 1.005, "B3", null), ReasonCode.TOO_MANY_DECIMALS);
+        // past 15 significant digits a DOUBLE in the lake could not give the value back exactly
+        assertThat(typer.type(amount, json("9999999999999.99"))).isEqualTo(9_999_999_999_999.99);
+        assertRefused(typer, amount, json("10000000000000"), ReasonCode.OUT_OF_RANGE);
+
+        // the UN survey's indices declare scale: 5
+        TemplateContract survey = TemplateCatalog.shipped().contract("un-egov-survey");
+        int egdi = survey.columnIndex("egdi");
+        RowTyper surveyTyper = new RowTyper(survey);
+        assertThat(surveyTyper.type(egdi, RawCell.csv("0.45721", 2, egdi + 1))).isEqualTo(0.45721);
+        assertRefused(surveyTyper, egdi, RawCell.csv("0.314140000000003", 3, egdi + 1), ReasonCode.TOO_MANY_DECIMALS);
+    }
+
+    private static RawCell json(String number) {
+        return new RawCell(number, new BigDecimal(number), "/1/amount_mad", null);
+    }
+
+    private static void assertRefused(RowTyper typer, int column, RawCell cell, ReasonCode code) {
+        assertThatThrownBy(() -> typer.type(column, cell))
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.code()).isEqualTo(code));
     }
 
     @Test

@@ -23,6 +23,7 @@ class KpiCatalogTests {
                 name_ar: "نسبة الطلبات المقدمة عبر الإنترنت"
                 name_en: "Share of requests submitted online"
                 unit: "%"
+                decimals: 1
                 direction: up
                 frequency: monthly
                 source_template: egov-requests
@@ -132,6 +133,35 @@ class KpiCatalogTests {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("kpis/egov.yml:3: KPI EGOV-03")
                 .hasMessageContaining("direction 'upward' is not known; use 'up' or 'down'");
+    }
+
+    @Test
+    void decimalsAreRequiredAndAWholeNumber() throws IOException {
+        writeSql("sql/EGOV-03.sql", "select 1");
+        writeKpiFile(VALID_KPI.replace("    decimals: 1\n", ""));
+        assertThatThrownBy(() -> KpiCatalog.load(ConfigFolder.overriddenBy(config)))
+                .hasMessageContaining("kpis/egov.yml:3: KPI EGOV-03")
+                .hasMessageContaining("decimals is required");
+
+        writeKpiFile(VALID_KPI.replace("decimals: 1", "decimals: 1.5"));
+        assertThatThrownBy(() -> KpiCatalog.load(ConfigFolder.overriddenBy(config)))
+                .hasMessageContaining("kpis/egov.yml:8: decimals is '1.5', not a whole number from 0 to 6")
+                .hasMessageContaining("e.g. decimals: 1 for a percentage");
+    }
+
+    @Test
+    void aPublishedValueIsRoundedHalfUpToTheKpisDecimals() {
+        KpiCatalog catalog = KpiCatalog.load(ConfigFolder.shipped());
+        KpiDefinition share = catalog.find("EGOV-03").orElseThrow(); // % → 1 decimal
+        assertThat(share.published(100.0 / 3)).isEqualTo(33.3);
+        assertThat(share.published(2.0 / 3 * 100)).isEqualTo(66.7);
+        assertThat(share.published(0.05 + 0.2)).isEqualTo(0.3); // 0.25 half up, not 0.2 from its binary residue
+        assertThat(share.published(-0.04)).isEqualTo(0.0).isNotNegative();
+        // bn MAD → 2, the float residue is gone; ranks → 0
+        assertThat(catalog.find("ECO-06").orElseThrow().published(5.461240898700001))
+                .isEqualTo(5.46);
+        assertThat(catalog.find("EGOV-06").orElseThrow().published(113.0)).isEqualTo(113.0);
+        assertThat(catalog.kpis()).allSatisfy(kpi -> assertThat(kpi.decimals()).isBetween(0, 5));
     }
 
     @Test

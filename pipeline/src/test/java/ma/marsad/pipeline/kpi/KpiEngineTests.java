@@ -6,13 +6,12 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import ma.marsad.pipeline.config.ConfigFolder;
+import ma.marsad.pipeline.warehouse.WarehouseBuilder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,7 +29,7 @@ class KpiEngineTests {
 
     @BeforeEach
     void createWarehouse() throws SQLException {
-        warehouse = DriverManager.getConnection("jdbc:duckdb:" + folder.resolve("marsad.duckdb"));
+        warehouse = WarehouseBuilder.open(folder.resolve("marsad.duckdb")); // a UTC session, as the pipeline's
         Warehouses.run(warehouse, "/kpi/contract-tables.sql");
         Warehouses.run(warehouse, "/kpi/engine-fixture.sql");
     }
@@ -71,7 +70,9 @@ class KpiEngineTests {
         // 269 726.776; gap (270 000 - 269 726.776) / 140 000 = 0.001952
         assertThat((double) year2024.get("forecast_2030")).isCloseTo(269726.776, within(1e-3));
         assertThat((double) year2024.get("progress_gap")).isCloseTo(0.001952, within(1e-6));
-        assertThat(year2024.get("known_at")).isEqualTo(java.sql.Timestamp.valueOf("2025-06-01 10:00:00"));
+        // known_at is an instant (TIMESTAMP WITH TIME ZONE): the received_at of MEF's revision, in UTC
+        assertThat(((java.time.OffsetDateTime) year2024.get("known_at")).toInstant())
+                .isEqualTo(java.time.Instant.parse("2025-06-01T10:00:00Z"));
         assertThat(year2024.get("submission_ids")).isEqualTo("sha-eco-2024-mef-v2");
     }
 
@@ -87,8 +88,10 @@ class KpiEngineTests {
         assertThat(vintages).extracting(row -> row.get("value")).containsExactly(140000.0, 150000.0);
         assertThat(vintages).extracting(row -> row.get("is_latest_vintage")).containsExactly(false, true);
         assertThat(vintages)
-                .extracting(row -> ((java.sql.Timestamp) row.get("known_at")).toLocalDateTime())
-                .containsExactly(LocalDateTime.of(2025, 3, 1, 10, 0), LocalDateTime.of(2025, 6, 1, 10, 0));
+                .extracting(row -> ((java.time.OffsetDateTime) row.get("known_at")).toInstant())
+                .containsExactly(
+                        java.time.Instant.parse("2025-03-01T10:00:00Z"),
+                        java.time.Instant.parse("2025-06-01T10:00:00Z"));
         // "as published on 2025-05-01": the latest vintage known by then is 140 000
         Map<String, Object> asPublished = Warehouses.single(
                 warehouse,
@@ -132,6 +135,7 @@ class KpiEngineTests {
                     name_ar: "نسبة الطلبات عبر الإنترنت"
                     name_en: "Share online"
                     unit: "%"
+                    decimals: 1
                     direction: up
                     frequency: monthly
                     source_template: egov-requests
@@ -186,7 +190,7 @@ class KpiEngineTests {
         // hand-computed national values of the fixture rows
         Map<String, Double> expected = Map.ofEntries(
                 Map.entry("EGOV-01|2026-Q3", 2.0), // levels 4 and 3 of 4, 3, 1
-                Map.entry("EGOV-02|2026-Q3", 100.0 / 3), // one level 4 of three services
+                Map.entry("EGOV-02|2026-Q3", 33.3), // one level 4 of three services, published to 1 decimal
                 Map.entry("EGOV-03|2026-11", 75.0), // web, mobile, web of four requests
                 Map.entry("EGOV-04|2026-11", 3.0), // median of 2 and 4 days
                 Map.entry("EGOV-05|2026-11", 4.0), // mean of 5 and 3
@@ -195,11 +199,11 @@ class KpiEngineTests {
                 Map.entry("EGOV-08|2022", 2.0),
                 Map.entry("ECO-05|2024-Q1", 1.0),
                 Map.entry("ECO-05|2024-Q2", 2.0), // cumulative: A then B
-                Map.entry("ECO-06|2024-Q2", 0.007), // 5 M + 2 M MAD in bn
+                Map.entry("ECO-06|2024-Q2", 0.01), // 5 M + 2 M MAD in bn, published to 2 decimals
                 Map.entry("ECO-07|2024", 1.0), // B valued 12 bn MAD
                 Map.entry("TAL-01|2026", 180.0), // 100 + 50 in S1, 30 in S2: both semesters reported
                 Map.entry("TAL-02|2026", 50.0), // reconversion graduates only
-                Map.entry("TAL-03|2026-S1", 65.0 / 150 * 100),
+                Map.entry("TAL-03|2026-S1", 43.3), // 65 of 150
                 Map.entry("TAL-04|2026-S1", 50.0),
                 Map.entry("CON-03|2024-Q2", 105.2), // above 100, never capped
                 Map.entry("AI-03|2026-Q1", 1.0),
@@ -214,7 +218,7 @@ class KpiEngineTests {
         for (Map.Entry<String, Double> entry : expected.entrySet()) {
             assertThat(national).as(entry.getKey()).anySatisfy(row -> {
                 assertThat(row.get("k")).isEqualTo(entry.getKey());
-                assertThat((double) row.get("value")).isCloseTo(entry.getValue(), within(1e-9));
+                assertThat(row.get("value")).isEqualTo(entry.getValue()); // exactly the published figure
             });
         }
     }

@@ -175,6 +175,39 @@ class TemplateCatalogTests {
     }
 
     @Test
+    void aDecimalColumnDeclaresItsScale(@TempDir Path config) throws IOException {
+        String valid = TINY + """
+                  - name: valeur
+                    type: decimal
+                    scale: 4
+                    description: {fr: Valeur, ar: القيمة, en: Value}
+                """;
+        assertThat(write(config, valid)
+                        .contract("tiny")
+                        .column("valeur")
+                        .orElseThrow()
+                        .scale())
+                .isEqualTo(4);
+        assertThat(write(config, valid.replace("    scale: 4\n", ""))
+                        .contract("tiny")
+                        .column("valeur")
+                        .orElseThrow()
+                        .scale())
+                .isEqualTo(ColumnSpec.DEFAULT_SCALE);
+        // both refusals point at the scale's own line
+        assertThat(List.of(
+                        loadError(config, valid.replace("scale: 4", "scale: 2.5")),
+                        loadError(config, valid.replace("type: decimal", "type: integer"))))
+                .allSatisfy(error -> assertThat(error).contains("tiny.yml:14:"))
+                .satisfiesExactly(
+                        fraction -> assertThat(fraction)
+                                .contains("scale of column valeur is '2.5', not a whole number from 0 to 9")
+                                .contains("Fix: write the number of digits allowed after the decimal point"),
+                        integer -> assertThat(integer)
+                                .contains("'scale' applies to decimal columns, and column valeur is integer"));
+    }
+
+    @Test
     void everyShippedColumnIsDescribedInFrenchAndArabic() {
         for (TemplateContract contract : catalog.contracts()) {
             for (ColumnSpec column : contract.columns()) {
