@@ -35,6 +35,7 @@ public final class SubmissionRegistry {
     private static final String NOT_AN_OBJECT = "not a JSON object";
 
     private final Lake lake;
+    private final IcebergLake tables;
     private final IcebergCommits iceberg;
 
     /** The registry of a lake whose Iceberg tables are in the Hadoop catalog under the lake. */
@@ -44,6 +45,7 @@ public final class SubmissionRegistry {
 
     public SubmissionRegistry(IcebergLake tables) {
         this.lake = tables.lake();
+        this.tables = tables;
         this.iceberg = new IcebergCommits(tables);
     }
 
@@ -159,9 +161,13 @@ public final class SubmissionRegistry {
         return withdrawn;
     }
 
-    /** The submissions and which revision of each partition is current. */
+    /**
+     * The submissions and which revision of each partition is current, with the lake tables' snapshots pinned first
+     * (a table commit precedes its entry, so every submission the pinned snapshots hold has its entry read here).
+     */
     public RegistrySnapshot snapshot() throws IOException {
-        return RegistrySnapshot.of(all(), withdrawals());
+        LakeSnapshots pinned = LakeSnapshots.of(tables);
+        return RegistrySnapshot.of(all(), withdrawals(), pinned);
     }
 
     /**

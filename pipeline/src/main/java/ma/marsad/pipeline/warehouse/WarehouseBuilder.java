@@ -21,6 +21,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import ma.marsad.pipeline.lake.Lake;
 import ma.marsad.pipeline.lake.LakeColumn;
+import ma.marsad.pipeline.lake.LakeSnapshots;
 import ma.marsad.pipeline.lake.PartitionFiler;
 import ma.marsad.pipeline.lake.QuarantineColumns;
 import ma.marsad.pipeline.lake.RegistrySnapshot;
@@ -114,8 +115,13 @@ public final class WarehouseBuilder {
         if (!missing.isEmpty()) {
             throw new DataTestFailure(missing);
         }
+        Map<String, Map<String, org.apache.hadoop.fs.Path>> tableFiles = tableFiles(snapshot);
+        List<String> disagreeing = SubmissionChecks.tableFiles(snapshot, tableFiles);
+        if (!disagreeing.isEmpty()) {
+            throw new DataTestFailure(disagreeing);
+        }
         LakePosition position = LakePosition.of(snapshot);
-        BuildPlan plan = BuildPlan.decide(request, position);
+        BuildPlan plan = BuildPlan.decide(request, position, snapshot.tables());
         Files.createDirectories(target.toAbsolutePath().getParent());
         Files.deleteIfExists(target);
         Files.deleteIfExists(target.resolveSibling(target.getFileName() + ".wal"));
@@ -128,11 +134,11 @@ public final class WarehouseBuilder {
             ChangedSubmissions changed = null;
             if (plan.incremental()) {
                 LakePosition published = plan.published();
-                changes = ChangeSet.between(published, position);
+                changes = plan.changes();
                 Set<String> touched = changes.touched();
                 changed = new ChangedSubmissions(touched, touched.stream().anyMatch(published.accepted()::contains));
             }
-            loadSources(connection, snapshot, cache, changed == null ? null : changed.ids());
+            loadSources(connection, snapshot, tableFiles, cache, changed == null ? null : changed.ids());
             writeBuildContext(connection, request.asOf());
             ChangedSubmissions counted = changed == null
                     ? null
@@ -154,6 +160,7 @@ public final class WarehouseBuilder {
                     plan.previousAsOf(),
                     changes);
             state.write(connection);
+            LakeSnapshotIds.write(connection, snapshot.tables().ids());
             try (Statement statement = connection.createStatement()) {
                 statement.execute("drop schema src cascade");
             }
@@ -190,8 +197,32 @@ public final class WarehouseBuilder {
         return rows;
     }
 
-    /** @param only the submissions whose partitions the lake views read, or null for all */
-    private void loadSources(Connection connection, RegistrySnapshot snapshot, Path cache, Set<String> only)
+    /**
+     * The data files of each template table's pinned snapshot, by template and submission: what the build reads as the
+     * current rows.
+     */
+    private Map<String, Map<String, org.apache.hadoop.fs.Path>> tableFiles(RegistrySnapshot snapshot) {
+        Map<String, Map<String, org.apache.hadoop.fs.Path>> files = new LinkedHashMap<>();
+        for (TemplateTable template : templates) {
+            Map<String, org.apache.hadoop.fs.Path> bySubmission = new LinkedHashMap<>();
+            for (LakeSnapshots.CurrentFile file : snapshot.tables().currentFiles(template.templateId())) {
+                bySubmission.put(file.submissionId(), file.location());
+            }
+            files.put(template.templateId(), bySubmission);
+        }
+        return files;
+    }
+
+    /**
+     * @param tableFiles the current data files by template and submission, from the lake tables' pinned snapshots
+     * @param only the submissions whose partitions the lake views read, or null for all
+     */
+    private void loadSources(
+            Connection connection,
+            RegistrySnapshot snapshot,
+            Map<String, Map<String, org.apache.hadoop.fs.Path>> tableFiles,
+            Path cache,
+            Set<String> only)
             throws IOException, SQLException {
         PartitionFiler filer = new PartitionFiler(lake);
         try (Statement statement = connection.createStatement()) {
@@ -231,7 +262,14 @@ public final class WarehouseBuilder {
             List<SubmissionRecord> currentRecords = among(snapshot.current(), only);
             List<SubmissionRecord> acceptedRecords = among(snapshot.accepted(), only);
             for (TemplateTable template : templates) {
-                List<Path> current = localFiles(snapshot, currentRecords, template, filer, cache);
+                List<Path> current = new ArrayList<>();
+                for (SubmissionRecord record : currentRecords) {
+                    org.apache.hadoop.fs.Path file =
+                            tableFiles.get(template.templateId()).get(record.submissionId());
+                    if (file != null) {
+                        current.add(lake.localCopy(file, cache));
+                    }
+                }
                 List<Path> all = localFiles(snapshot, acceptedRecords, template, filer, cache);
                 statement.execute("create temp view lake_" + template.tableSuffix() + " as "
                         + select(template.columns(), current));
