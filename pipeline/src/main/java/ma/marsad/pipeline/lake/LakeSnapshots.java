@@ -45,8 +45,13 @@ public final class LakeSnapshots {
      * @param becameCurrent submissions whose data file entered a template table's current snapshot
      * @param leftCurrent submissions whose data file left it (revised or withdrawn)
      * @param committed submissions whose row entered {@code marsad.submission} (accepted or rejected)
+     * @param becameCurrentFiles the data file of each submission that became current
      */
-    public record Changes(Set<String> becameCurrent, Set<String> leftCurrent, Set<String> committed) {}
+    public record Changes(
+            Set<String> becameCurrent,
+            Set<String> leftCurrent,
+            Set<String> committed,
+            Map<String, Path> becameCurrentFiles) {}
 
     /** Why the snapshots in between cannot be read, or the changes they hold. */
     public record Since(Changes changes, String unreadable) {
@@ -100,7 +105,7 @@ public final class LakeSnapshots {
                         + " the published warehouse was built from is gone or has no snapshot");
             }
         }
-        Set<String> added = new TreeSet<>();
+        Map<String, Path> added = new TreeMap<>();
         Set<String> removed = new TreeSet<>();
         Set<String> committed = new TreeSet<>();
         for (Map.Entry<String, Long> pinned : ids.entrySet()) {
@@ -127,18 +132,18 @@ public final class LakeSnapshots {
                 for (DataFile file : snapshot.addedDataFiles(table.io())) {
                     String id = submissionOf(file);
                     if (!removed.remove(id)) {
-                        added.add(id);
+                        added.put(id, new Path(file.location()));
                     }
                 }
                 for (DataFile file : snapshot.removedDataFiles(table.io())) {
                     String id = submissionOf(file);
-                    if (!added.remove(id)) {
+                    if (added.remove(id) == null) {
                         removed.add(id);
                     }
                 }
             }
         }
-        return new Since(new Changes(added, removed, committed), null);
+        return new Since(new Changes(added.keySet(), removed, committed, added), null);
     }
 
     /** The data files of a template table's pinned snapshot (none when the table has no rows yet). */

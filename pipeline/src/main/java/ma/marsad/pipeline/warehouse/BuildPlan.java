@@ -20,12 +20,18 @@ import ma.marsad.pipeline.lake.LakeSnapshots;
  *
  * @param published the position the published warehouse was built from, when the night starts from it
  * @param changes what changed since, read from the lake tables' snapshots
+ * @param becameCurrentFiles the data file of each submission that became current, by submission
  */
 record BuildPlan(
-        boolean incremental, String reason, LocalDate previousAsOf, LakePosition published, ChangeSet changes) {
+        boolean incremental,
+        String reason,
+        LocalDate previousAsOf,
+        LakePosition published,
+        ChangeSet changes,
+        Map<String, org.apache.hadoop.fs.Path> becameCurrentFiles) {
 
     static BuildPlan full(String reason) {
-        return new BuildPlan(false, reason, null, null, ChangeSet.NONE);
+        return new BuildPlan(false, reason, null, null, ChangeSet.NONE, Map.of());
     }
 
     static BuildPlan decide(WarehouseBuilder.BuildRequest request, LakePosition lake, LakeSnapshots tables) {
@@ -69,7 +75,13 @@ record BuildPlan(
                 return full("the lake's snapshots and its registry disagree on what changed since the published"
                         + " warehouse (snapshots: " + changes + "; registry: " + registered + ")");
             }
-            return new BuildPlan(true, "started from the published warehouse", publishedAsOf, position, changes);
+            return new BuildPlan(
+                    true,
+                    "started from the published warehouse",
+                    publishedAsOf,
+                    position,
+                    changes,
+                    since.changes().becameCurrentFiles());
         } catch (SQLException e) {
             return full("the published warehouse cannot be read (" + e.getMessage() + ")");
         }

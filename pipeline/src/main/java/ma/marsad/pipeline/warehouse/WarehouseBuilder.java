@@ -115,13 +115,12 @@ public final class WarehouseBuilder {
         if (!missing.isEmpty()) {
             throw new DataTestFailure(missing);
         }
-        Map<String, Map<String, org.apache.hadoop.fs.Path>> tableFiles = tableFiles(snapshot);
-        List<String> disagreeing = SubmissionChecks.tableFiles(snapshot, tableFiles);
-        if (!disagreeing.isEmpty()) {
-            throw new DataTestFailure(disagreeing);
-        }
         LakePosition position = LakePosition.of(snapshot);
         BuildPlan plan = BuildPlan.decide(request, position, snapshot.tables());
+        // the current files: on an incremental night those the snapshots since added, which agree with the
+        // registry's change set; on a full build every file of the pinned snapshots, checked against the registry
+        Map<String, org.apache.hadoop.fs.Path> currentFiles =
+                plan.incremental() ? plan.becameCurrentFiles() : checkedTableFiles(snapshot);
         Files.createDirectories(target.toAbsolutePath().getParent());
         Files.deleteIfExists(target);
         Files.deleteIfExists(target.resolveSibling(target.getFileName() + ".wal"));
@@ -138,7 +137,7 @@ public final class WarehouseBuilder {
                 Set<String> touched = changes.touched();
                 changed = new ChangedSubmissions(touched, touched.stream().anyMatch(published.accepted()::contains));
             }
-            loadSources(connection, snapshot, tableFiles, cache, changed == null ? null : changed.ids());
+            loadSources(connection, snapshot, currentFiles, cache, changed == null ? null : changed.ids());
             writeBuildContext(connection, request.asOf());
             ChangedSubmissions counted = changed == null
                     ? null
@@ -201,26 +200,32 @@ public final class WarehouseBuilder {
      * The data files of each template table's pinned snapshot, by template and submission: what the build reads as the
      * current rows.
      */
-    private Map<String, Map<String, org.apache.hadoop.fs.Path>> tableFiles(RegistrySnapshot snapshot) {
+    private Map<String, org.apache.hadoop.fs.Path> checkedTableFiles(RegistrySnapshot snapshot) {
         Map<String, Map<String, org.apache.hadoop.fs.Path>> files = new LinkedHashMap<>();
+        Map<String, org.apache.hadoop.fs.Path> bySubmission = new LinkedHashMap<>();
         for (TemplateTable template : templates) {
-            Map<String, org.apache.hadoop.fs.Path> bySubmission = new LinkedHashMap<>();
+            Map<String, org.apache.hadoop.fs.Path> ofTemplate = new LinkedHashMap<>();
             for (LakeSnapshots.CurrentFile file : snapshot.tables().currentFiles(template.templateId())) {
-                bySubmission.put(file.submissionId(), file.location());
+                ofTemplate.put(file.submissionId(), file.location());
             }
-            files.put(template.templateId(), bySubmission);
+            files.put(template.templateId(), ofTemplate);
+            bySubmission.putAll(ofTemplate);
         }
-        return files;
+        List<String> disagreeing = SubmissionChecks.tableFiles(snapshot, files);
+        if (!disagreeing.isEmpty()) {
+            throw new DataTestFailure(disagreeing);
+        }
+        return bySubmission;
     }
 
     /**
-     * @param tableFiles the current data files by template and submission, from the lake tables' pinned snapshots
+     * @param currentFiles the data file of each current submission the views read, from the lake tables' snapshots
      * @param only the submissions whose partitions the lake views read, or null for all
      */
     private void loadSources(
             Connection connection,
             RegistrySnapshot snapshot,
-            Map<String, Map<String, org.apache.hadoop.fs.Path>> tableFiles,
+            Map<String, org.apache.hadoop.fs.Path> currentFiles,
             Path cache,
             Set<String> only)
             throws IOException, SQLException {
@@ -264,9 +269,12 @@ public final class WarehouseBuilder {
             for (TemplateTable template : templates) {
                 List<Path> current = new ArrayList<>();
                 for (SubmissionRecord record : currentRecords) {
-                    org.apache.hadoop.fs.Path file =
-                            tableFiles.get(template.templateId()).get(record.submissionId());
-                    if (file != null) {
+                    if (record.template().equals(template.templateId())) {
+                        org.apache.hadoop.fs.Path file = currentFiles.get(record.submissionId());
+                        if (file == null) {
+                            throw new IllegalStateException(record.describe()
+                                    + ": current in the registry, but no snapshot of its lake table lists its file");
+                        }
                         current.add(lake.localCopy(file, cache));
                     }
                 }
