@@ -16,18 +16,28 @@ public final class RegistrySnapshot {
     private final List<SubmissionRecord> records;
     private final Map<String, Validity> validity;
     private final Map<String, String> withdrawals;
+    private final LakeSnapshots tables;
 
     private RegistrySnapshot(
-            List<SubmissionRecord> records, Map<String, Validity> validity, Map<String, String> withdrawals) {
+            List<SubmissionRecord> records,
+            Map<String, Validity> validity,
+            Map<String, String> withdrawals,
+            LakeSnapshots tables) {
         this.records = records;
         this.validity = validity;
         this.withdrawals = withdrawals;
+        this.tables = tables;
     }
 
     /** Validity of one accepted revision; {@code validTo} is null while it is current. */
     public record Validity(Instant validFrom, Instant validTo, boolean current) {}
 
     static RegistrySnapshot of(List<SubmissionRecord> recordsInRevisionOrder, Map<String, String> withdrawals) {
+        return of(recordsInRevisionOrder, withdrawals, LakeSnapshots.none());
+    }
+
+    static RegistrySnapshot of(
+            List<SubmissionRecord> recordsInRevisionOrder, Map<String, String> withdrawals, LakeSnapshots tables) {
         Map<String, List<SubmissionRecord>> byPartition = new LinkedHashMap<>();
         for (SubmissionRecord record : recordsInRevisionOrder) {
             if (!record.isRejected()) {
@@ -51,7 +61,12 @@ public final class RegistrySnapshot {
                 validity.put(record.submissionId(), new Validity(record.receivedAt(), validTo, validTo == null));
             }
         }
-        return new RegistrySnapshot(List.copyOf(recordsInRevisionOrder), validity, Map.copyOf(withdrawals));
+        return new RegistrySnapshot(List.copyOf(recordsInRevisionOrder), validity, Map.copyOf(withdrawals), tables);
+    }
+
+    /** The lake tables' snapshots, pinned just before the registry was read: what a warehouse is built from. */
+    public LakeSnapshots tables() {
+        return tables;
     }
 
     /** Every submission, in revision order. */

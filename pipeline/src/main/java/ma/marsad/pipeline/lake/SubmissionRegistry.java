@@ -36,6 +36,7 @@ public final class SubmissionRegistry {
     private static final String NOT_AN_OBJECT = "not a JSON object";
 
     private final Lake lake;
+    private final IcebergLake tables;
     private final IcebergCommits iceberg;
 
     /** The registry of a lake whose Iceberg tables are in the Hadoop catalog under the lake. */
@@ -45,6 +46,7 @@ public final class SubmissionRegistry {
 
     public SubmissionRegistry(IcebergLake tables) {
         this.lake = tables.lake();
+        this.tables = tables;
         this.iceberg = new IcebergCommits(tables);
     }
 
@@ -160,9 +162,57 @@ public final class SubmissionRegistry {
         return withdrawn;
     }
 
-    /** The submissions and which revision of each partition is current. */
+    /**
+     * The submissions and which revision of each partition is current, with the lake tables' snapshots pinned first
+     * (a table commit precedes its entry, so every submission the pinned snapshots hold has its entry read here).
+     */
     public RegistrySnapshot snapshot() throws IOException {
-        return RegistrySnapshot.of(all(), withdrawals());
+        LakeSnapshots pinned = LakeSnapshots.of(tables);
+        List<SubmissionRecord> all = all();
+        Map<String, String> withdrawals = withdrawals();
+        if (pinned.submissionRows() < all.size()) {
+            commitEntriesTheTablesLack(all, withdrawals);
+            pinned = LakeSnapshots.of(tables);
+        }
+        return RegistrySnapshot.of(all, withdrawals, pinned);
+    }
+
+    /**
+     * A lake written before its Iceberg tables has entries no table lists: they are committed once, in revision order,
+     * then its withdrawals, as ingestion and {@code withdraw} would have (a commit the history already names is
+     * skipped, so a crash midway is finished by the next run).
+     */
+    private void commitEntriesTheTablesLack(List<SubmissionRecord> all, Map<String, String> withdrawals)
+            throws IOException {
+        log.info("the lake's Iceberg tables lack some of its {} registry entries: committing them once", all.size());
+        for (SubmissionRecord record : all) {
+            iceberg.commit(record, entryJson(record), this::find);
+        }
+        Map<String, String> applied = new LinkedHashMap<>();
+        for (Map.Entry<String, String> withdrawal : withdrawals.entrySet()) {
+            applied.put(withdrawal.getKey(), withdrawal.getValue());
+            SubmissionRecord withdrawn = all.stream()
+                    .filter(record -> record.submissionId().equals(withdrawal.getKey()))
+                    .findFirst()
+                    .orElse(null);
+            if (withdrawn == null) {
+                continue;
+            }
+            Optional<SubmissionRecord> nowCurrent = RegistrySnapshot.of(all, applied).current().stream()
+                    .filter(record -> record.partitionKey().equals(withdrawn.partitionKey()))
+                    .findFirst();
+            iceberg.withdraw(
+                    withdrawn,
+                    nowCurrent,
+                    new IcebergCommits.Withdrawal(withdrawal.getValue(), withdrawnAt(withdrawal.getKey())),
+                    entryJson(withdrawn));
+        }
+    }
+
+    private Instant withdrawnAt(String submissionId) throws IOException {
+        Object at = readFields(lake.registry("withdrawals/" + submissionId + ".json"))
+                .get("withdrawn_at");
+        return at == null ? Instant.EPOCH : Instant.parse(at.toString());
     }
 
     /**

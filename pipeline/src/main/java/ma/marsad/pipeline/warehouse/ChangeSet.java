@@ -2,6 +2,7 @@ package ma.marsad.pipeline.warehouse;
 
 import java.util.Set;
 import java.util.TreeSet;
+import ma.marsad.pipeline.lake.LakeSnapshots;
 
 /**
  * What changed in the lake since the published warehouse was built, by submission: which became current (new, or
@@ -18,7 +19,17 @@ public record ChangeSet(Set<String> becameCurrent, Set<String> leftCurrent, Set<
 
     public static final ChangeSet NONE = new ChangeSet(Set.of(), Set.of(), Set.of());
 
-    /** The change from the published position to the lake's current one. */
+    /**
+     * The change the lake tables' snapshots record since the published warehouse; a submission enters history when its
+     * row enters {@code marsad.submission} and the lake's registry holds it as accepted.
+     */
+    static ChangeSet of(LakeSnapshots.Changes changes, LakePosition now) {
+        Set<String> newlyAccepted = new TreeSet<>(changes.committed());
+        newlyAccepted.retainAll(now.accepted());
+        return new ChangeSet(changes.becameCurrent(), changes.leftCurrent(), newlyAccepted);
+    }
+
+    /** The change from the published position to the lake's current one, as the registry records them. */
     static ChangeSet between(LakePosition published, LakePosition now) {
         return new ChangeSet(
                 difference(now.current(), published.current()),

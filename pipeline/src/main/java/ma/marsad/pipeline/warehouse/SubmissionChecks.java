@@ -6,7 +6,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import ma.marsad.pipeline.lake.IcebergLake;
 import ma.marsad.pipeline.lake.Lake;
 import ma.marsad.pipeline.lake.PartitionFiler;
 import ma.marsad.pipeline.lake.RegistrySnapshot;
@@ -38,6 +42,36 @@ final class SubmissionChecks {
                         + " quarantined row(s) but names no quarantine file");
             }
         }
+        return failures;
+    }
+
+    /**
+     * Submissions a template table's pinned snapshot lists that the registry does not hold as current, and current ones
+     * it does not list: the build reads the snapshot's files and counts their rows against the registry's entries.
+     */
+    static List<String> tableFiles(RegistrySnapshot snapshot, Map<String, Map<String, Path>> files) {
+        List<String> failures = new ArrayList<>();
+        Map<String, Set<String>> registered = new TreeMap<>();
+        for (SubmissionRecord record : snapshot.current()) {
+            if (files.containsKey(record.template())) {
+                registered
+                        .computeIfAbsent(record.template(), t -> new TreeSet<>())
+                        .add(record.submissionId());
+                if (!files.get(record.template()).containsKey(record.submissionId())) {
+                    failures.add(record.describe() + ": the registry holds it as current, but the current snapshot"
+                            + " of the lake table " + IcebergLake.templateTable(record.template()) + " lists no file of"
+                            + " it");
+                }
+            }
+        }
+        files.forEach((template, bySubmission) -> {
+            for (String id : new TreeSet<>(bySubmission.keySet())) {
+                if (!registered.getOrDefault(template, Set.of()).contains(id)) {
+                    failures.add("the current snapshot of the lake table " + IcebergLake.templateTable(template)
+                            + " lists submission " + id + ", which the registry does not hold as current");
+                }
+            }
+        });
         return failures;
     }
 

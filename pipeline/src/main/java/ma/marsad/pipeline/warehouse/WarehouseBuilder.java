@@ -20,6 +20,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import ma.marsad.pipeline.lake.Lake;
 import ma.marsad.pipeline.lake.LakeColumn;
+import ma.marsad.pipeline.lake.LakeSnapshots;
 import ma.marsad.pipeline.lake.PartitionFiler;
 import ma.marsad.pipeline.lake.QuarantineColumns;
 import ma.marsad.pipeline.lake.RegistrySnapshot;
@@ -117,7 +118,11 @@ public final class WarehouseBuilder {
             throw new DataTestFailure(missing);
         }
         LakePosition position = LakePosition.of(snapshot);
-        BuildPlan plan = BuildPlan.decide(request, position);
+        BuildPlan plan = BuildPlan.decide(request, position, snapshot.tables());
+        // the current files: on an incremental night those the snapshots since added, which agree with the
+        // registry's change set; on a full build every file of the pinned snapshots, checked against the registry
+        Map<String, org.apache.hadoop.fs.Path> currentFiles =
+                plan.incremental() ? plan.becameCurrentFiles() : checkedTableFiles(snapshot);
         Files.createDirectories(target.toAbsolutePath().getParent());
         Files.deleteIfExists(target);
         Files.deleteIfExists(target.resolveSibling(target.getFileName() + ".wal"));
@@ -130,11 +135,11 @@ public final class WarehouseBuilder {
             ChangedSubmissions changed = null;
             if (plan.incremental()) {
                 LakePosition published = plan.published();
-                changes = ChangeSet.between(published, position);
+                changes = plan.changes();
                 Set<String> touched = changes.touched();
                 changed = new ChangedSubmissions(touched, touched.stream().anyMatch(published.accepted()::contains));
             }
-            loadSources(connection, snapshot, cache, changed == null ? null : changed.ids());
+            loadSources(connection, snapshot, currentFiles, cache, changed == null ? null : changed.ids());
             writeBuildContext(connection, request.asOf());
             ChangedSubmissions counted = changed == null
                     ? null
@@ -156,6 +161,7 @@ public final class WarehouseBuilder {
                     plan.previousAsOf(),
                     changes);
             state.write(connection);
+            LakeSnapshotIds.write(connection, snapshot.tables().ids());
             try (Statement statement = connection.createStatement()) {
                 statement.execute("drop schema src cascade");
             }
@@ -192,8 +198,38 @@ public final class WarehouseBuilder {
         return rows;
     }
 
-    /** @param only the submissions whose partitions the lake views read, or null for all */
-    private void loadSources(Connection connection, RegistrySnapshot snapshot, Path cache, Set<String> only)
+    /**
+     * The data files of each template table's pinned snapshot, by template and submission: what the build reads as the
+     * current rows.
+     */
+    private Map<String, org.apache.hadoop.fs.Path> checkedTableFiles(RegistrySnapshot snapshot) {
+        Map<String, Map<String, org.apache.hadoop.fs.Path>> files = new LinkedHashMap<>();
+        Map<String, org.apache.hadoop.fs.Path> bySubmission = new LinkedHashMap<>();
+        for (TemplateTable template : templates) {
+            Map<String, org.apache.hadoop.fs.Path> ofTemplate = new LinkedHashMap<>();
+            for (LakeSnapshots.CurrentFile file : snapshot.tables().currentFiles(template.templateId())) {
+                ofTemplate.put(file.submissionId(), file.location());
+            }
+            files.put(template.templateId(), ofTemplate);
+            bySubmission.putAll(ofTemplate);
+        }
+        List<String> disagreeing = SubmissionChecks.tableFiles(snapshot, files);
+        if (!disagreeing.isEmpty()) {
+            throw new DataTestFailure(disagreeing);
+        }
+        return bySubmission;
+    }
+
+    /**
+     * @param currentFiles the data file of each current submission the views read, from the lake tables' snapshots
+     * @param only the submissions whose partitions the lake views read, or null for all
+     */
+    private void loadSources(
+            Connection connection,
+            RegistrySnapshot snapshot,
+            Map<String, org.apache.hadoop.fs.Path> currentFiles,
+            Path cache,
+            Set<String> only)
             throws IOException, SQLException {
         PartitionFiler filer = new PartitionFiler(lake);
         try (Statement statement = connection.createStatement()) {
@@ -227,7 +263,17 @@ public final class WarehouseBuilder {
             List<SubmissionRecord> currentRecords = among(snapshot.current(), only);
             List<SubmissionRecord> acceptedRecords = among(snapshot.accepted(), only);
             for (TemplateTable template : templates) {
-                List<Path> current = localFiles(snapshot, currentRecords, template, filer, cache);
+                List<Path> current = new ArrayList<>();
+                for (SubmissionRecord record : currentRecords) {
+                    if (record.template().equals(template.templateId())) {
+                        org.apache.hadoop.fs.Path file = currentFiles.get(record.submissionId());
+                        if (file == null) {
+                            throw new IllegalStateException(record.describe()
+                                    + ": current in the registry, but no snapshot of its lake table lists its file");
+                        }
+                        current.add(lake.localCopy(file, cache));
+                    }
+                }
                 List<Path> all = localFiles(snapshot, acceptedRecords, template, filer, cache);
                 statement.execute("create temp view lake_" + template.tableSuffix() + " as "
                         + select(template.columns(), current));

@@ -9,16 +9,22 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import ma.marsad.pipeline.config.ConfigFolder;
+import ma.marsad.pipeline.lake.IcebergLake;
 import ma.marsad.pipeline.lake.Lake;
 import ma.marsad.pipeline.lake.LakeColumn;
 import ma.marsad.pipeline.lake.LakeFixtures;
 import ma.marsad.pipeline.lake.QuarantineColumns;
 import ma.marsad.pipeline.lake.SubmissionRegistry;
 import ma.marsad.pipeline.template.ColumnType;
+import org.apache.iceberg.DataFile;
+import org.apache.iceberg.Snapshot;
+import org.apache.iceberg.Table;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -71,6 +77,114 @@ class WarehouseBuilderTests {
             assertThat(single(statement, "select count(*) from information_schema.schemata where schema_name = 'src'"))
                     .isZero();
         }
+    }
+
+    @Test
+    void aLakeWrittenBeforeItsTablesHasItsEntriesCommittedOnceThenBuilds() throws Exception {
+        // given a revision, another submitter's file, and a withdrawal that makes UM5's first file current again
+        Lake lake = Lake.local(folder.resolve("lake"));
+        LakeFixtures.stageTraining(
+                lake, "aaa1", "UM5", "2025-S1", Instant.parse("2025-07-10T08:00:00Z"), new long[][] {{4, 100}});
+        LakeFixtures.stageTraining(
+                lake, "bbb2", "UM5", "2025-S1", Instant.parse("2025-07-20T08:00:00Z"), new long[][] {{4, 120}});
+        LakeFixtures.stageTraining(
+                lake, "ccc3", "UIR", "2025-S1", Instant.parse("2025-07-01T08:00:00Z"), new long[][] {{1, 30}});
+        new SubmissionRegistry(lake).withdraw("bbb2", "sent by mistake", Instant.parse("2025-07-21T08:00:00Z"));
+        // and the lake as an earlier Marsad wrote it: registry entries and files, no Iceberg tables
+        try (var files = Files.walk(folder.resolve("lake/iceberg"))) {
+            files.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
+        }
+
+        // when a build reads the lake
+        Path target = folder.resolve("warehouse/build.duckdb");
+        WarehouseBuilder.BuildSummary summary =
+                builder(lake).build(new SubmissionRegistry(lake).snapshot(), target, folder.resolve("cache"));
+
+        // then the entries were committed to the tables, the withdrawal too, and the build reads them: 100 + 30
+        assertThat(summary.tableRows()).containsEntry("fct_digital_training", 2L);
+        try (Connection connection = WarehouseBuilder.openReadOnly(target);
+                Statement statement = connection.createStatement()) {
+            assertThat(single(statement, "select sum(diplomes) from fct_digital_training"))
+                    .isEqualTo(130L);
+        }
+        try (IcebergLake iceberg = IcebergLake.open(lake, null)) {
+            Table submissions = iceberg.catalog().loadTable(IcebergLake.submissionTable());
+            assertThat(submissions.currentSnapshot().summary().get("total-records"))
+                    .isEqualTo("3");
+            Snapshot before = iceberg.catalog()
+                    .loadTable(IcebergLake.templateTable("digital-training"))
+                    .currentSnapshot();
+            // and a second read commits nothing more
+            new SubmissionRegistry(lake).snapshot();
+            assertThat(iceberg.catalog()
+                            .loadTable(IcebergLake.templateTable("digital-training"))
+                            .currentSnapshot()
+                            .snapshotId())
+                    .isEqualTo(before.snapshotId());
+        }
+    }
+
+    @Test
+    void aNightReadsWhatChangedFromTheLakeSnapshotsAndRebuildsInFullWhenTheirHistoryWasRewritten() throws Exception {
+        // given a warehouse built from UM5's first file, then a revision of it committed to the lake
+        Lake lake = Lake.local(folder.resolve("lake"));
+        LakeFixtures.stageTraining(
+                lake, "aaa1", "UM5", "2025-S1", Instant.parse("2025-07-10T08:00:00Z"), new long[][] {{4, 100}});
+        Path published = folder.resolve("warehouse/published.duckdb");
+        LocalDate asOf = LocalDate.parse("2025-08-01");
+        builder(lake)
+                .build(
+                        new SubmissionRegistry(lake).snapshot(),
+                        published,
+                        folder.resolve("cache"),
+                        new WarehouseBuilder.BuildRequest(null, "defs", asOf, false));
+        LakeFixtures.stageTraining(
+                lake, "bbb2", "UM5", "2025-S1", Instant.parse("2025-07-20T08:00:00Z"), new long[][] {{4, 120}});
+        var request = new WarehouseBuilder.BuildRequest(published, "defs", asOf, false);
+
+        // when the next night builds
+        Path night = folder.resolve("warehouse/night.duckdb");
+        WarehouseBuilder.BuildSummary summary =
+                builder(lake).build(new SubmissionRegistry(lake).snapshot(), night, folder.resolve("cache"), request);
+
+        // then the snapshots since the published ones say the revision replaced the first file
+        assertThat(summary.state().mode()).isEqualTo(BuildState.INCREMENTAL);
+        assertThat(summary.state().changes()).isEqualTo(new ChangeSet(Set.of("bbb2"), Set.of("aaa1"), Set.of("bbb2")));
+        Table table;
+        try (IcebergLake iceberg = IcebergLake.open(lake, null)) {
+            table = iceberg.catalog().loadTable(IcebergLake.templateTable("digital-training"));
+        }
+        Snapshot revision = table.currentSnapshot();
+        try (Connection connection = WarehouseBuilder.openReadOnly(night);
+                Statement statement = connection.createStatement()) {
+            assertThat(single(
+                            statement,
+                            "select snapshot_id from ops_lake_snapshot where table_name = 'digital_training'"))
+                    .isEqualTo(revision.snapshotId());
+            assertThat(single(statement, "select sum(diplomes) from fct_digital_training"))
+                    .isEqualTo(120L);
+        }
+
+        // when the table's history is rewritten (rolled back, the revision committed again: same rows, new snapshot)
+        DataFile revised = revision.addedDataFiles(table.io()).iterator().next();
+        DataFile first = revision.removedDataFiles(table.io()).iterator().next();
+        table.manageSnapshots().rollbackTo(revision.parentId()).commit();
+        table.newOverwrite().deleteFile(first).addFile(revised).commit();
+        Path after = folder.resolve("warehouse/after.duckdb");
+        WarehouseBuilder.BuildSummary rebuilt = builder(lake)
+                .build(
+                        new SubmissionRegistry(lake).snapshot(),
+                        after,
+                        folder.resolve("cache"),
+                        new WarehouseBuilder.BuildRequest(night, "defs", asOf, false));
+
+        // then that night rebuilds in full, saying why, to the same rows
+        assertThat(rebuilt.state().mode()).isEqualTo(BuildState.FULL);
+        assertThat(rebuilt.state().reason())
+                .contains("snapshot " + revision.snapshotId())
+                .contains("no longer an ancestor");
+        assertThat(rebuilt.tableRows()).containsEntry("fct_digital_training", 1L);
     }
 
     @Test
