@@ -46,6 +46,7 @@ final class KpiMartWriter {
         writeValues(values);
         writeScores(scores, asOf);
         writeReconciliation(reconciliation);
+        SqlScript.execute(connection, "kpi-lists.sql");
         SqlScript.execute(connection, "kpi-latest.sql");
     }
 
@@ -103,6 +104,7 @@ final class KpiMartWriter {
                 timestamp(appender, observation.knownAt());
                 appender.append(row.latestVintage());
                 text(appender, observation.submissionIds());
+                text(appender, observation.sourceRows());
                 appender.endRow();
             }
         }

@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 import ma.marsad.pipeline.config.SqlFileLines;
 import ma.marsad.pipeline.warehouse.ChangedSubmissions;
 
@@ -32,10 +31,23 @@ final class KpiQueries implements AutoCloseable {
 
     private static final String ACCEPTED = "status in ('accepted', 'accepted_with_quarantine')";
 
+    /**
+     * Joins a submission id to a row number while a KPI query runs: the query's {@code submission_ids} then name the
+     * very rows it used, which the engine counts per submission (kpi_lineage) before reducing them to submissions.
+     */
+    static final String ROW_MARK = "#";
+
+    /** Wraps a KPI query so that each value comes with its submissions and the rows it used from each. */
+    private static final String WITH_SOURCE_ROWS = "select k.period, k.period_end, k.region_code, k.value, (select"
+            + " string_agg(id || '=' || source_rows, ',' order by id) from (select split_part(trim(tag), '" + ROW_MARK
+            + "', 1) as id, count(distinct trim(tag)) as source_rows from unnest(string_split(k.submission_ids, ','))"
+            + " as used(tag) where trim(tag) <> '' group by all)) as sources from (\n";
+
     private final Connection connection;
     private final WarehouseTables tables;
     private final Map<String, Submission> submissions;
     private final List<String> shadowViews = new ArrayList<>();
+    private final Map<String, Boolean> hasSourceRowColumn = new HashMap<>();
 
     /** A submission as the warehouse's {@code submission} table records it. */
     record Submission(
@@ -123,7 +135,7 @@ final class KpiQueries implements AutoCloseable {
     /** The KPI over the current rows, of one submitter when {@code submitter} is not null. */
     List<KpiObservation> current(KpiDefinition kpi, String submitter) throws SQLException {
         if (submitter == null) {
-            return run(kpi);
+            return runShadowed(kpi, kpi.sourceTable(), null);
         }
         if (!tables.exists("submission")) {
             return runShadowed(kpi, kpi.sourceTable(), submissionsInSource(kpi, submitter));
@@ -244,41 +256,66 @@ final class KpiQueries implements AutoCloseable {
     }
 
     /**
-     * Runs the KPI over the rows of the visible submissions only, listed literally so that DuckDB's zone maps skip the
-     * row groups of other submissions (rows are stored submission by submission).
+     * Runs the KPI over the rows of the visible submissions only (every row when {@code visible} is null), listed
+     * literally so that DuckDB's zone maps skip the row groups of other submissions (rows are stored submission by
+     * submission). Each row's submission_id carries its source_row, so that the KPI names the rows it used.
      */
     private List<KpiObservation> runShadowed(KpiDefinition kpi, String rowsTable, Set<String> visible)
             throws SQLException {
         String view = kpi.sourceTable();
-        String ids = ChangedSubmissions.filter(visible);
+        String ids = visible == null ? "true" : ChangedSubmissions.filter(visible);
+        boolean rowsKnown = hasSourceRows(rowsTable);
+        String rows = rowsKnown
+                ? "select * replace (submission_id || '" + ROW_MARK + "' || source_row as submission_id) from "
+                : "select * from ";
         try (Statement statement = connection.createStatement()) {
-            statement.execute("create or replace temp view " + view + " as select * from " + tables.qualified(rowsTable)
+            statement.execute("create or replace temp view " + view + " as " + rows + tables.qualified(rowsTable)
                     + " where " + ids);
             if (!shadowViews.contains(view)) {
                 shadowViews.add(view);
             }
             try {
-                return run(kpi);
+                return run(kpi, rowsKnown);
             } finally {
                 statement.execute("drop view if exists temp.main." + view);
             }
         }
     }
 
-    private List<KpiObservation> run(KpiDefinition kpi) throws SQLException {
+    /** Whether a table's rows carry a source_row (the calendar's do not: a KPI on it names submissions only). */
+    private boolean hasSourceRows(String table) throws SQLException {
+        Boolean known = hasSourceRowColumn.get(table);
+        if (known == null) {
+            try (PreparedStatement statement = connection.prepareStatement("select count(*) > 0 from"
+                    + " information_schema.columns where table_catalog = current_database() and table_schema = 'main'"
+                    + " and table_name = ? and column_name = 'source_row'")) {
+                statement.setString(1, table);
+                try (ResultSet result = statement.executeQuery()) {
+                    result.next();
+                    known = result.getBoolean(1);
+                }
+            }
+            hasSourceRowColumn.put(table, known);
+        }
+        return known;
+    }
+
+    private List<KpiObservation> run(KpiDefinition kpi, boolean rowsKnown) throws SQLException {
         List<KpiObservation> observations = new ArrayList<>();
         try (Statement statement = connection.createStatement();
-                ResultSet result = statement.executeQuery(kpi.sql().strip().replaceAll(";+$", ""))) {
+                ResultSet result = statement.executeQuery(
+                        WITH_SOURCE_ROWS + kpi.sql().strip().replaceAll(";+$", "") + "\n) as k")) {
             while (result.next()) {
                 double value = result.getDouble("value");
                 if (result.wasNull()) {
                     continue;
                 }
-                observations.add(observation(kpi, result, value));
+                observations.add(observation(kpi, result, value, rowsKnown));
             }
         } catch (SQLException e) {
             String file = kpi.sqlFile() == null ? kpi.sourceFile() : kpi.sqlFile();
-            String where = SqlFileLines.where(file, e.getMessage(), 1 - SqlFileLines.leadingLines(kpi.sql()));
+            // the query starts one line below the file's first line: the wrapper's line comes first
+            String where = SqlFileLines.where(file, e.getMessage(), 2 - SqlFileLines.leadingLines(kpi.sql()));
             throw new SQLException(
                     "KPI " + kpi.id() + " (" + where + "): its SQL failed: " + e.getMessage()
                             + "; it must return period, period_end, region_code, value, submission_ids",
@@ -287,7 +324,8 @@ final class KpiQueries implements AutoCloseable {
         return observations;
     }
 
-    private KpiObservation observation(KpiDefinition kpi, ResultSet result, double value) throws SQLException {
+    private KpiObservation observation(KpiDefinition kpi, ResultSet result, double value, boolean rowsKnown)
+            throws SQLException {
         String period = result.getString("period");
         java.sql.Date periodEnd = result.getDate("period_end");
         if (period == null || periodEnd == null) {
@@ -299,9 +337,23 @@ final class KpiQueries implements AutoCloseable {
             throw new SQLException("KPI " + kpi.id() + " (" + kpi.sourceFile() + "): its SQL returned region_code '"
                     + region + "' but has_regions is false; set has_regions: true or return national rows ('00') only");
         }
-        String submissionIds = normalise(result.getString("submission_ids"));
+        List<String> ids = new ArrayList<>();
+        List<String> rows = new ArrayList<>();
+        String sources = result.getString("sources");
+        for (String source : sources == null ? new String[0] : sources.split(",")) {
+            int equals = source.lastIndexOf('=');
+            ids.add(source.substring(0, equals));
+            rows.add(rowsKnown ? source.substring(equals + 1) : "");
+        }
+        String submissionIds = String.join(",", ids);
         return new KpiObservation(
-                period, periodEnd.toLocalDate(), region, value, submissionIds, knownAt(submissionIds));
+                period,
+                periodEnd.toLocalDate(),
+                region,
+                value,
+                submissionIds,
+                knownAt(submissionIds),
+                String.join(",", rows));
     }
 
     private LocalDateTime knownAt(String submissionIds) {
@@ -312,18 +364,6 @@ final class KpiQueries implements AutoCloseable {
                 .filter(Objects::nonNull)
                 .max(LocalDateTime::compareTo)
                 .orElse(null);
-    }
-
-    static String normalise(String submissionIds) {
-        if (submissionIds == null) {
-            return "";
-        }
-        return Arrays.stream(submissionIds.split(","))
-                .map(String::strip)
-                .filter(id -> !id.isEmpty())
-                .distinct()
-                .sorted()
-                .collect(Collectors.joining(","));
     }
 
     static LocalDateTime startOfNextDay(LocalDate date) {
