@@ -122,6 +122,7 @@ class AnalystGuideIntegrationTests {
         double all = sum(rows, "source_rows");
         double published = ((Number) rows.get(0).get("published_value")).doubleValue();
         assertThat(100.0 * online / all).isCloseTo(published, within(1e-9));
+        assertThat(rows).allSatisfy(row -> assertThat(row.get("rows_returned")).isEqualTo(row.get("source_rows")));
     }
 
     @Test
@@ -129,9 +130,73 @@ class AnalystGuideIntegrationTests {
         List<Map<String, Object>> rows = run("05-revisions-of-a-kpi.sql");
         assertThat(rows).hasSizeGreaterThanOrEqualTo(2);
         assertThat(rows.stream().map(row -> row.get("value")).distinct()).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(rows.stream().map(row -> String.valueOf(row.get("file_names"))).distinct())
+                .as("each vintage names its own file")
+                .hasSize(rows.size());
         assertThat(rows.get(rows.size() - 1)).containsEntry("is_latest_vintage", true);
         assertThat(rows.subList(0, rows.size() - 1))
                 .allSatisfy(row -> assertThat(row).containsEntry("is_latest_vintage", false));
+    }
+
+    @Test
+    void theRowsOfASupersededFigureComeFromHistoryAndReaggregateToIt() throws Exception {
+        List<Map<String, Object>> rows = run("12-rows-of-a-superseded-kpi-value.sql");
+        assertThat(rows).isNotEmpty().allSatisfy(row -> assertThat(row).containsEntry("is_current", false));
+        double published = ((Number) rows.get(0).get("published_value")).doubleValue();
+        double total = rows.stream()
+                .mapToDouble(row -> ((Number) row.get("valeur")).doubleValue())
+                .sum();
+        assertThat(total).isEqualTo(published);
+        assertThat(rows).allSatisfy(row -> assertThat(row.get("source_cell")).isNotNull());
+    }
+
+    /**
+     * A KPI of each template family, and how its value is formed from its rows, written here independently of its SQL:
+     * the rows kpi_source_rows returns for a value must give that value, and kpi_lineage must count them.
+     */
+    private static final List<List<String>> REAGGREGATIONS = List.of(
+            List.of("EGOV-03", "100.0 * count(*) filter (where channel in ('web', 'mobile')) / count(*)"),
+            List.of("EGOV-05", "avg(satisfaction)"),
+            List.of("TAL-01", "sum(diplomes)"),
+            List.of("TAL-03", "100.0 * sum(dont_femmes) / sum(diplomes)"),
+            List.of("AI-04", "sum(talents_formes)"),
+            List.of("ECO-02", "sum(valeur)"),
+            List.of("ECO-06", "sum(amount_mad) / 1e9"),
+            List.of("EGOV-07", "max(egdi) filter (where trim(country) = 'Morocco')"),
+            List.of("EGOV-08", "1 + count(*) filter (where egdi > (select egdi from used where trim(country) = 'Morocco'))"));
+
+    @Test
+    void theRowsBehindKpiValuesOfEveryTemplateFamilyReaggregateToThemAndKpiLineageCountsThem() throws Exception {
+        int superseded = 0;
+        for (List<String> kpi : REAGGREGATIONS) {
+            String id = kpi.get(0);
+            List<Map<String, Object>> values = query("(select period, region_code, known_at, value from kpi_value"
+                    + " where kpi_id = '" + id + "' and is_latest_vintage order by region_code desc, period desc limit 1)"
+                    + " union all (select period, region_code, known_at, value from kpi_value where kpi_id = '" + id
+                    + "' and not is_latest_vintage order by known_at desc, region_code limit 1)");
+            assertThat(values).as("values of %s", id).isNotEmpty();
+            superseded += values.size() - 1;
+            for (Map<String, Object> value : values) {
+                String vintage = "'" + id + "', '" + value.get("period") + "', '" + value.get("region_code")
+                        + "', cast('" + value.get("known_at") + "' as timestamp)";
+                String where = id + " " + value.get("period") + " region " + value.get("region_code") + " known at "
+                        + value.get("known_at");
+                double reaggregated = singleDouble("with used as (select * from kpi_source_rows(" + vintage + "))"
+                        + " select " + kpi.get(1) + " from used");
+                double published = ((Number) value.get("value")).doubleValue();
+                assertThat(reaggregated)
+                        .as("the rows of %s re-aggregated", where)
+                        .isCloseTo(published, within(1e-9 * Math.max(1, Math.abs(published))));
+                assertThat(query("select submission_id, count(*) as source_rows from kpi_source_rows(" + vintage
+                                + ") group by all order by all"))
+                        .as("kpi_lineage of %s counts the rows returned", where)
+                        .isEqualTo(query("select submission_id, source_rows from kpi_lineage where kpi_id = '" + id
+                                + "' and period = '" + value.get("period") + "' and region_code = '"
+                                + value.get("region_code") + "' and known_at = cast('" + value.get("known_at")
+                                + "' as timestamp) order by all"));
+            }
+        }
+        assertThat(superseded).as("superseded vintages checked").isGreaterThanOrEqualTo(5);
     }
 
     @Test
@@ -276,6 +341,26 @@ class AnalystGuideIntegrationTests {
                         "label_en", "28 November 2026"));
         assertThat(query("select label_fr, label_ar, label_en from dim_period where period_key = '2026-Q3'"))
                 .containsExactly(Map.of("label_fr", "T3 2026", "label_ar", "الربع الثالث 2026", "label_en", "Q3 2026"));
+    }
+
+    @Test
+    void everySubmitterInTheWarehouseJoinsToDimSubmitter() throws Exception {
+        List<String> tables = new ArrayList<>();
+        try (Statement statement = warehouse.createStatement();
+                ResultSet result = statement.executeQuery("select table_name from information_schema.columns"
+                        + " where table_schema = 'main' and column_name = 'submitter' order by 1")) {
+            while (result.next()) {
+                tables.add(result.getString(1));
+            }
+        }
+        assertThat(tables)
+                .contains("submission", "quarantine", "fct_egov_requests", "submission_calendar", "reconciliation");
+        for (String table : tables) {
+            assertThat(single("select count(*) from " + table + " as t where t.submitter is not null"
+                            + " and not exists (select 1 from dim_submitter as d where d.submitter_code = t.submitter)"))
+                    .as("submitters of %s missing from dim_submitter", table)
+                    .isZero();
+        }
     }
 
     @Test
