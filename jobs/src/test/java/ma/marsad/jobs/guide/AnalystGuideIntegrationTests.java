@@ -130,7 +130,9 @@ class AnalystGuideIntegrationTests {
         List<Map<String, Object>> rows = run("05-revisions-of-a-kpi.sql");
         assertThat(rows).hasSizeGreaterThanOrEqualTo(2);
         assertThat(rows.stream().map(row -> row.get("value")).distinct()).hasSizeGreaterThanOrEqualTo(2);
-        assertThat(rows.stream().map(row -> String.valueOf(row.get("file_names"))).distinct())
+        assertThat(rows.stream()
+                        .map(row -> String.valueOf(row.get("file_names")))
+                        .distinct())
                 .as("each vintage names its own file")
                 .hasSize(rows.size());
         assertThat(rows.get(rows.size() - 1)).containsEntry("is_latest_vintage", true);
@@ -154,24 +156,27 @@ class AnalystGuideIntegrationTests {
      * A KPI of each template family, and how its value is formed from its rows, written here independently of its SQL:
      * the rows kpi_source_rows returns for a value must give that value, and kpi_lineage must count them.
      */
-    private static final List<List<String>> REAGGREGATIONS = List.of(
-            List.of("EGOV-03", "100.0 * count(*) filter (where channel in ('web', 'mobile')) / count(*)"),
-            List.of("EGOV-05", "avg(satisfaction)"),
-            List.of("TAL-01", "sum(diplomes)"),
-            List.of("TAL-03", "100.0 * sum(dont_femmes) / sum(diplomes)"),
-            List.of("AI-04", "sum(talents_formes)"),
-            List.of("ECO-02", "sum(valeur)"),
-            List.of("ECO-06", "sum(amount_mad) / 1e9"),
-            List.of("EGOV-07", "max(egdi) filter (where trim(country) = 'Morocco')"),
-            List.of("EGOV-08", "1 + count(*) filter (where egdi > (select egdi from used where trim(country) = 'Morocco'))"));
+    private static final String REAGGREGATIONS = """
+            EGOV-03 | 100.0 * count(*) filter (where channel in ('web', 'mobile')) / count(*)
+            EGOV-05 | avg(satisfaction)
+            TAL-01 | sum(diplomes)
+            TAL-03 | 100.0 * sum(dont_femmes) / sum(diplomes)
+            AI-04 | sum(talents_formes)
+            ECO-02 | sum(valeur)
+            ECO-06 | sum(amount_mad) / 1e9
+            EGOV-07 | max(egdi) filter (where trim(country) = 'Morocco')
+            EGOV-08 | 1 + count(*) filter (where egdi > (select egdi from used where trim(country) = 'Morocco'))
+            """;
 
     @Test
     void theRowsBehindKpiValuesOfEveryTemplateFamilyReaggregateToThemAndKpiLineageCountsThem() throws Exception {
         int superseded = 0;
-        for (List<String> kpi : REAGGREGATIONS) {
-            String id = kpi.get(0);
+        for (String line : REAGGREGATIONS.strip().split("\n")) {
+            String[] kpi = line.split(" \\| ", 2);
+            String id = kpi[0];
             List<Map<String, Object>> values = query("(select period, region_code, known_at, value from kpi_value"
-                    + " where kpi_id = '" + id + "' and is_latest_vintage order by region_code desc, period desc limit 1)"
+                    + " where kpi_id = '" + id
+                    + "' and is_latest_vintage order by region_code desc, period desc limit 1)"
                     + " union all (select period, region_code, known_at, value from kpi_value where kpi_id = '" + id
                     + "' and not is_latest_vintage order by known_at desc, region_code limit 1)");
             assertThat(values).as("values of %s", id).isNotEmpty();
@@ -182,7 +187,7 @@ class AnalystGuideIntegrationTests {
                 String where = id + " " + value.get("period") + " region " + value.get("region_code") + " known at "
                         + value.get("known_at");
                 double reaggregated = singleDouble("with used as (select * from kpi_source_rows(" + vintage + "))"
-                        + " select " + kpi.get(1) + " from used");
+                        + " select " + kpi[1] + " from used");
                 double published = ((Number) value.get("value")).doubleValue();
                 assertThat(reaggregated)
                         .as("the rows of %s re-aggregated", where)
@@ -312,22 +317,14 @@ class AnalystGuideIntegrationTests {
 
     @Test
     void everyPeriodKeyInTheWarehouseJoinsToDimPeriod() throws Exception {
-        List<String> tables = new ArrayList<>();
-        try (Statement statement = warehouse.createStatement();
-                ResultSet result = statement.executeQuery("select table_name from information_schema.columns"
-                        + " where table_schema = 'main' and column_name = 'period' order by 1")) {
-            while (result.next()) {
-                tables.add(result.getString(1));
-            }
-        }
-        assertThat(tables)
-                .contains("submission", "fct_egov_requests", "kpi_value", "kpi_latest", "submission_calendar");
-        for (String table : tables) {
-            assertThat(single("select count(*) from " + table + " as t where t.period is not null"
-                            + " and not exists (select 1 from dim_period as p where p.period_key = t.period)"))
-                    .as("periods of %s missing from dim_period", table)
-                    .isZero();
-        }
+        assertThat(tablesWhoseKeysJoin("period", "dim_period", "period_key"))
+                .contains(
+                        "submission",
+                        "fct_egov_requests",
+                        "kpi_value",
+                        "kpi_latest",
+                        "kpi_lineage",
+                        "submission_calendar");
         // a day rolls up to its month, quarter, semester and year; labels in three languages
         assertThat(query("select month_key, quarter_key, semester_key, year_key, label_fr, label_ar, label_en"
                         + " from dim_period where period_key = '2026-11-28'"))
@@ -345,22 +342,25 @@ class AnalystGuideIntegrationTests {
 
     @Test
     void everySubmitterInTheWarehouseJoinsToDimSubmitter() throws Exception {
-        List<String> tables = new ArrayList<>();
-        try (Statement statement = warehouse.createStatement();
-                ResultSet result = statement.executeQuery("select table_name from information_schema.columns"
-                        + " where table_schema = 'main' and column_name = 'submitter' order by 1")) {
-            while (result.next()) {
-                tables.add(result.getString(1));
-            }
-        }
-        assertThat(tables)
+        assertThat(tablesWhoseKeysJoin("submitter", "dim_submitter", "submitter_code"))
                 .contains("submission", "quarantine", "fct_egov_requests", "submission_calendar", "reconciliation");
+    }
+
+    /** Every table and view with the column, each checked for a value missing from the dimension's key. */
+    private static List<String> tablesWhoseKeysJoin(String column, String dimension, String key) throws SQLException {
+        List<String> tables = query("select table_name from information_schema.columns where table_schema = 'main'"
+                        + " and column_name = '" + column + "' order by 1")
+                .stream()
+                .map(row -> (String) row.get("table_name"))
+                .toList();
         for (String table : tables) {
-            assertThat(single("select count(*) from " + table + " as t where t.submitter is not null"
-                            + " and not exists (select 1 from dim_submitter as d where d.submitter_code = t.submitter)"))
-                    .as("submitters of %s missing from dim_submitter", table)
+            assertThat(single("select count(*) from " + table + " as t where t." + column + " is not null"
+                            + " and not exists (select 1 from " + dimension + " as d where d." + key + " = t." + column
+                            + ")"))
+                    .as("%s of %s missing from %s", column, table, dimension)
                     .isZero();
         }
+        return tables;
     }
 
     @Test

@@ -37,17 +37,11 @@ final class KpiQueries implements AutoCloseable {
      */
     static final String ROW_MARK = "#";
 
-    /** Wraps a KPI query so that each value comes with its submissions and the rows it used from each. */
-    private static final String WITH_SOURCE_ROWS = "select k.period, k.period_end, k.region_code, k.value, (select"
-            + " string_agg(id || '=' || source_rows, ',' order by id) from (select split_part(trim(tag), '" + ROW_MARK
-            + "', 1) as id, count(distinct trim(tag)) as source_rows from unnest(string_split(k.submission_ids, ','))"
-            + " as used(tag) where trim(tag) <> '' group by all)) as sources from (\n";
-
     private final Connection connection;
     private final WarehouseTables tables;
     private final Map<String, Submission> submissions;
     private final List<String> shadowViews = new ArrayList<>();
-    private final Map<String, Boolean> hasSourceRowColumn = new HashMap<>();
+    private final RowTags rowTags;
 
     /** A submission as the warehouse's {@code submission} table records it. */
     record Submission(
@@ -72,6 +66,7 @@ final class KpiQueries implements AutoCloseable {
         this.connection = connection;
         this.tables = tables;
         this.submissions = submissions;
+        this.rowTags = new RowTags(connection, tables);
     }
 
     static KpiQueries open(Connection warehouse) throws SQLException {
@@ -264,53 +259,31 @@ final class KpiQueries implements AutoCloseable {
             throws SQLException {
         String view = kpi.sourceTable();
         String ids = visible == null ? "true" : ChangedSubmissions.filter(visible);
-        boolean rowsKnown = hasSourceRows(rowsTable);
-        String rows = rowsKnown
-                ? "select * replace (submission_id || '" + ROW_MARK + "' || source_row as submission_id) from "
-                : "select * from ";
+        boolean rowsCounted = rowTags.countsRows(rowsTable);
         try (Statement statement = connection.createStatement()) {
-            statement.execute("create or replace temp view " + view + " as " + rows + tables.qualified(rowsTable)
-                    + " where " + ids);
+            statement.execute("create or replace temp view " + view + " as " + rowTags.rows(rowsTable, ids));
             if (!shadowViews.contains(view)) {
                 shadowViews.add(view);
             }
-            try {
-                return run(kpi, rowsKnown);
-            } finally {
-                statement.execute("drop view if exists temp.main." + view);
-            }
+            // a failed query aborts the transaction, whose rollback takes the view: dropping it then would hide the
+            // error
+            List<KpiObservation> observations = run(kpi, rowsCounted);
+            statement.execute("drop view if exists temp.main." + view);
+            return observations;
         }
     }
 
-    /** Whether a table's rows carry a source_row (the calendar's do not: a KPI on it names submissions only). */
-    private boolean hasSourceRows(String table) throws SQLException {
-        Boolean known = hasSourceRowColumn.get(table);
-        if (known == null) {
-            try (PreparedStatement statement = connection.prepareStatement("select count(*) > 0 from"
-                    + " information_schema.columns where table_catalog = current_database() and table_schema = 'main'"
-                    + " and table_name = ? and column_name = 'source_row'")) {
-                statement.setString(1, table);
-                try (ResultSet result = statement.executeQuery()) {
-                    result.next();
-                    known = result.getBoolean(1);
-                }
-            }
-            hasSourceRowColumn.put(table, known);
-        }
-        return known;
-    }
-
-    private List<KpiObservation> run(KpiDefinition kpi, boolean rowsKnown) throws SQLException {
+    private List<KpiObservation> run(KpiDefinition kpi, boolean rowsCounted) throws SQLException {
         List<KpiObservation> observations = new ArrayList<>();
         try (Statement statement = connection.createStatement();
                 ResultSet result = statement.executeQuery(
-                        WITH_SOURCE_ROWS + kpi.sql().strip().replaceAll(";+$", "") + "\n) as k")) {
+                        RowTags.WITH_SOURCE_ROWS + kpi.sql().strip().replaceAll(";+$", "") + "\n) as k")) {
             while (result.next()) {
                 double value = result.getDouble("value");
                 if (result.wasNull()) {
                     continue;
                 }
-                observations.add(observation(kpi, result, value, rowsKnown));
+                observations.add(observation(kpi, result, value, rowsCounted));
             }
         } catch (SQLException e) {
             String file = kpi.sqlFile() == null ? kpi.sourceFile() : kpi.sqlFile();
@@ -324,7 +297,7 @@ final class KpiQueries implements AutoCloseable {
         return observations;
     }
 
-    private KpiObservation observation(KpiDefinition kpi, ResultSet result, double value, boolean rowsKnown)
+    private KpiObservation observation(KpiDefinition kpi, ResultSet result, double value, boolean rowsCounted)
             throws SQLException {
         String period = result.getString("period");
         java.sql.Date periodEnd = result.getDate("period_end");
@@ -337,15 +310,8 @@ final class KpiQueries implements AutoCloseable {
             throw new SQLException("KPI " + kpi.id() + " (" + kpi.sourceFile() + "): its SQL returned region_code '"
                     + region + "' but has_regions is false; set has_regions: true or return national rows ('00') only");
         }
-        List<String> ids = new ArrayList<>();
-        List<String> rows = new ArrayList<>();
-        String sources = result.getString("sources");
-        for (String source : sources == null ? new String[0] : sources.split(",")) {
-            int equals = source.lastIndexOf('=');
-            ids.add(source.substring(0, equals));
-            rows.add(rowsKnown ? source.substring(equals + 1) : "");
-        }
-        String submissionIds = String.join(",", ids);
+        Map<String, String> sources = rowTags.sources(result.getString("sources"), rowsCounted);
+        String submissionIds = String.join(",", sources.keySet());
         return new KpiObservation(
                 period,
                 periodEnd.toLocalDate(),
@@ -353,7 +319,7 @@ final class KpiQueries implements AutoCloseable {
                 value,
                 submissionIds,
                 knownAt(submissionIds),
-                String.join(",", rows));
+                String.join(",", sources.values()));
     }
 
     private LocalDateTime knownAt(String submissionIds) {
@@ -377,5 +343,6 @@ final class KpiQueries implements AutoCloseable {
                 statement.execute("drop view if exists temp.main." + view);
             }
         }
+        rowTags.close();
     }
 }

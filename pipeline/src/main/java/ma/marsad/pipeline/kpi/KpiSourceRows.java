@@ -64,21 +64,24 @@ final class KpiSourceRows {
     /** The rows one KPI's SQL used for the value asked for, as (submission_id, source_row). */
     private static String branch(KpiDefinition kpi) {
         String mark = literal(KpiQueries.ROW_MARK);
-        return "    select split_part(trim(tag), " + mark + ", 1) as submission_id,"
-                + " cast(split_part(trim(tag), " + mark + ", 2) as bigint) as source_row\n"
+        return "    select split_part(tag, " + mark + ", 1) as submission_id,"
+                + " cast(split_part(tag, " + mark + ", 2) as bigint) as source_row\n"
                 + "    from (\n"
-                + "        with " + kpi.sourceTable() + " as (\n"
-                + "            select * replace (submission_id || " + mark + " || source_row as submission_id)\n"
-                + "            from main." + kpi.historyTable()
+                + "        select unnest(list_transform(string_split(kpi.submission_ids, ','), tag -> trim(tag))) as tag\n"
+                + "        from (\n"
+                + "            with " + kpi.sourceTable() + " as (\n"
+                + "                select * replace (submission_id || " + mark + " || source_row as submission_id)\n"
+                + "                from main." + kpi.historyTable()
                 + " where submission_id in (select submission_id from vintage)\n"
-                + "        )\n"
-                + "        select * from (\n"
+                + "            )\n"
+                + "            select * from (\n"
                 + kpi.sql().strip().replaceAll(";+$", "")
-                + "\n        )\n"
-                + "    ) as kpi, unnest(string_split(kpi.submission_ids, ',')) as used(tag)\n"
-                + "    where for_kpi = " + literal(kpi.id())
-                + " and kpi.period = for_period and kpi.region_code = for_region and kpi.value is not null"
-                + " and trim(tag) <> ''";
+                + "\n            )\n"
+                + "        ) as kpi\n"
+                + "        where for_kpi = " + literal(kpi.id())
+                + " and kpi.period = for_period and kpi.region_code = for_region and kpi.value is not null\n"
+                + "    )\n"
+                + "    where tag <> ''";
     }
 
     private static String literal(String text) {
