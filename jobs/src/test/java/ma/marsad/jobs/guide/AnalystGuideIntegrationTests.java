@@ -163,7 +163,6 @@ class AnalystGuideIntegrationTests {
             TAL-03 | 100.0 * sum(dont_femmes) / sum(diplomes)
             AI-04 | sum(talents_formes)
             ECO-02 | sum(valeur)
-            ECO-06 | sum(amount_mad) / 1e9
             EGOV-07 | max(egdi) filter (where trim(country) = 'Morocco')
             EGOV-08 | 1 + count(*) filter (where egdi > (select egdi from used where trim(country) = 'Morocco'))
             """;
