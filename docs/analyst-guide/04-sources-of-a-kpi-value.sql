@@ -1,21 +1,22 @@
 -- The files and rows behind one published KPI figure: here EGOV-03 (share of requests submitted online), national,
--- for October 2026. kpi_score.submission_ids lists the submissions the figure was computed from; joining them to the
--- KPI's source table and applying the KPI's own filter (its .sql file under kpis/sql/) gives the very rows.
-with figure as (
-    select value, string_split(submission_ids, ',') as ids
-    from kpi_score
-    where kpi_id = 'EGOV-03' and region_code = '00' and period = '2026-10'
+-- for October 2026. kpi_lineage names each submission the figure used and how many of its rows; kpi_source_rows
+-- returns those rows themselves (any template column, source_row, source_cell), here counted by channel.
+with used as (
+    select submission_id, count(*) as rows_returned, count(*) filter (where channel in ('web', 'mobile')) as online_rows
+    from kpi_source_rows('EGOV-03', '2026-10', '00', null)
+    group by submission_id
 )
 select
     s.file_name,
     s.submitter,
     s.received_at,
-    count(*) as source_rows,
-    count(*) filter (where e.channel in ('web', 'mobile')) as online_rows,
-    any_value(figure.value) as published_value
-from figure
-join fct_egov_requests e on list_contains(figure.ids, e.submission_id)
-join submission s on s.submission_id = e.submission_id
-where strftime(e.submitted_at, '%Y-%m') = '2026-10'
-group by all
+    l.source_rows,
+    used.rows_returned,
+    used.online_rows,
+    k.value as published_value
+from kpi_lineage l
+join kpi_score k on k.kpi_id = l.kpi_id and k.period = l.period and k.region_code = l.region_code
+join submission s on s.submission_id = l.submission_id
+join used on used.submission_id = l.submission_id
+where l.kpi_id = 'EGOV-03' and l.region_code = '00' and l.period = '2026-10' and l.is_latest_vintage
 order by s.received_at, s.file_name;

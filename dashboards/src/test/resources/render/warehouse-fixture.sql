@@ -78,6 +78,8 @@ insert into kpi_score select kpi_id, period, period_end, region_code, value, 'pe
 insert into kpi_score values ('CON-07',null,null,'00',null,'% of population',null,null,null,'no_data',null,null,null,null,null,null,null);
 
 -- as the KPI engine writes it: the latest complete period, a later running one beside it
+-- lists, as the KPI engine writes them
+alter table kpi_score alter submission_ids set data type varchar[] using string_split(submission_ids, ',');
 create table kpi_latest as
 with settled as (
     select * from kpi_score

@@ -6,7 +6,8 @@ with ranked as (
         survey_year,
         trim(country) as country,
         rank() over (partition by survey_year order by osi desc) as osi_rank,
-        submission_id
+        -- a rank compares every country of the survey year: all their rows make the value (lineage)
+        string_agg(submission_id, ',') over (partition by survey_year) as survey_submission_ids
     from fct_un_egov_survey
     where osi is not null
 )
@@ -16,6 +17,6 @@ select
     make_date(survey_year, 12, 31) as period_end,
     '00' as region_code,
     osi_rank::double as value,
-    submission_id as submission_ids
+    survey_submission_ids as submission_ids
 from ranked
 where country = 'Morocco'

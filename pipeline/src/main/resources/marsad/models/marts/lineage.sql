@@ -1,40 +1,23 @@
 -- grain: one row per fact row of any fct_ table, with the file, row and cell it came from
-select 'egov-requests' as template_id, 'fct_egov_requests' as fact_table, f.submission_id, f.source_row, f.source_cell,
-       s.file_name, s.submitter, s.period, s.received_at
-from fct_egov_requests as f
-join submission as s using (submission_id)
-union all
-select 'eservices-catalogue' as template_id, 'fct_eservices_catalogue' as fact_table, f.submission_id, f.source_row, f.source_cell,
-       s.file_name, s.submitter, s.period, s.received_at
-from fct_eservices_catalogue as f
-join submission as s using (submission_id)
-union all
-select 'telecom-quarterly' as template_id, 'fct_telecom_quarterly' as fact_table, f.submission_id, f.source_row, f.source_cell,
-       s.file_name, s.submitter, s.period, s.received_at
-from fct_telecom_quarterly as f
-join submission as s using (submission_id)
-union all
-select 'digital-training' as template_id, 'fct_digital_training' as fact_table, f.submission_id, f.source_row, f.source_cell,
-       s.file_name, s.submitter, s.period, s.received_at
-from fct_digital_training as f
-join submission as s using (submission_id)
-union all
-select 'startup-funding' as template_id, 'fct_startup_funding' as fact_table, f.submission_id, f.source_row, f.source_cell,
-       s.file_name, s.submitter, s.period, s.received_at
-from fct_startup_funding as f
-join submission as s using (submission_id)
-union all
-select 'ai-programme-quarterly' as template_id, 'fct_ai_programme_quarterly' as fact_table, f.submission_id, f.source_row, f.source_cell,
-       s.file_name, s.submitter, s.period, s.received_at
-from fct_ai_programme_quarterly as f
-join submission as s using (submission_id)
-union all
-select 'digital-economy-annual' as template_id, 'fct_digital_economy_annual' as fact_table, f.submission_id, f.source_row, f.source_cell,
-       s.file_name, s.submitter, s.period, s.received_at
-from fct_digital_economy_annual as f
-join submission as s using (submission_id)
-union all
-select 'un-egov-survey' as template_id, 'fct_un_egov_survey' as fact_table, f.submission_id, f.source_row, f.source_cell,
-       s.file_name, s.submitter, s.period, s.received_at
-from fct_un_egov_survey as f
+-- query_table unions the fact tables by column name; the submission names the template, hence the fact table
+select
+    s.template_id,
+    'fct_' || replace(s.template_id, '-', '_') as fact_table,
+    f.submission_id,
+    f.source_row,
+    f.source_cell,
+    s.file_name,
+    s.submitter,
+    s.period,
+    s.received_at
+from query_table([
+    'fct_egov_requests',
+    'fct_eservices_catalogue',
+    'fct_telecom_quarterly',
+    'fct_digital_training',
+    'fct_startup_funding',
+    'fct_ai_programme_quarterly',
+    'fct_digital_economy_annual',
+    'fct_un_egov_survey'
+], true) as f
 join submission as s using (submission_id)

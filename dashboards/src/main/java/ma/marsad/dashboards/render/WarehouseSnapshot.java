@@ -256,13 +256,18 @@ record WarehouseSnapshot(
         Map<String, List<Score>> result = new LinkedHashMap<>();
         // a warehouse built before a column existed (a rolled-back version) lacks it: unknown
         String periodComplete = optional(connection, table, "period_complete", "null");
+        // a list since warehouses have kpi_lineage, comma-separated text before
+        String submissionIds = isList(connection, table, "submission_ids")
+                ? "array_to_string(submission_ids, ',') as submission_ids"
+                : "submission_ids";
         String provisional = hasColumn(connection, table, "provisional_period")
                 ? "provisional_period, provisional_period_end, provisional_value"
                 : "null as provisional_period, null as provisional_period_end, null as provisional_value";
         // the table name is one of two constants, never data
         try (PreparedStatement statement = connection.prepareStatement(
                         "select kpi_id, period, period_end, region_code, value, progress_clipped, status,"
-                                + " forecast_2030, known_at, submission_ids, " + periodComplete + " as period_complete,"
+                                + " forecast_2030, known_at, " + submissionIds + ", " + periodComplete
+                                + " as period_complete,"
                                 + " trajectory_value, " + provisional
                                 + " from " + table
                                 + " order by kpi_id, region_code, period_end nulls first, period");
@@ -299,14 +304,25 @@ record WarehouseSnapshot(
         return hasColumn(connection, table, column) ? column : fallback;
     }
 
+    private static boolean isList(Connection connection, String table, String column) throws SQLException {
+        return columns(connection, table, column, " and data_type like '%[]'") > 0;
+    }
+
     private static boolean hasColumn(Connection connection, String table, String column) throws SQLException {
+        return columns(connection, table, column, "") > 0;
+    }
+
+    /** @param condition a constant of this class, never data */
+    private static long columns(Connection connection, String table, String column, String condition)
+            throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(
-                "select count(*) from information_schema.columns where table_name = ? and column_name = ?")) {
+                "select count(*) from information_schema.columns where table_name = ? and column_name = ?"
+                        + condition)) {
             statement.setString(1, table);
             statement.setString(2, column);
             try (ResultSet rows = statement.executeQuery()) {
                 rows.next();
-                return rows.getLong(1) > 0;
+                return rows.getLong(1);
             }
         }
     }

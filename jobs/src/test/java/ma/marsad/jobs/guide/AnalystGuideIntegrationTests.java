@@ -127,6 +127,7 @@ class AnalystGuideIntegrationTests {
                         .setScale(1, java.math.RoundingMode.HALF_UP)
                         .doubleValue())
                 .isEqualTo(published);
+        assertThat(rows).allSatisfy(row -> assertThat(row.get("rows_returned")).isEqualTo(row.get("source_rows")));
     }
 
     @Test
@@ -134,9 +135,77 @@ class AnalystGuideIntegrationTests {
         List<Map<String, Object>> rows = run("05-revisions-of-a-kpi.sql");
         assertThat(rows).hasSizeGreaterThanOrEqualTo(2);
         assertThat(rows.stream().map(row -> row.get("value")).distinct()).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(rows.stream()
+                        .map(row -> String.valueOf(row.get("file_names")))
+                        .distinct())
+                .as("each vintage names its own file")
+                .hasSize(rows.size());
         assertThat(rows.get(rows.size() - 1)).containsEntry("is_latest_vintage", true);
         assertThat(rows.subList(0, rows.size() - 1))
                 .allSatisfy(row -> assertThat(row).containsEntry("is_latest_vintage", false));
+    }
+
+    @Test
+    void theRowsOfASupersededFigureComeFromHistoryAndReaggregateToIt() throws Exception {
+        List<Map<String, Object>> rows = run("12-rows-of-a-superseded-kpi-value.sql");
+        assertThat(rows).isNotEmpty().allSatisfy(row -> assertThat(row).containsEntry("is_current", false));
+        double published = ((Number) rows.get(0).get("published_value")).doubleValue();
+        double total = rows.stream()
+                .mapToDouble(row -> ((Number) row.get("valeur")).doubleValue())
+                .sum();
+        assertThat(total).isEqualTo(published);
+        assertThat(rows).allSatisfy(row -> assertThat(row.get("source_cell")).isNotNull());
+    }
+
+    /**
+     * A KPI of each template family, and how its value is formed from its rows, written here independently of its SQL:
+     * the rows kpi_source_rows returns for a value must give that value, and kpi_lineage must count them.
+     */
+    private static final String REAGGREGATIONS = """
+            EGOV-03 | 100.0 * count(*) filter (where channel in ('web', 'mobile')) / count(*)
+            EGOV-05 | avg(satisfaction)
+            TAL-01 | sum(diplomes)
+            TAL-03 | 100.0 * sum(dont_femmes) / sum(diplomes)
+            AI-04 | sum(talents_formes)
+            ECO-02 | sum(valeur)
+            EGOV-07 | max(egdi) filter (where trim(country) = 'Morocco')
+            EGOV-08 | 1 + count(*) filter (where egdi > (select egdi from used where trim(country) = 'Morocco'))
+            """;
+
+    @Test
+    void theRowsBehindKpiValuesOfEveryTemplateFamilyReaggregateToThemAndKpiLineageCountsThem() throws Exception {
+        int superseded = 0;
+        for (String line : REAGGREGATIONS.strip().split("\n")) {
+            String[] kpi = line.split(" \\| ", 2);
+            String id = kpi[0];
+            List<Map<String, Object>> values = query("(select period, region_code, known_at, value from kpi_value"
+                    + " where kpi_id = '" + id
+                    + "' and is_latest_vintage order by region_code desc, period desc limit 1)"
+                    + " union all (select period, region_code, known_at, value from kpi_value where kpi_id = '" + id
+                    + "' and not is_latest_vintage order by known_at desc, region_code limit 1)");
+            assertThat(values).as("values of %s", id).isNotEmpty();
+            superseded += values.size() - 1;
+            for (Map<String, Object> value : values) {
+                String vintage = "'" + id + "', '" + value.get("period") + "', '" + value.get("region_code")
+                        + "', cast('" + value.get("known_at") + "' as timestamp)";
+                String where = id + " " + value.get("period") + " region " + value.get("region_code") + " known at "
+                        + value.get("known_at");
+                double reaggregated = singleDouble("with used as (select * from kpi_source_rows(" + vintage + "))"
+                        + " select " + kpi[1] + " from used");
+                double published = ((Number) value.get("value")).doubleValue();
+                assertThat(reaggregated)
+                        .as("the rows of %s re-aggregated", where)
+                        .isCloseTo(published, within(1e-9 * Math.max(1, Math.abs(published))));
+                assertThat(query("select submission_id, count(*) as source_rows from kpi_source_rows(" + vintage
+                                + ") group by all order by all"))
+                        .as("kpi_lineage of %s counts the rows returned", where)
+                        .isEqualTo(query("select submission_id, source_rows from kpi_lineage where kpi_id = '" + id
+                                + "' and period = '" + value.get("period") + "' and region_code = '"
+                                + value.get("region_code") + "' and known_at = cast('" + value.get("known_at")
+                                + "' as timestamp) order by all"));
+            }
+        }
+        assertThat(superseded).as("superseded vintages checked").isGreaterThanOrEqualTo(5);
     }
 
     @Test
@@ -291,22 +360,14 @@ class AnalystGuideIntegrationTests {
 
     @Test
     void everyPeriodKeyInTheWarehouseJoinsToDimPeriod() throws Exception {
-        List<String> tables = new ArrayList<>();
-        try (Statement statement = warehouse.createStatement();
-                ResultSet result = statement.executeQuery("select table_name from information_schema.columns"
-                        + " where table_schema = 'main' and column_name = 'period' order by 1")) {
-            while (result.next()) {
-                tables.add(result.getString(1));
-            }
-        }
-        assertThat(tables)
-                .contains("submission", "fct_egov_requests", "kpi_value", "kpi_latest", "submission_calendar");
-        for (String table : tables) {
-            assertThat(single("select count(*) from " + table + " as t where t.period is not null"
-                            + " and not exists (select 1 from dim_period as p where p.period_key = t.period)"))
-                    .as("periods of %s missing from dim_period", table)
-                    .isZero();
-        }
+        assertThat(tablesWhoseKeysJoin("period", "dim_period", "period_key"))
+                .contains(
+                        "submission",
+                        "fct_egov_requests",
+                        "kpi_value",
+                        "kpi_latest",
+                        "kpi_lineage",
+                        "submission_calendar");
         // a day rolls up to its month, quarter, semester and year; labels in three languages
         assertThat(query("select month_key, quarter_key, semester_key, year_key, label_fr, label_ar, label_en"
                         + " from dim_period where period_key = '2026-11-28'"))
@@ -320,6 +381,29 @@ class AnalystGuideIntegrationTests {
                         "label_en", "28 November 2026"));
         assertThat(query("select label_fr, label_ar, label_en from dim_period where period_key = '2026-Q3'"))
                 .containsExactly(Map.of("label_fr", "T3 2026", "label_ar", "الربع الثالث 2026", "label_en", "Q3 2026"));
+    }
+
+    @Test
+    void everySubmitterInTheWarehouseJoinsToDimSubmitter() throws Exception {
+        assertThat(tablesWhoseKeysJoin("submitter", "dim_submitter", "submitter_code"))
+                .contains("submission", "quarantine", "fct_egov_requests", "submission_calendar", "reconciliation");
+    }
+
+    /** Every table and view with the column, each checked for a value missing from the dimension's key. */
+    private static List<String> tablesWhoseKeysJoin(String column, String dimension, String key) throws SQLException {
+        List<String> tables = query("select table_name from information_schema.columns where table_schema = 'main'"
+                        + " and column_name = '" + column + "' order by 1")
+                .stream()
+                .map(row -> (String) row.get("table_name"))
+                .toList();
+        for (String table : tables) {
+            assertThat(single("select count(*) from " + table + " as t where t." + column + " is not null"
+                            + " and not exists (select 1 from " + dimension + " as d where d." + key + " = t." + column
+                            + ")"))
+                    .as("%s of %s missing from %s", column, table, dimension)
+                    .isZero();
+        }
+        return tables;
     }
 
     @Test

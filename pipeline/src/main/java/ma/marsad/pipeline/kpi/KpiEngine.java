@@ -127,6 +127,7 @@ public final class KpiEngine {
                 .thenComparing(ScoredRow::regionCode)
                 .thenComparing(ScoredRow::periodEnd, Comparator.nullsFirst(Comparator.naturalOrder())));
         new KpiMartWriter(warehouse).write(catalogue, values, scores, reconciliation, asOf);
+        KpiSourceRows.create(warehouse, catalog);
         KpiRunSummary summary = new KpiRunSummary(
                 asOf,
                 catalog.kpis().size(),

@@ -47,6 +47,7 @@ final class KpiMartWriter {
         writeValues(values);
         writeScores(scores, asOf);
         writeReconciliation(reconciliation);
+        SqlScript.execute(connection, "kpi-lists.sql");
         SqlScript.execute(connection, "kpi-latest.sql");
     }
 
@@ -104,6 +105,7 @@ final class KpiMartWriter {
                 timestamp(appender, observation.knownAt());
                 appender.append(row.latestVintage());
                 text(appender, observation.submissionIds());
+                text(appender, observation.sourceRows());
                 appender.endRow();
             }
         }

@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 import ma.marsad.pipeline.config.SqlFileLines;
 import ma.marsad.pipeline.warehouse.ChangedSubmissions;
 import ma.marsad.pipeline.warehouse.Instants;
@@ -33,10 +32,17 @@ final class KpiQueries implements AutoCloseable {
 
     private static final String ACCEPTED = "status in ('accepted', 'accepted_with_quarantine')";
 
+    /**
+     * Joins a submission id to a row number while a KPI query runs: the query's {@code submission_ids} then name the
+     * very rows it used, which the engine counts per submission (kpi_lineage) before reducing them to submissions.
+     */
+    static final String ROW_MARK = "#";
+
     private final Connection connection;
     private final WarehouseTables tables;
     private final Map<String, Submission> submissions;
     private final List<String> shadowViews = new ArrayList<>();
+    private final RowTags rowTags;
 
     /** A submission as the warehouse's {@code submission} table records it. */
     record Submission(
@@ -61,6 +67,7 @@ final class KpiQueries implements AutoCloseable {
         this.connection = connection;
         this.tables = tables;
         this.submissions = submissions;
+        this.rowTags = new RowTags(connection, tables);
     }
 
     static KpiQueries open(Connection warehouse) throws SQLException {
@@ -124,7 +131,7 @@ final class KpiQueries implements AutoCloseable {
     /** The KPI over the current rows, of one submitter when {@code submitter} is not null. */
     List<KpiObservation> current(KpiDefinition kpi, String submitter) throws SQLException {
         if (submitter == null) {
-            return run(kpi);
+            return runShadowed(kpi, kpi.sourceTable(), null);
         }
         if (!tables.exists("submission")) {
             return runShadowed(kpi, kpi.sourceTable(), submissionsInSource(kpi, submitter));
@@ -245,41 +252,44 @@ final class KpiQueries implements AutoCloseable {
     }
 
     /**
-     * Runs the KPI over the rows of the visible submissions only, listed literally so that DuckDB's zone maps skip the
-     * row groups of other submissions (rows are stored submission by submission).
+     * Runs the KPI over the rows of the visible submissions only (every row when {@code visible} is null), listed
+     * literally so that DuckDB's zone maps skip the row groups of other submissions (rows are stored submission by
+     * submission). Each row's submission_id carries its source_row, so that the KPI names the rows it used.
      */
     private List<KpiObservation> runShadowed(KpiDefinition kpi, String rowsTable, Set<String> visible)
             throws SQLException {
         String view = kpi.sourceTable();
-        String ids = ChangedSubmissions.filter(visible);
+        String ids = visible == null ? "true" : ChangedSubmissions.filter(visible);
+        boolean rowsCounted = rowTags.countsRows(rowsTable);
         try (Statement statement = connection.createStatement()) {
-            statement.execute("create or replace temp view " + view + " as select * from " + tables.qualified(rowsTable)
-                    + " where " + ids);
+            statement.execute("create or replace temp view " + view + " as " + rowTags.rows(rowsTable, ids));
             if (!shadowViews.contains(view)) {
                 shadowViews.add(view);
             }
-            try {
-                return run(kpi);
-            } finally {
-                statement.execute("drop view if exists temp.main." + view);
-            }
+            // a failed query aborts the transaction, whose rollback takes the view: dropping it then would hide the
+            // error
+            List<KpiObservation> observations = run(kpi, rowsCounted);
+            statement.execute("drop view if exists temp.main." + view);
+            return observations;
         }
     }
 
-    private List<KpiObservation> run(KpiDefinition kpi) throws SQLException {
+    private List<KpiObservation> run(KpiDefinition kpi, boolean rowsCounted) throws SQLException {
         List<KpiObservation> observations = new ArrayList<>();
         try (Statement statement = connection.createStatement();
-                ResultSet result = statement.executeQuery(kpi.sql().strip().replaceAll(";+$", ""))) {
+                ResultSet result = statement.executeQuery(
+                        RowTags.WITH_SOURCE_ROWS + kpi.sql().strip().replaceAll(";+$", "") + "\n) as k")) {
             while (result.next()) {
                 double value = result.getDouble("value");
                 if (result.wasNull()) {
                     continue;
                 }
-                observations.add(observation(kpi, result, kpi.published(value)));
+                observations.add(observation(kpi, result, kpi.published(value), rowsCounted));
             }
         } catch (SQLException e) {
             String file = kpi.sqlFile() == null ? kpi.sourceFile() : kpi.sqlFile();
-            String where = SqlFileLines.where(file, e.getMessage(), 1 - SqlFileLines.leadingLines(kpi.sql()));
+            // the query starts one line below the file's first line: the wrapper's line comes first
+            String where = SqlFileLines.where(file, e.getMessage(), 2 - SqlFileLines.leadingLines(kpi.sql()));
             throw new SQLException(
                     "KPI " + kpi.id() + " (" + where + "): its SQL failed: " + e.getMessage()
                             + "; it must return period, period_end, region_code, value, submission_ids",
@@ -288,7 +298,8 @@ final class KpiQueries implements AutoCloseable {
         return observations;
     }
 
-    private KpiObservation observation(KpiDefinition kpi, ResultSet result, double value) throws SQLException {
+    private KpiObservation observation(KpiDefinition kpi, ResultSet result, double value, boolean rowsCounted)
+            throws SQLException {
         String period = result.getString("period");
         java.sql.Date periodEnd = result.getDate("period_end");
         if (period == null || periodEnd == null) {
@@ -300,9 +311,16 @@ final class KpiQueries implements AutoCloseable {
             throw new SQLException("KPI " + kpi.id() + " (" + kpi.sourceFile() + "): its SQL returned region_code '"
                     + region + "' but has_regions is false; set has_regions: true or return national rows ('00') only");
         }
-        String submissionIds = normalise(result.getString("submission_ids"));
+        Map<String, String> sources = rowTags.sources(result.getString("sources"), rowsCounted);
+        String submissionIds = String.join(",", sources.keySet());
         return new KpiObservation(
-                period, periodEnd.toLocalDate(), region, value, submissionIds, knownAt(submissionIds));
+                period,
+                periodEnd.toLocalDate(),
+                region,
+                value,
+                submissionIds,
+                knownAt(submissionIds),
+                String.join(",", sources.values()));
     }
 
     private LocalDateTime knownAt(String submissionIds) {
@@ -313,18 +331,6 @@ final class KpiQueries implements AutoCloseable {
                 .filter(Objects::nonNull)
                 .max(LocalDateTime::compareTo)
                 .orElse(null);
-    }
-
-    static String normalise(String submissionIds) {
-        if (submissionIds == null) {
-            return "";
-        }
-        return Arrays.stream(submissionIds.split(","))
-                .map(String::strip)
-                .filter(id -> !id.isEmpty())
-                .distinct()
-                .sorted()
-                .collect(Collectors.joining(","));
     }
 
     static LocalDateTime startOfNextDay(LocalDate date) {
@@ -338,5 +344,6 @@ final class KpiQueries implements AutoCloseable {
                 statement.execute("drop view if exists temp.main." + view);
             }
         }
+        rowTags.close();
     }
 }

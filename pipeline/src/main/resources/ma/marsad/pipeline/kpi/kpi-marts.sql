@@ -46,7 +46,9 @@ create or replace table kpi_value (
     value double,
     known_at timestamptz,
     is_latest_vintage boolean,
-    submission_ids varchar
+    -- appended as comma-separated text, made lists by kpi-lists.sql
+    submission_ids varchar,
+    source_rows varchar
 );
 
 -- grain: one row per KPI, period and region of the latest vintage; one no_data row for a KPI without data

@@ -73,7 +73,28 @@ class KpiEngineTests {
         // known_at is an instant (TIMESTAMP WITH TIME ZONE): the received_at of MEF's revision, in UTC
         assertThat(((java.time.OffsetDateTime) year2024.get("known_at")).toInstant())
                 .isEqualTo(java.time.Instant.parse("2025-06-01T10:00:00Z"));
-        assertThat(year2024.get("submission_ids")).isEqualTo("sha-eco-2024-mef-v2");
+        assertThat(Warehouses.single(
+                                warehouse,
+                                "select submission_ids::varchar as ids from kpi_score"
+                                        + " where kpi_id = 'ECO-02' and period = '2024'")
+                        .get("ids"))
+                .isEqualTo("[sha-eco-2024-mef-v2]");
+        // the value used one row of the revision: its lineage says so, and the macro returns that row
+        assertThat(Warehouses.rows(
+                        warehouse,
+                        "select submission_id, source_rows from kpi_lineage"
+                                + " where kpi_id = 'ECO-02' and period = '2024' and is_latest_vintage"))
+                .containsExactly(Map.of("submission_id", "sha-eco-2024-mef-v2", "source_rows", 1L));
+        assertThat(Warehouses.rows(
+                        warehouse,
+                        "select indicateur, valeur, submission_id from kpi_source_rows('ECO-02', '2024', '00', null)"))
+                .containsExactly(Map.of(
+                        "indicateur",
+                        "emplois_offshoring",
+                        "valeur",
+                        new java.math.BigDecimal("150000.00"),
+                        "submission_id",
+                        "sha-eco-2024-mef-v2"));
     }
 
     @Test
