@@ -92,7 +92,7 @@ class KpiEngineTests {
                         "indicateur",
                         "emplois_offshoring",
                         "valeur",
-                        new java.math.BigDecimal("150000.00"),
+                        150000.0,
                         "submission_id",
                         "sha-eco-2024-mef-v2"));
     }

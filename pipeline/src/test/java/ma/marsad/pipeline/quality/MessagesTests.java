@@ -109,6 +109,7 @@ class MessagesTests {
                     "actual",
                     "length",
                     "max",
+                    "scale",
                     "part",
                     "character",
                     "file")) {
