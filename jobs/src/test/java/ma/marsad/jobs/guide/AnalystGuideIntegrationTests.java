@@ -158,51 +158,57 @@ class AnalystGuideIntegrationTests {
     }
 
     /**
-     * A KPI of each template family, and how its value is formed from its rows, written here independently of its SQL:
+     * A KPI of each template family, its published decimals, and how its value is formed from its rows, written here
+     * independently of its SQL:
      * the rows kpi_source_rows returns for a value must give that value, and kpi_lineage must count them.
      */
     private static final String REAGGREGATIONS = """
-            EGOV-03 | 100.0 * count(*) filter (where channel in ('web', 'mobile')) / count(*)
-            EGOV-05 | avg(satisfaction)
-            TAL-01 | sum(diplomes)
-            TAL-03 | 100.0 * sum(dont_femmes) / sum(diplomes)
-            AI-04 | sum(talents_formes)
-            ECO-02 | sum(valeur)
-            EGOV-07 | max(egdi) filter (where trim(country) = 'Morocco')
-            EGOV-08 | 1 + count(*) filter (where egdi > (select egdi from used where trim(country) = 'Morocco'))
+            EGOV-03 | 1 | 100.0 * count(*) filter (where channel in ('web', 'mobile')) / count(*)
+            EGOV-05 | 2 | avg(satisfaction)
+            TAL-01 | 0 | sum(diplomes)
+            TAL-03 | 1 | 100.0 * sum(dont_femmes) / sum(diplomes)
+            AI-04 | 0 | sum(talents_formes)
+            ECO-02 | 0 | sum(valeur)
+            ECO-06 | 2 | sum(amount_mad) / 1e9
+            EGOV-07 | 5 | max(egdi) filter (where trim(country) = 'Morocco')
+            EGOV-08 | 0 | 1 + count(*) filter (where egdi > (select egdi from used where trim(country) = 'Morocco'))
             """;
 
     @Test
     void theRowsBehindKpiValuesOfEveryTemplateFamilyReaggregateToThemAndKpiLineageCountsThem() throws Exception {
         int superseded = 0;
         for (String line : REAGGREGATIONS.strip().split("\n")) {
-            String[] kpi = line.split(" \\| ", 2);
+            String[] kpi = line.split(" \\| ", 3);
             String id = kpi[0];
-            List<Map<String, Object>> values = query("(select period, region_code, known_at, value from kpi_value"
-                    + " where kpi_id = '" + id
+            // known_at as DuckDB writes it (2026-12-04 00:30:00+00), to be read back as the same instant
+            String columns = "period, region_code, cast(known_at as varchar) as known_at, value";
+            List<Map<String, Object>> values = query("(select " + columns + " from kpi_value where kpi_id = '" + id
                     + "' and is_latest_vintage order by region_code desc, period desc limit 1)"
-                    + " union all (select period, region_code, known_at, value from kpi_value where kpi_id = '" + id
-                    + "' and not is_latest_vintage order by known_at desc, region_code limit 1)");
+                    + " union all (select " + columns + " from kpi_value where kpi_id = '" + id
+                    + "' and not is_latest_vintage order by kpi_value.known_at desc, region_code limit 1)");
             assertThat(values).as("values of %s", id).isNotEmpty();
             superseded += values.size() - 1;
             for (Map<String, Object> value : values) {
-                String vintage = "'" + id + "', '" + value.get("period") + "', '" + value.get("region_code")
-                        + "', cast('" + value.get("known_at") + "' as timestamp)";
+                String knownAt = "cast('" + value.get("known_at") + "' as timestamptz)";
+                String vintage =
+                        "'" + id + "', '" + value.get("period") + "', '" + value.get("region_code") + "', " + knownAt;
                 String where = id + " " + value.get("period") + " region " + value.get("region_code") + " known at "
                         + value.get("known_at");
                 double reaggregated = singleDouble("with used as (select * from kpi_source_rows(" + vintage + "))"
-                        + " select " + kpi[1] + " from used");
+                        + " select " + kpi[2] + " from used");
                 double published = ((Number) value.get("value")).doubleValue();
-                assertThat(reaggregated)
+                // kpi_value holds the figure rounded half up to the KPI's decimals
+                assertThat(java.math.BigDecimal.valueOf(reaggregated)
+                                .setScale(Integer.parseInt(kpi[1]), java.math.RoundingMode.HALF_UP)
+                                .doubleValue())
                         .as("the rows of %s re-aggregated", where)
-                        .isCloseTo(published, within(1e-9 * Math.max(1, Math.abs(published))));
+                        .isEqualTo(published);
                 assertThat(query("select submission_id, count(*) as source_rows from kpi_source_rows(" + vintage
                                 + ") group by all order by all"))
                         .as("kpi_lineage of %s counts the rows returned", where)
                         .isEqualTo(query("select submission_id, source_rows from kpi_lineage where kpi_id = '" + id
                                 + "' and period = '" + value.get("period") + "' and region_code = '"
-                                + value.get("region_code") + "' and known_at = cast('" + value.get("known_at")
-                                + "' as timestamp) order by all"));
+                                + value.get("region_code") + "' and known_at = " + knownAt + " order by all"));
             }
         }
         assertThat(superseded).as("superseded vintages checked").isGreaterThanOrEqualTo(5);

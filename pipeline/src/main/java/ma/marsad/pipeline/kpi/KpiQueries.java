@@ -211,15 +211,24 @@ final class KpiQueries implements AutoCloseable {
         return asKnownAtAmong(kpi, knownAt, submitter, null);
     }
 
+    /**
+     * The query of the submissions visible at a time: for each (submitter, period) of the template, the accepted version
+     * received last by then (later received_at, then file name, then SHA-256 wins, as for revisions). The arguments are
+     * SQL expressions (a parameter, a column, a literal); {@code submitter} null for every submitter.
+     */
+    static String visibleVersions(String submissionTable, String template, String knownAt, String submitter) {
+        return "select submission_id from " + submissionTable + " where template_id = " + template + " and " + ACCEPTED
+                + " and received_at <= " + knownAt + (submitter == null ? "" : " and submitter = " + submitter)
+                + " qualify row_number() over (partition by submitter, period"
+                + " order by received_at desc, file_name desc, submission_id desc) = 1";
+    }
+
     /** As {@link #asKnownAt}, over the versions known at {@code knownAt} that are among the given submissions. */
     List<KpiObservation> asKnownAtAmong(KpiDefinition kpi, LocalDateTime knownAt, String submitter, Set<String> among)
             throws SQLException {
         Set<String> visible = new TreeSet<>();
-        try (PreparedStatement statement = connection.prepareStatement("select submission_id from "
-                + tables.qualified("submission") + " where template_id = ? and " + ACCEPTED
-                + " and received_at <= ?" + (submitter == null ? "" : " and submitter = ?")
-                + " qualify row_number() over (partition by submitter, period"
-                + " order by received_at desc, file_name desc, submission_id desc) = 1")) {
+        try (PreparedStatement statement = connection.prepareStatement(
+                visibleVersions(tables.qualified("submission"), "?", "?", submitter == null ? null : "?"))) {
             statement.setString(1, kpi.sourceTemplate());
             statement.setTimestamp(2, Timestamp.valueOf(knownAt));
             if (submitter != null) {

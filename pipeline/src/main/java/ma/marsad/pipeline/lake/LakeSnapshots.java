@@ -137,7 +137,14 @@ public final class LakeSnapshots {
             Collections.reverse(between); // oldest first: a file removed then restored is no change
             for (Snapshot snapshot : between) {
                 if (name.equals(IcebergLake.SUBMISSION_TABLE)) {
-                    snapshot.addedDataFiles(table.io()).forEach(file -> committed.add(submissionOf(file)));
+                    // a row replaced in the same snapshot (a withdrawal marking its submission) enters nothing
+                    Set<String> replaced = new TreeSet<>();
+                    snapshot.removedDataFiles(table.io()).forEach(file -> replaced.add(submissionOf(file)));
+                    for (DataFile file : snapshot.addedDataFiles(table.io())) {
+                        if (!replaced.contains(submissionOf(file))) {
+                            committed.add(submissionOf(file));
+                        }
+                    }
                     continue;
                 }
                 for (DataFile file : snapshot.addedDataFiles(table.io())) {

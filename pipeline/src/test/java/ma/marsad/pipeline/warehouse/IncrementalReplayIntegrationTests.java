@@ -177,7 +177,9 @@ class IncrementalReplayIntegrationTests {
         score(full, asOf);
 
         if (previous != null) {
-            assertThat(summary.state().mode()).as("step %d", step).isEqualTo(BuildState.INCREMENTAL);
+            assertThat(summary.state().mode())
+                    .as("step %d: %s", step, summary.state().reason())
+                    .isEqualTo(BuildState.INCREMENTAL);
             Files.delete(previous);
         }
         List<String> differences = TestWarehouses.differences(incremental, full);
