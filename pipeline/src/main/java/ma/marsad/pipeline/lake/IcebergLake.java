@@ -21,6 +21,7 @@ import org.apache.iceberg.exceptions.AlreadyExistsException;
 import org.apache.iceberg.hadoop.HadoopCatalog;
 import org.apache.iceberg.hadoop.HadoopFileIO;
 import org.apache.iceberg.jdbc.JdbcCatalog;
+import org.apache.iceberg.jdbc.UncheckedSQLException;
 import org.apache.iceberg.mapping.MappingUtil;
 import org.apache.iceberg.mapping.NameMappingParser;
 
@@ -95,10 +96,41 @@ public final class IcebergLake implements Closeable {
         }
         properties.put(CatalogProperties.URI, catalogUri);
         properties.put("jdbc.schema-version", "V1");
-        JdbcCatalog jdbc = new JdbcCatalog();
-        jdbc.setConf(lake.configuration());
-        jdbc.initialize(CATALOG_NAME, properties);
-        return new IcebergLake(lake, jdbc);
+        return new IcebergLake(lake, jdbcCatalog(lake, properties));
+    }
+
+    /**
+     * The JDBC catalog; processes starting together on a new database (a manager and its workers) may each create or
+     * upgrade its tables, and all but one fail: they try again, and find the tables made.
+     */
+    private static JdbcCatalog jdbcCatalog(Lake lake, Map<String, String> properties) {
+        for (int attempt = 1; ; attempt++) {
+            JdbcCatalog jdbc = new JdbcCatalog();
+            jdbc.setConf(lake.configuration());
+            try {
+                jdbc.initialize(CATALOG_NAME, properties);
+                return jdbc;
+            } catch (UncheckedSQLException e) {
+                closeQuietly(jdbc);
+                if (attempt == 5) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(200L * attempt);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static void closeQuietly(JdbcCatalog jdbc) {
+        try {
+            jdbc.close();
+        } catch (RuntimeException e) {
+            // its pool may not have opened
+        }
     }
 
     /** Where the Hadoop catalog keeps its tables; table locations under the JDBC catalog too. */
