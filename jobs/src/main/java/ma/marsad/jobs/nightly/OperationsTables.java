@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import ma.marsad.dashboards.render.RunRecord;
 import ma.marsad.pipeline.warehouse.Rows;
+import ma.marsad.pipeline.warehouse.SqlScript;
 
 /**
  * Run metadata in the warehouse ({@code ops_*} tables): the run history from {@code work/runs/} plus the run being
@@ -45,12 +46,8 @@ final class OperationsTables {
         try (Statement statement = connection.createStatement()) {
             statement.execute("create or replace table ops_build as select " + buildId
                     + "::bigint as build_id, current_timestamp as built_at");
-            statement.execute("""
-                    create or replace table ops_run (
-                        run_id bigint, started_at timestamptz, finished_at timestamptz, as_of date, status varchar,
-                        files_accepted bigint, files_with_quarantine bigint, files_rejected bigint,
-                        rows_loaded bigint, rows_quarantined bigint)""");
         }
+        SqlScript.execute(connection, OperationsTables.class, "ops-run.sql");
         List<Object[]> rows = new ArrayList<>();
         for (Map<String, Object> run : previousRuns(runsFolder)) {
             long previousRun = ((Number) run.getOrDefault("run_id", -1L)).longValue();

@@ -3,6 +3,7 @@ package ma.marsad.pipeline.ingest;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import ma.marsad.pipeline.template.ReaderSettings;
 
 /**
@@ -41,5 +42,27 @@ public final class ReportReaders {
                 throw new IllegalArgumentException(
                         "Unknown report format '" + settings.format() + "': use csv, xlsx or json");
         };
+    }
+
+    /** The format of a file from its extension: csv, xlsx, or json (also .ndjson and .jsonl). */
+    public static Optional<String> formatOf(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".csv")) {
+            return Optional.of("csv");
+        }
+        if (name.endsWith(".xlsx")) {
+            return Optional.of("xlsx");
+        }
+        if (name.endsWith(".json") || name.endsWith(".ndjson") || name.endsWith(".jsonl")) {
+            return Optional.of("json");
+        }
+        return Optional.empty();
+    }
+
+    /** The file's extension with its dot, as a rejection names it; the whole name when it has none. */
+    static String extension(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot < 0 ? name : name.substring(dot);
     }
 }

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -87,21 +86,6 @@ public final class SubmissionValidator {
         return outcome;
     }
 
-    /** The format of a file from its extension: csv, xlsx, or json (also .ndjson and .jsonl). */
-    public static Optional<String> formatOf(Path file) {
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (name.endsWith(".csv")) {
-            return Optional.of("csv");
-        }
-        if (name.endsWith(".xlsx")) {
-            return Optional.of("xlsx");
-        }
-        if (name.endsWith(".json") || name.endsWith(".ndjson") || name.endsWith(".jsonl")) {
-            return Optional.of("json");
-        }
-        return Optional.empty();
-    }
-
     /** One call to a reader. */
     @FunctionalInterface
     private interface ReaderStep<T> {
@@ -167,23 +151,16 @@ public final class SubmissionValidator {
             }
         }
 
-        /**
-         * The last resort when a file passed every reader cap and still exhausted the heap or the stack: only this
-         * submission is refused. It is safe to go on because what filled the heap (the reader, its buffers, the key
-         * index, the rows kept) is reachable from this run alone and is dropped with it, the reader having been closed
-         * as the error unwound; the caller discards what the sink received for a rejected outcome.
-         */
-        private ValidationOutcome exhausted(VirtualMachineError e) {
-            LOG.warn("{} file set aside, its reading exhausted the JVM: {}", contract.id(), e.toString());
-            return ValidationOutcome.rejected(ReasonCode.TOO_COMPLEX, Map.of("detail", e.toString()));
-        }
-
         private int readPart(Path file, int offset) throws Rejection {
-            String format = formatOf(file)
+            String format = ReportReaders.formatOf(file)
                     .filter(contract::accepts)
                     .orElseThrow(() -> new Rejection(
                             ReasonCode.UNSUPPORTED_FORMAT,
-                            Map.of("extension", extension(file), "formats", String.join(", ", contract.formats()))));
+                            Map.of(
+                                    "extension",
+                                    ReportReaders.extension(file),
+                                    "formats",
+                                    String.join(", ", contract.formats()))));
             int lastRow = offset;
             try (ReportReader reader = open(file, format)) {
                 PartHeader part = matchHeader(reader, format);
@@ -378,37 +355,6 @@ public final class SubmissionValidator {
             aside.clear();
         }
 
-        /** Reads the files again up to a data row, to compare its key exactly; null if it cannot be found. */
-        private KeyUniqueness.KeyedRow readAgain(int wantedRow, int[] keyColumns) throws Rejection {
-            for (int p = partOffsets.size() - 1; p >= 0; p--) {
-                int offset = partOffsets.get(p);
-                if (wantedRow <= offset) {
-                    continue;
-                }
-                Path file = parts.get(p);
-                String format = formatOf(file).orElseThrow();
-                try (ReportReader reader = open(file, format)) {
-                    PartHeader part = matchHeader(reader, format);
-                    RawRow raw;
-                    while ((raw = next(reader)) != null) {
-                        if (offset + raw.row() == wantedRow) {
-                            Object[] values = new Object[columns.size()];
-                            for (int column : keyColumns) {
-                                try {
-                                    values[column] = typer.type(column, part.cellOf(raw, column));
-                                } catch (InvalidValueException e) {
-                                    return null;
-                                }
-                            }
-                            return new KeyUniqueness.KeyedRow(raw, RowHasher.text(values, keyColumns));
-                        }
-                    }
-                }
-                return null;
-            }
-            return null;
-        }
-
         /** Keeps the batch row being filled; full batches go to the sink. */
         private void acceptTyped(int row, int line, String reference) throws Rejection {
             tally.accepted(1);
@@ -442,6 +388,48 @@ public final class SubmissionValidator {
             flushAccepted();
             return tally.outcome(filePeriod);
         }
+
+        /** Reads the files again up to a data row, to compare its key exactly; null if it cannot be found. */
+        private KeyUniqueness.KeyedRow readAgain(int wantedRow, int[] keyColumns) throws Rejection {
+            for (int p = partOffsets.size() - 1; p >= 0; p--) {
+                int offset = partOffsets.get(p);
+                if (wantedRow <= offset) {
+                    continue;
+                }
+                Path file = parts.get(p);
+                String format = ReportReaders.formatOf(file).orElseThrow();
+                try (ReportReader reader = open(file, format)) {
+                    PartHeader part = matchHeader(reader, format);
+                    RawRow raw;
+                    while ((raw = next(reader)) != null) {
+                        if (offset + raw.row() == wantedRow) {
+                            Object[] values = new Object[columns.size()];
+                            for (int column : keyColumns) {
+                                try {
+                                    values[column] = typer.type(column, part.cellOf(raw, column));
+                                } catch (InvalidValueException e) {
+                                    return null;
+                                }
+                            }
+                            return new KeyUniqueness.KeyedRow(raw, RowHasher.text(values, keyColumns));
+                        }
+                    }
+                }
+                return null;
+            }
+            return null;
+        }
+
+        /**
+         * The last resort when a file passed every reader cap and still exhausted the heap or the stack: only this
+         * submission is refused. It is safe to go on because what filled the heap (the reader, its buffers, the key
+         * index, the rows kept) is reachable from this run alone and is dropped with it, the reader having been closed
+         * as the error unwound; the caller discards what the sink received for a rejected outcome.
+         */
+        private ValidationOutcome exhausted(VirtualMachineError e) {
+            LOG.warn("{} file set aside, its reading exhausted the JVM: {}", contract.id(), e.toString());
+            return ValidationOutcome.rejected(ReasonCode.TOO_COMPLEX, Map.of("detail", e.toString()));
+        }
     }
 
     private static long sizeOf(Path file) {
@@ -450,11 +438,5 @@ public final class SubmissionValidator {
         } catch (IOException e) {
             return 0; // only the estimate of the key count depends on it; reading the file reports the problem
         }
-    }
-
-    private static String extension(Path file) {
-        String name = file.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        return dot < 0 ? name : name.substring(dot);
     }
 }

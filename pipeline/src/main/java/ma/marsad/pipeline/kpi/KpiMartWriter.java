@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import ma.marsad.pipeline.warehouse.SqlScript;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 
@@ -42,13 +43,13 @@ final class KpiMartWriter {
             List<ReconciliationRow> reconciliation,
             LocalDate asOf)
             throws SQLException {
-        SqlScript.execute(connection, "kpi-marts.sql");
+        SqlScript.execute(connection, KpiMartWriter.class, "kpi-marts.sql");
         writeCatalogue(catalogue);
         writeValues(values);
         writeScores(scores, asOf);
         writeReconciliation(reconciliation);
-        SqlScript.execute(connection, "kpi-lists.sql");
-        SqlScript.execute(connection, "kpi-latest.sql");
+        SqlScript.execute(connection, KpiMartWriter.class, "kpi-lists.sql");
+        SqlScript.execute(connection, KpiMartWriter.class, "kpi-latest.sql");
     }
 
     private void writeCatalogue(List<CatalogueRow> rows) throws SQLException {

@@ -36,11 +36,7 @@ public record BuildState(
     }
 
     void write(Connection warehouse) throws SQLException {
-        try (Statement statement = warehouse.createStatement()) {
-            statement.execute("create or replace table main.ops_build_state (mode varchar, reason varchar,"
-                    + " definitions_fingerprint varchar, as_of date, previous_as_of date)");
-            statement.execute("create or replace table main.ops_build_change (submission_id varchar, change varchar)");
-        }
+        SqlScript.execute(warehouse, BuildState.class, "build-state.sql");
         List<Object[]> state = new ArrayList<>();
         state.add(new Object[] {mode, reason, definitionsFingerprint, asOf, previousAsOf});
         Rows.append(warehouse, "main", "ops_build_state", state);

@@ -21,9 +21,7 @@ final class LakeSnapshotIds {
     private LakeSnapshotIds() {}
 
     static void write(Connection warehouse, Map<String, Long> ids) throws SQLException {
-        try (Statement statement = warehouse.createStatement()) {
-            statement.execute("create or replace table main." + TABLE + " (table_name varchar, snapshot_id bigint)");
-        }
+        SqlScript.execute(warehouse, LakeSnapshotIds.class, "lake-snapshot.sql");
         List<Object[]> rows = new ArrayList<>();
         new TreeMap<>(ids).forEach((table, id) -> rows.add(new Object[] {table, id}));
         Rows.append(warehouse, "main", TABLE, rows);

@@ -232,12 +232,9 @@ public final class WarehouseBuilder {
             Set<String> only)
             throws IOException, SQLException {
         PartitionFiler filer = new PartitionFiler(lake);
+        SqlScript.execute(connection, WarehouseBuilder.class, "source-tables.sql");
         try (Statement statement = connection.createStatement()) {
-            statement.execute("create schema src");
             statement.execute(submissionTable());
-            statement.execute("create table src.template (template_id varchar, title_fr varchar, title_ar varchar,"
-                    + " title_en varchar, format varchar, period_type varchar)");
-            statement.execute("create table src.submitter (submitter_code varchar, name_fr varchar, name_ar varchar)");
             Rows.append(connection, "src", "submission", submissionRows(snapshot));
             Rows.append(
                     connection,

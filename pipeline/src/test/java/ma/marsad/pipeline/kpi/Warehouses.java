@@ -1,9 +1,5 @@
 package ma.marsad.pipeline.kpi;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -13,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import ma.marsad.pipeline.warehouse.SqlScript;
 
 /** Test warehouses: contract tables from test resources, and queries returning plain rows. */
 final class Warehouses {
@@ -20,15 +17,7 @@ final class Warehouses {
     private Warehouses() {}
 
     static void run(Connection connection, String resource) throws SQLException {
-        try (InputStream in = Warehouses.class.getResourceAsStream(resource);
-                Statement statement = connection.createStatement()) {
-            String script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            for (String sql : SqlScript.statements(script)) {
-                statement.execute(sql);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        SqlScript.execute(connection, Warehouses.class, resource);
     }
 
     static List<Map<String, Object>> rows(Connection connection, String sql) throws SQLException {

@@ -1,4 +1,4 @@
-package ma.marsad.pipeline.kpi;
+package ma.marsad.pipeline.warehouse;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,13 +11,17 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** The engine's own SQL, shipped beside its classes: read, stripped of comment lines, split on ';' and executed. */
-final class SqlScript {
+/**
+ * The engines' own SQL (the tables they write, the KPI marts), shipped as {@code .sql} files beside the classes that
+ * run them: read, stripped of comment lines, split on ';' and executed.
+ */
+public final class SqlScript {
 
     private SqlScript() {}
 
-    static String read(String resourceName) {
-        try (InputStream in = SqlScript.class.getResourceAsStream(resourceName)) {
+    /** The text of a script found beside {@code owner} (or at an absolute resource path). */
+    public static String read(Class<?> owner, String resourceName) {
+        try (InputStream in = owner.getResourceAsStream(resourceName)) {
             if (in == null) {
                 throw new IllegalStateException("SQL resource " + resourceName + " is missing from the classpath");
             }
@@ -27,9 +31,10 @@ final class SqlScript {
         }
     }
 
-    static void execute(Connection connection, String resourceName) throws SQLException {
+    /** Runs each statement of a script found beside {@code owner}, in order. */
+    public static void execute(Connection connection, Class<?> owner, String resourceName) throws SQLException {
         try (Statement statement = connection.createStatement()) {
-            for (String sql : statements(read(resourceName))) {
+            for (String sql : statements(read(owner, resourceName))) {
                 statement.execute(sql);
             }
         }
