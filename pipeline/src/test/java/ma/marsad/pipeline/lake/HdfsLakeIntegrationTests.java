@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -66,13 +65,7 @@ class HdfsLakeIntegrationTests {
         Lake lake = Lake.open(root, Map.of());
         assertThat(lake.isLocal()).isFalse();
         assertThat(lake.root().toUri().getScheme()).isEqualTo("hdfs");
-        LakeFixtures.stageTraining(
-                lake, "aaa1", "UM5", "2025-S1", Instant.parse("2025-07-10T08:00:00Z"), new long[][] {{4, 100}, {6, 50}
-                });
-        LakeFixtures.stageTraining(
-                lake, "bbb2", "UM5", "2025-S1", Instant.parse("2025-07-20T08:00:00Z"), new long[][] {{4, 120}});
-        LakeFixtures.stageTraining(
-                lake, "ccc3", "UIR", "2025-S1", Instant.parse("2025-07-01T08:00:00Z"), new long[][] {{1, 30}});
+        LakeFixtures.stageRevisionAndAnotherSubmitter(lake);
 
         // when the registry is read back from HDFS
         SubmissionRegistry registry = new SubmissionRegistry(lake);

@@ -1,9 +1,11 @@
 package ma.marsad.pipeline.lake;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import ma.marsad.pipeline.template.ColumnType;
 import org.apache.hadoop.fs.Path;
 
@@ -28,6 +30,33 @@ public final class LakeFixtures {
                 LakeColumn.optional("dont_femmes", ColumnType.INTEGER)));
         columns.addAll(QuarantineColumns.LINEAGE);
         return List.copyOf(columns);
+    }
+
+    /** The semester the training fixtures are of. */
+    public static final String SEMESTER = "2025-S1";
+
+    /**
+     * UM5's file of {@link #SEMESTER} (aaa1: 2 rows, 150 graduates), UM5's later revision of it (bbb2: 1 row, 120) and
+     * UIR's file (ccc3: 1 row, 30), each committed in the registry.
+     */
+    public static void stageRevisionAndAnotherSubmitter(Lake lake) throws IOException {
+        stageSemester(lake, "aaa1", "UM5", "2025-07-10T08:00:00Z", new long[] {4, 100}, new long[] {6, 50});
+        stageSemester(lake, "bbb2", "UM5", "2025-07-20T08:00:00Z", new long[] {4, 120});
+        stageSemester(lake, "ccc3", "UIR", "2025-07-01T08:00:00Z", new long[] {1, 30});
+    }
+
+    /** Stages digital-training rows {region, graduates} of {@link #SEMESTER} received at an ISO instant. */
+    public static SubmissionRecord stageSemester(
+            Lake lake, String submissionId, String submitter, String receivedAt, long[]... rows) throws IOException {
+        return stageTraining(lake, submissionId, submitter, SEMESTER, Instant.parse(receivedAt), rows);
+    }
+
+    /** Rewrites a registry entry of a local lake, as a hand edit or a damaged disk would; returns its path. */
+    public static java.nio.file.Path editEntry(
+            java.nio.file.Path lakeFolder, String submissionId, UnaryOperator<String> edit) throws IOException {
+        java.nio.file.Path entry = lakeFolder.resolve("_registry/submissions/" + submissionId + ".json");
+        Files.writeString(entry, edit.apply(Files.readString(entry)));
+        return entry;
     }
 
     /** Stages digital-training rows {region, graduates} for one submission and commits it in the registry. */

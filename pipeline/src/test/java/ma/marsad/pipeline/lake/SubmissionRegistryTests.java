@@ -19,13 +19,7 @@ class SubmissionRegistryTests {
     void aLaterRevisionReplacesThePartitionAndTheEarlierOneStaysWhereItsSnapshotsNameIt() throws Exception {
         // given two revisions of (digital-training, UM5, 2025-S1) and one of another submitter
         Lake lake = Lake.local(folder.resolve("lake"));
-        LakeFixtures.stageTraining(
-                lake, "aaa1", "UM5", "2025-S1", Instant.parse("2025-07-10T08:00:00Z"), new long[][] {{4, 100}, {6, 50}
-                });
-        LakeFixtures.stageTraining(
-                lake, "bbb2", "UM5", "2025-S1", Instant.parse("2025-07-20T08:00:00Z"), new long[][] {{4, 120}});
-        LakeFixtures.stageTraining(
-                lake, "ccc3", "UIR", "2025-S1", Instant.parse("2025-07-01T08:00:00Z"), new long[][] {{4, 30}});
+        LakeFixtures.stageRevisionAndAnotherSubmitter(lake);
         SubmissionRegistry registry = new SubmissionRegistry(lake);
 
         // when
@@ -49,8 +43,7 @@ class SubmissionRegistryTests {
     @Test
     void aFileALakeOlderThanItsTablesFiledUnderHistoryComesBackToStaging() throws Exception {
         Lake lake = Lake.local(folder.resolve("lake"));
-        LakeFixtures.stageTraining(
-                lake, "aaa1", "UM5", "2025-S1", Instant.parse("2025-07-10T08:00:00Z"), new long[][] {{4, 100}});
+        LakeFixtures.stageSemester(lake, "aaa1", "UM5", "2025-07-10T08:00:00Z", new long[] {4, 100});
         Path staging = folder.resolve("lake/staging/digital-training/period=2025-S1/submitter=UM5/aaa1.parquet");
         Path history = folder.resolve("lake/history/digital-training/period=2025-S1/submitter=UM5/aaa1.parquet");
         Files.createDirectories(history.getParent());
@@ -67,12 +60,10 @@ class SubmissionRegistryTests {
     void aTruncatedEntryFailsNamingItsPathAmongTheOthers() throws Exception {
         Lake lake = Lake.local(folder.resolve("lake"));
         for (String id : List.of("aaa1", "bbb2", "ccc3")) {
-            LakeFixtures.stageTraining(
-                    lake, id, "UM5", "2025-S1", Instant.parse("2025-07-10T08:00:00Z"), new long[][] {{4, 100}});
+            LakeFixtures.stageSemester(lake, id, "UM5", "2025-07-10T08:00:00Z", new long[] {4, 100});
         }
-        Path entry = folder.resolve("lake/_registry/submissions/bbb2.json");
-        String content = Files.readString(entry);
-        Files.writeString(entry, content.substring(0, content.length() / 2));
+        Path entry =
+                LakeFixtures.editEntry(folder.resolve("lake"), "bbb2", json -> json.substring(0, json.length() / 2));
 
         assertThatThrownBy(() -> new SubmissionRegistry(lake).snapshot())
                 .hasMessageContaining("registry entry " + entry.toUri().getPath())
@@ -82,11 +73,7 @@ class SubmissionRegistryTests {
 
     @Test
     void anEntryWithoutARequiredFieldFailsNamingItsPathAndTheField() throws Exception {
-        Lake lake = Lake.local(folder.resolve("lake"));
-        LakeFixtures.stageTraining(
-                lake, "aaa1", "UM5", "2025-S1", Instant.parse("2025-07-10T08:00:00Z"), new long[][] {{4, 100}});
-        Path entry = folder.resolve("lake/_registry/submissions/aaa1.json");
-        Files.writeString(entry, Files.readString(entry).replaceFirst("\"received_at\"", "\"receivedAt\""));
+        Lake lake = lakeWithEditedEntry(json -> json.replaceFirst("\"received_at\"", "\"receivedAt\""));
 
         assertThatThrownBy(() -> new SubmissionRegistry(lake).find("aaa1"))
                 .hasMessageContaining("aaa1.json is damaged: field 'received_at' is missing");
@@ -94,11 +81,7 @@ class SubmissionRegistryTests {
 
     @Test
     void anEntryWhoseCountsDisagreeFailsNamingItsPath() throws Exception {
-        Lake lake = Lake.local(folder.resolve("lake"));
-        LakeFixtures.stageTraining(
-                lake, "aaa1", "UM5", "2025-S1", Instant.parse("2025-07-10T08:00:00Z"), new long[][] {{4, 100}});
-        Path entry = folder.resolve("lake/_registry/submissions/aaa1.json");
-        Files.writeString(entry, Files.readString(entry).replaceFirst("\"rows_read\" : 1", "\"rows_read\" : 5"));
+        Lake lake = lakeWithEditedEntry(json -> json.replaceFirst("\"rows_read\" : 1", "\"rows_read\" : 5"));
 
         assertThatThrownBy(() -> new SubmissionRegistry(lake).snapshot())
                 .hasMessageContaining("aaa1.json is damaged: submission aaa1: rows_read 5 != rows_accepted 1");
@@ -108,10 +91,8 @@ class SubmissionRegistryTests {
     void aWithdrawnRevisionGivesTheCurrentPlaceBackToThePreviousOne() throws Exception {
         // given
         Lake lake = Lake.local(folder.resolve("lake"));
-        LakeFixtures.stageTraining(
-                lake, "aaa1", "UM5", "2025-S1", Instant.parse("2025-07-10T08:00:00Z"), new long[][] {{4, 100}});
-        LakeFixtures.stageTraining(
-                lake, "bbb2", "UM5", "2025-S1", Instant.parse("2025-07-20T08:00:00Z"), new long[][] {{4, 999}});
+        LakeFixtures.stageSemester(lake, "aaa1", "UM5", "2025-07-10T08:00:00Z", new long[] {4, 100});
+        LakeFixtures.stageSemester(lake, "bbb2", "UM5", "2025-07-20T08:00:00Z", new long[] {4, 999});
         SubmissionRegistry registry = new SubmissionRegistry(lake);
 
         // when the mis-filed later revision is withdrawn
@@ -150,6 +131,14 @@ class SubmissionRegistryTests {
         assertThat(registry.snapshot().current())
                 .extracting(SubmissionRecord::submissionId)
                 .containsExactly("bbb2");
+    }
+
+    /** A lake holding one submission, aaa1, whose registry entry was then edited by hand. */
+    private Lake lakeWithEditedEntry(java.util.function.UnaryOperator<String> edit) throws Exception {
+        Lake lake = Lake.local(folder.resolve("lake"));
+        LakeFixtures.stageSemester(lake, "aaa1", "UM5", "2025-07-10T08:00:00Z", new long[] {4, 100});
+        LakeFixtures.editEntry(folder.resolve("lake"), "aaa1", edit);
+        return lake;
     }
 
     private static SubmissionRecord training(

@@ -19,7 +19,22 @@ public final class TestWarehouses {
     private TestWarehouses() {}
 
     public static WarehouseBuilder builder(Lake lake, TemplateCatalog catalog) {
-        List<TemplateTable> tables = catalog.contracts().stream()
+        return builder(lake, catalog, ModelCatalog.load(ConfigFolder.shipped()));
+    }
+
+    /** A builder running these models, e.g. shipped ones changed in an override folder. */
+    public static WarehouseBuilder builder(Lake lake, TemplateCatalog catalog, ModelCatalog models) {
+        return new WarehouseBuilder(
+                lake,
+                models,
+                tables(catalog),
+                submitters(catalog),
+                record -> "feedback/" + record.submissionId() + ".html");
+    }
+
+    /** Every template's table, its staging columns as ingestion writes them. */
+    static List<TemplateTable> tables(TemplateCatalog catalog) {
+        return catalog.contracts().stream()
                 .map(contract -> new TemplateTable(
                         contract.id(),
                         Map.of(
@@ -30,15 +45,12 @@ public final class TestWarehouses {
                         contract.periodType().label(),
                         SubmissionIngester.stagingColumns(contract)))
                 .toList();
-        List<Map<String, String>> submitters = catalog.submitters().stream()
+    }
+
+    private static List<Map<String, String>> submitters(TemplateCatalog catalog) {
+        return catalog.submitters().stream()
                 .map(s -> Map.of("code", s.code(), "name_fr", s.nameFr(), "name_ar", s.nameAr()))
                 .toList();
-        return new WarehouseBuilder(
-                lake,
-                ModelCatalog.load(ConfigFolder.shipped()),
-                tables,
-                submitters,
-                record -> "feedback/" + record.submissionId() + ".html");
     }
 
     /**

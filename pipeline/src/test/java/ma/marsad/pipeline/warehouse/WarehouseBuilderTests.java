@@ -10,18 +10,13 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import ma.marsad.pipeline.config.ConfigFolder;
 import ma.marsad.pipeline.lake.IcebergLake;
 import ma.marsad.pipeline.lake.Lake;
-import ma.marsad.pipeline.lake.LakeColumn;
 import ma.marsad.pipeline.lake.LakeFixtures;
-import ma.marsad.pipeline.lake.QuarantineColumns;
 import ma.marsad.pipeline.lake.SubmissionRegistry;
-import ma.marsad.pipeline.template.ColumnType;
+import ma.marsad.pipeline.template.TemplateCatalog;
 import org.apache.iceberg.DataFile;
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.Table;
@@ -37,18 +32,11 @@ class WarehouseBuilderTests {
     void buildsFactTablesFromCurrentPartitionsOnlyAndKeepsHistory() throws Exception {
         // given a revision that replaces 2 rows by 1, and another submitter's file
         Lake lake = Lake.local(folder.resolve("lake"));
-        LakeFixtures.stageTraining(
-                lake, "aaa1", "UM5", "2025-S1", Instant.parse("2025-07-10T08:00:00Z"), new long[][] {{4, 100}, {6, 50}
-                });
-        LakeFixtures.stageTraining(
-                lake, "bbb2", "UM5", "2025-S1", Instant.parse("2025-07-20T08:00:00Z"), new long[][] {{4, 120}});
-        LakeFixtures.stageTraining(
-                lake, "ccc3", "UIR", "2025-S1", Instant.parse("2025-07-01T08:00:00Z"), new long[][] {{1, 30}});
+        LakeFixtures.stageRevisionAndAnotherSubmitter(lake);
         Path target = folder.resolve("warehouse/build.duckdb");
 
         // when
-        WarehouseBuilder.BuildSummary summary =
-                builder(lake).build(new SubmissionRegistry(lake).snapshot(), target, folder.resolve("cache"));
+        WarehouseBuilder.BuildSummary summary = build(lake);
 
         // then current rows: UM5's revision (1 row, 120 graduates) + UIR (1 row, 30) = 2 rows, 150 graduates
         assertThat(summary.tableRows()).containsEntry("fct_digital_training", 2L);
@@ -83,12 +71,9 @@ class WarehouseBuilderTests {
     void aLakeWrittenBeforeItsTablesHasItsEntriesCommittedOnceThenBuilds() throws Exception {
         // given a revision, another submitter's file, and a withdrawal that makes UM5's first file current again
         Lake lake = Lake.local(folder.resolve("lake"));
-        LakeFixtures.stageTraining(
-                lake, "aaa1", "UM5", "2025-S1", Instant.parse("2025-07-10T08:00:00Z"), new long[][] {{4, 100}});
-        LakeFixtures.stageTraining(
-                lake, "bbb2", "UM5", "2025-S1", Instant.parse("2025-07-20T08:00:00Z"), new long[][] {{4, 120}});
-        LakeFixtures.stageTraining(
-                lake, "ccc3", "UIR", "2025-S1", Instant.parse("2025-07-01T08:00:00Z"), new long[][] {{1, 30}});
+        LakeFixtures.stageSemester(lake, "aaa1", "UM5", "2025-07-10T08:00:00Z", new long[] {4, 100});
+        LakeFixtures.stageSemester(lake, "bbb2", "UM5", "2025-07-20T08:00:00Z", new long[] {4, 120});
+        LakeFixtures.stageSemester(lake, "ccc3", "UIR", "2025-07-01T08:00:00Z", new long[] {1, 30});
         new SubmissionRegistry(lake).withdraw("bbb2", "sent by mistake", Instant.parse("2025-07-21T08:00:00Z"));
         // and the lake as an earlier Marsad wrote it: registry entries and files, no Iceberg tables
         try (var files = Files.walk(folder.resolve("lake/iceberg"))) {
@@ -129,8 +114,7 @@ class WarehouseBuilderTests {
     void aNightReadsWhatChangedFromTheLakeSnapshotsAndRebuildsInFullWhenTheirHistoryWasRewritten() throws Exception {
         // given a warehouse built from UM5's first file, then a revision of it committed to the lake
         Lake lake = Lake.local(folder.resolve("lake"));
-        LakeFixtures.stageTraining(
-                lake, "aaa1", "UM5", "2025-S1", Instant.parse("2025-07-10T08:00:00Z"), new long[][] {{4, 100}});
+        LakeFixtures.stageSemester(lake, "aaa1", "UM5", "2025-07-10T08:00:00Z", new long[] {4, 100});
         Path published = folder.resolve("warehouse/published.duckdb");
         LocalDate asOf = LocalDate.parse("2025-08-01");
         builder(lake)
@@ -139,8 +123,7 @@ class WarehouseBuilderTests {
                         published,
                         folder.resolve("cache"),
                         new WarehouseBuilder.BuildRequest(null, "defs", asOf, false));
-        LakeFixtures.stageTraining(
-                lake, "bbb2", "UM5", "2025-S1", Instant.parse("2025-07-20T08:00:00Z"), new long[][] {{4, 120}});
+        LakeFixtures.stageSemester(lake, "bbb2", "UM5", "2025-07-20T08:00:00Z", new long[] {4, 120});
         var request = new WarehouseBuilder.BuildRequest(published, "defs", asOf, false);
 
         // when the next night builds
@@ -205,12 +188,7 @@ class WarehouseBuilderTests {
                 config.resolve("staging/stg_digital_training.sql"),
                 Files.readString(config.resolve("staging/stg_digital_training.sql"))
                         .replace("dont_femmes,", "dont_femmes + 15 as dont_femmes,"));
-        WarehouseBuilder builder = new WarehouseBuilder(
-                lake,
-                ModelCatalog.load(ConfigFolder.overriddenBy(folder.resolve("config"))),
-                templates(),
-                submitters(),
-                record -> null);
+        WarehouseBuilder builder = builderWithModelOverrides(lake);
 
         // when / then
         assertThatThrownBy(() -> builder.build(new SubmissionRegistry(lake).snapshot(), target, folder.resolve("c")))
@@ -222,21 +200,13 @@ class WarehouseBuilderTests {
     void anEntryCountingFewerRowsThanItsFileHoldsStopsTheBuildNamingTheSubmission() throws Exception {
         // given an entry edited to say 1 row while its staging file holds 2 (rows_read edited too, so it is consistent)
         Lake lake = Lake.local(folder.resolve("lake"));
-        LakeFixtures.stageTraining(
-                lake, "eee5", "UM5", "2025-S1", Instant.parse("2025-07-10T08:00:00Z"), new long[][] {{4, 20}, {6, 8}});
-        Path entry = folder.resolve("lake/_registry/submissions/eee5.json");
-        Files.writeString(
-                entry,
-                Files.readString(entry)
-                        .replace("\"rows_read\" : 2", "\"rows_read\" : 1")
+        LakeFixtures.stageSemester(lake, "eee5", "UM5", "2025-07-10T08:00:00Z", new long[] {4, 20}, new long[] {6, 8});
+        LakeFixtures.editEntry(
+                folder.resolve("lake"), "eee5", json -> json.replace("\"rows_read\" : 2", "\"rows_read\" : 1")
                         .replace("\"rows_accepted\" : 2", "\"rows_accepted\" : 1"));
 
         // when / then
-        assertThatThrownBy(() -> builder(lake)
-                        .build(
-                                new SubmissionRegistry(lake).snapshot(),
-                                folder.resolve("warehouse/build.duckdb"),
-                                folder.resolve("c")))
+        assertThatThrownBy(() -> build(lake))
                 .isInstanceOf(DataTestFailure.class)
                 .hasMessageContaining("fct_digital_training: submission eee5 (template digital-training, submitter UM5,"
                         + " file training-2025-S1.csv) has 2 row(s), its registry entry"
@@ -247,20 +217,12 @@ class WarehouseBuilderTests {
     @Test
     void aQuarantineCountTheQuarantineDoesNotHoldStopsTheBuild() throws Exception {
         Lake lake = Lake.local(folder.resolve("lake"));
-        LakeFixtures.stageTraining(
-                lake, "fff6", "UM5", "2025-S1", Instant.parse("2025-07-10T08:00:00Z"), new long[][] {{4, 20}});
-        Path entry = folder.resolve("lake/_registry/submissions/fff6.json");
-        Files.writeString(
-                entry,
-                Files.readString(entry)
-                        .replace("\"rows_read\" : 1", "\"rows_read\" : 3")
+        LakeFixtures.stageSemester(lake, "fff6", "UM5", "2025-07-10T08:00:00Z", new long[] {4, 20});
+        LakeFixtures.editEntry(
+                folder.resolve("lake"), "fff6", json -> json.replace("\"rows_read\" : 1", "\"rows_read\" : 3")
                         .replace("\"rows_quarantined\" : 0", "\"rows_quarantined\" : 2"));
 
-        assertThatThrownBy(() -> builder(lake)
-                        .build(
-                                new SubmissionRegistry(lake).snapshot(),
-                                folder.resolve("warehouse/build.duckdb"),
-                                folder.resolve("c")))
+        assertThatThrownBy(() -> build(lake))
                 .isInstanceOf(DataTestFailure.class)
                 .hasMessageContaining("submission fff6 (template digital-training, submitter UM5, file"
                         + " training-2025-S1.csv): the registry counts 2 quarantined row(s) but names no quarantine"
@@ -270,18 +232,14 @@ class WarehouseBuilderTests {
     @Test
     void aMissingOrResizedPartitionFileStopsTheBuildBeforeLoading() throws Exception {
         Lake lake = Lake.local(folder.resolve("lake"));
-        LakeFixtures.stageTraining(
-                lake, "ggg7", "UM5", "2025-S1", Instant.parse("2025-07-10T08:00:00Z"), new long[][] {{4, 20}});
-        LakeFixtures.stageTraining(
-                lake, "hhh8", "UIR", "2025-S1", Instant.parse("2025-07-10T08:00:00Z"), new long[][] {{4, 20}});
+        LakeFixtures.stageSemester(lake, "ggg7", "UM5", "2025-07-10T08:00:00Z", new long[] {4, 20});
+        LakeFixtures.stageSemester(lake, "hhh8", "UIR", "2025-07-10T08:00:00Z", new long[] {4, 20});
         Files.delete(folder.resolve("lake/staging/digital-training/period=2025-S1/submitter=UM5/ggg7.parquet"));
-        Path entry = folder.resolve("lake/_registry/submissions/hhh8.json");
-        Files.writeString(
-                entry,
-                Files.readString(entry)
-                        .replace(
-                                "\"quarantine_file\" : null",
-                                "\"quarantine_file\" : null," + " \"staging_bytes\" : 12"));
+        LakeFixtures.editEntry(
+                folder.resolve("lake"),
+                "hhh8",
+                json -> json.replace(
+                        "\"quarantine_file\" : null", "\"quarantine_file\" : null," + " \"staging_bytes\" : 12"));
         Path target = folder.resolve("warehouse/build.duckdb");
 
         assertThatThrownBy(() -> builder(lake).build(new SubmissionRegistry(lake).snapshot(), target, folder))
@@ -304,12 +262,7 @@ class WarehouseBuilderTests {
         Path model = config.resolve("staging/stg_digital_training.sql");
         // line 8 of the file reads a column the lake does not have
         Files.writeString(model, Files.readString(model).replace("    programme,", "    programe,"));
-        WarehouseBuilder builder = new WarehouseBuilder(
-                lake,
-                ModelCatalog.load(ConfigFolder.overriddenBy(folder.resolve("config"))),
-                templates(),
-                submitters(),
-                record -> null);
+        WarehouseBuilder builder = builderWithModelOverrides(lake);
 
         assertThatThrownBy(() -> builder.build(
                         new SubmissionRegistry(lake).snapshot(), folder.resolve("w.duckdb"), folder.resolve("c")))
@@ -335,6 +288,15 @@ class WarehouseBuilderTests {
                 .hasMessageContaining("did you mean 'not_null'?");
     }
 
+    /** Builds warehouse/build.duckdb from the lake's registry. */
+    private WarehouseBuilder.BuildSummary build(Lake lake) throws Exception {
+        return builder(lake)
+                .build(
+                        new SubmissionRegistry(lake).snapshot(),
+                        folder.resolve("warehouse/build.duckdb"),
+                        folder.resolve("cache"));
+    }
+
     private void copyShippedModels(Path target) throws Exception {
         for (ConfigFolder.ConfigFile file : ConfigFolder.shipped().list("models", "")) {
             Path destination = target.resolve(file.relativePath());
@@ -351,89 +313,14 @@ class WarehouseBuilderTests {
     }
 
     private static WarehouseBuilder builder(Lake lake) {
-        return new WarehouseBuilder(
-                lake, ModelCatalog.load(ConfigFolder.shipped()), templates(), submitters(), record -> null);
+        return TestWarehouses.builder(lake, TemplateCatalog.shipped());
     }
 
-    private static List<Map<String, String>> submitters() {
-        return List.of(
-                Map.of("code", "UM5", "name_fr", "Université Mohammed V", "name_ar", "جامعة محمد الخامس"),
-                Map.of("code", "UIR", "name_fr", "Université Internationale de Rabat", "name_ar", "الجامعة الدولية"));
-    }
-
-    /** Every template with a minimal column list; only digital-training has data in these tests. */
-    static List<TemplateTable> templates() {
-        List<TemplateTable> templates = new ArrayList<>();
-        templates.add(new TemplateTable(
-                "digital-training",
-                Map.of("fr", "Formation", "ar", "تكوين", "en", "Training"),
-                "csv",
-                "semester",
-                LakeFixtures.TRAINING_COLUMNS));
-        Map<String, List<String>> others = Map.of(
-                "egov-requests", List.of("request_id", "service_code", "region_code", "channel", "status"),
-                "eservices-catalogue",
-                        List.of("code_service", "intitule_fr", "intitule_ar", "code_ministere", "public_cible"),
-                "telecom-quarterly", List.of("trimestre", "indicateur", "operateur", "unite"),
-                "startup-funding",
-                        List.of(
-                                "event_id",
-                                "startup_id",
-                                "startup_name",
-                                "region_code",
-                                "sector",
-                                "stage",
-                                "programme"),
-                "ai-programme-quarterly",
-                        List.of("trimestre", "code_entite", "type_entite", "code_region", "statut_operationnel"),
-                "digital-economy-annual", List.of("indicateur", "unite", "source"),
-                "un-egov-survey", List.of("country", "region"));
-        Map<String, List<LakeColumn>> typed = Map.of(
-                "egov-requests",
-                        List.of(
-                                LakeColumn.optional("submitted_at", ColumnType.DATETIME),
-                                LakeColumn.optional("completed_at", ColumnType.DATETIME),
-                                LakeColumn.optional("satisfaction", ColumnType.INTEGER)),
-                "eservices-catalogue",
-                        List.of(
-                                LakeColumn.optional("niveau_digitalisation", ColumnType.INTEGER),
-                                LakeColumn.optional("date_mise_en_ligne", ColumnType.DATE),
-                                LakeColumn.optional("date_situation", ColumnType.DATE)),
-                "telecom-quarterly", List.of(LakeColumn.optional("valeur", ColumnType.DECIMAL)),
-                "startup-funding",
-                        List.of(
-                                LakeColumn.optional("amount_mad", ColumnType.DECIMAL),
-                                LakeColumn.optional("event_date", ColumnType.DATE),
-                                LakeColumn.optional("valuation_mad", ColumnType.DECIMAL)),
-                "ai-programme-quarterly",
-                        List.of(
-                                LakeColumn.optional("talents_formes", ColumnType.INTEGER),
-                                LakeColumn.optional("projets_pilotes_lances", ColumnType.INTEGER),
-                                LakeColumn.optional("startups_accompagnees", ColumnType.INTEGER),
-                                LakeColumn.optional("ateliers", ColumnType.INTEGER),
-                                LakeColumn.optional("chercheurs", ColumnType.INTEGER),
-                                LakeColumn.optional("budget_engage_mad", ColumnType.DECIMAL),
-                                LakeColumn.optional("budget_execute_mad", ColumnType.DECIMAL)),
-                "digital-economy-annual",
-                        List.of(
-                                LakeColumn.optional("annee", ColumnType.YEAR),
-                                LakeColumn.optional("valeur", ColumnType.DECIMAL)),
-                "un-egov-survey",
-                        List.of(
-                                LakeColumn.optional("survey_year", ColumnType.YEAR),
-                                LakeColumn.optional("egdi_rank", ColumnType.INTEGER),
-                                LakeColumn.optional("egdi", ColumnType.DECIMAL),
-                                LakeColumn.optional("epart", ColumnType.DECIMAL),
-                                LakeColumn.optional("osi", ColumnType.DECIMAL),
-                                LakeColumn.optional("hci", ColumnType.DECIMAL),
-                                LakeColumn.optional("tii", ColumnType.DECIMAL)));
-        for (String id : others.keySet().stream().sorted().toList()) {
-            List<LakeColumn> columns = new ArrayList<>();
-            others.get(id).forEach(name -> columns.add(LakeColumn.optional(name, ColumnType.TEXT)));
-            columns.addAll(typed.get(id));
-            columns.addAll(QuarantineColumns.LINEAGE);
-            templates.add(new TemplateTable(id, Map.of("fr", id, "ar", id, "en", id), "csv", "day", columns));
-        }
-        return templates;
+    /** A builder running the shipped models as changed in {@code config/models}. */
+    private WarehouseBuilder builderWithModelOverrides(Lake lake) {
+        return TestWarehouses.builder(
+                lake,
+                TemplateCatalog.shipped(),
+                ModelCatalog.load(ConfigFolder.overriddenBy(folder.resolve("config"))));
     }
 }
