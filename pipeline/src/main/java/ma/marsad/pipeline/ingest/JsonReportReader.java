@@ -120,11 +120,6 @@ final class JsonReportReader implements ReportReader {
     }
 
     @Override
-    public List<ReaderWarning> warnings() {
-        return List.of();
-    }
-
-    @Override
     public void close() {
         try {
             parser.close();

@@ -19,7 +19,9 @@ public interface ReportReader extends AutoCloseable {
     RawRow next() throws FileRejectedException;
 
     /** Non-fatal observations made while reading (e.g. footer rows after the data), available after the last row. */
-    List<ReaderWarning> warnings();
+    default List<ReaderWarning> warnings() {
+        return List.of();
+    }
 
     @Override
     void close();

@@ -95,11 +95,6 @@ final class TestReaders {
         }
 
         @Override
-        public List<ReaderWarning> warnings() {
-            return List.of();
-        }
-
-        @Override
         public void close() {
             try {
                 lines.close();

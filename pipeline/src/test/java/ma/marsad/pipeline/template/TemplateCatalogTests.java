@@ -142,10 +142,12 @@ class TemplateCatalogTests {
                   - name: valeur
                     type: decimel
                 """;
-        assertThat(loadError(config, broken))
-                .contains("tiny.yml:13:")
-                .contains("unknown type 'decimel' for column valeur")
-                .contains("Fix: use one of text, enum, region, quarter, integer, year, decimal, date, datetime");
+        assertRefused(
+                config,
+                broken,
+                "tiny.yml:13:",
+                "unknown type 'decimel' for column valeur",
+                "Fix: use one of text, enum, region, quarter, integer, year, decimal, date, datetime");
     }
 
     @Test
@@ -157,21 +159,31 @@ class TemplateCatalogTests {
                     description: {fr: Code, ar: الرمز, en: Code}
                 """;
         assertThat(write(config, valid).contract("tiny").columns()).hasSize(2);
-        assertThat(loadError(config, valid.replace("key: [annee]", "key: [annee, missing]")))
-                .contains("tiny.yml:6:")
-                .contains("key column 'missing' is not declared");
-        assertThat(loadError(config, valid.replace("^[A-Z]{2,10}$", "^[A-Z{2,10}$")))
-                .contains("tiny.yml:14:")
-                .contains("not a valid regular expression");
-        assertThat(loadError(config, valid.replace("locale: en", "locale: en\nencodng: UTF-8")))
-                .contains("tiny.yml:5:")
-                .contains("unknown key 'encodng'");
-        assertThat(loadError(config, valid.replace("    pattern:", "    requird: true\n    pattern:")))
-                .contains("tiny.yml:14: unknown key 'requird' in columns[]")
-                .contains("Fix: did you mean 'required'? The keys here are aliases, ");
-        assertThat(loadError(config, valid.replace("locale: en", "locale: en\ntitels: {fr: A, ar: B, en: C}")))
-                .contains("tiny.yml:5: unknown key 'titels'")
-                .contains("did you mean 'titles'?");
+        assertRefused(
+                config,
+                valid.replace("key: [annee]", "key: [annee, missing]"),
+                "tiny.yml:6:",
+                "key column 'missing' is not declared");
+        assertRefused(
+                config,
+                valid.replace("^[A-Z]{2,10}$", "^[A-Z{2,10}$"),
+                "tiny.yml:14:",
+                "not a valid regular expression");
+        assertRefused(
+                config,
+                valid.replace("locale: en", "locale: en\nencodng: UTF-8"),
+                "tiny.yml:5:",
+                "unknown key 'encodng'");
+        assertRefused(
+                config,
+                valid.replace("    pattern:", "    requird: true\n    pattern:"),
+                "tiny.yml:14: unknown key 'requird' in columns[]",
+                "Fix: did you mean 'required'? The keys here are aliases, ");
+        assertRefused(
+                config,
+                valid.replace("locale: en", "locale: en\ntitels: {fr: A, ar: B, en: C}"),
+                "tiny.yml:5: unknown key 'titels'",
+                "did you mean 'titles'?");
     }
 
     @Test
@@ -230,16 +242,19 @@ class TemplateCatalogTests {
         assertThat(write(config, valid).contract("tiny").columns().get(0).description())
                 .isEqualTo(new ColumnDescription("Année", "السنة", ""));
         // a single text, as earlier contracts wrote it, is read as English and still needs French and Arabic
-        assertThat(loadError(config, valid.replace("{fr: Année, ar: السنة}", "Year of the figures")))
-                .contains("tiny.yml:11:")
-                .contains("the description of column annee has no French and Arabic text")
-                .contains("Fix: write it as description: {fr:");
-        assertThat(loadError(config, valid.replace("{fr: Année, ar: السنة}", "{fr: Année}")))
-                .contains("tiny.yml:11:")
-                .contains("has no Arabic text");
-        assertThat(loadError(config, valid.replace("    description: {fr: Année, ar: السنة}\n", "")))
-                .contains("tiny.yml:8:")
-                .contains("column annee has no description");
+        assertRefused(
+                config,
+                valid.replace("{fr: Année, ar: السنة}", "Year of the figures"),
+                "tiny.yml:11:",
+                "the description of column annee has no French and Arabic text",
+                "Fix: write it as description: {fr:");
+        assertRefused(
+                config, valid.replace("{fr: Année, ar: السنة}", "{fr: Année}"), "tiny.yml:11:", "has no Arabic text");
+        assertRefused(
+                config,
+                valid.replace("    description: {fr: Année, ar: السنة}\n", ""),
+                "tiny.yml:8:",
+                "column annee has no description");
     }
 
     @Test
@@ -258,9 +273,16 @@ class TemplateCatalogTests {
                         .readerSettings("ADD", "csv")
                         .limits())
                 .isEqualTo(new ReaderLimits(10, 5, 200));
-        assertThat(loadError(config, valid.replace("locale: en", "reader: {max_rows: 0}\nlocale: en")))
-                .contains("tiny.yml:4:")
-                .contains("max_rows is 0");
+        assertRefused(
+                config,
+                valid.replace("locale: en", "reader: {max_rows: 0}\nlocale: en"),
+                "tiny.yml:4:",
+                "max_rows is 0");
+    }
+
+    /** Asserts the contract is refused with a message holding each of these parts (file:line first). */
+    private static void assertRefused(Path config, String yaml, String... parts) throws IOException {
+        assertThat(loadError(config, yaml)).contains(parts);
     }
 
     private static String loadError(Path config, String yaml) throws IOException {
