@@ -54,13 +54,7 @@ public final class WarehousePublisher {
         Files.deleteIfExists(built.resolveSibling(built.getFileName() + ".wal"));
         beforeSwap.run();
         Files.createDirectories(versions());
-        Path published = published();
-        if (Files.exists(published)) {
-            Path version = versions().resolve("marsad-" + versionLabel + ".duckdb");
-            Files.deleteIfExists(version);
-            Files.createLink(version, published);
-        }
-        Files.move(built, published, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        replacePublished(built, "marsad-" + versionLabel + ".duckdb");
         prune();
     }
 
@@ -74,15 +68,23 @@ public final class WarehousePublisher {
         Path staged = warehouseDir.resolve(".rollback-" + label + ".duckdb");
         Files.deleteIfExists(staged);
         Files.createLink(staged, previous);
-        Path published = published();
-        if (Files.exists(published)) {
-            Path rolledBack = versions().resolve("rolled-back-" + label + ".duckdb");
-            Files.deleteIfExists(rolledBack);
-            Files.createLink(rolledBack, published);
-        }
-        Files.move(staged, published, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        replacePublished(staged, "rolled-back-" + label + ".duckdb");
         Files.delete(previous);
         return Optional.of(previous.getFileName().toString());
+    }
+
+    /**
+     * Keeps the published file, if any, as {@code versions/keptAs} (a hard link: no copy), then moves the replacement
+     * into its place in one atomic step, so a reader opens either file whole.
+     */
+    private void replacePublished(Path replacement, String keptAs) throws IOException {
+        Path published = published();
+        if (Files.exists(published)) {
+            Path kept = versions().resolve(keptAs);
+            Files.deleteIfExists(kept);
+            Files.createLink(kept, published);
+        }
+        Files.move(replacement, published, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
     /** Kept versions, oldest first. */

@@ -37,8 +37,22 @@ class BackgroundParquetWriterTests {
         return new StagingRows(List.of(ColumnType.INTEGER, ColumnType.TEXT), BLOCK);
     }
 
+    /** A block holding one row {n, text}, of data row 1 on line 2. */
+    private static StagingRows oneRow(Long n, String text) {
+        StagingRows block = block();
+        block.values().set(0, 0, n);
+        block.values().set(1, 0, text);
+        block.commit(1, 2, null);
+        return block;
+    }
+
     @TempDir
     Path folder;
+
+    private BackgroundParquetWriter writer(String fileName) throws java.io.IOException {
+        Lake lake = Lake.local(folder.resolve("lake"));
+        return new BackgroundParquetWriter(staging(folder.resolve(fileName), lake), "test");
+    }
 
     @Test
     void writesEveryRowInTheOrderGiven() throws Exception {
@@ -85,13 +99,8 @@ class BackgroundParquetWriterTests {
     @Test
     void aFailureOfTheWriterReachesTheCaller() throws Exception {
         // given a row without its required column n, written on the writer's thread
-        Lake lake = Lake.local(folder.resolve("lake"));
-        BackgroundParquetWriter writer =
-                new BackgroundParquetWriter(staging(folder.resolve("bad.parquet"), lake), "test");
-        StagingRows block = block();
-        block.values().set(0, 0, null);
-        block.values().set(1, 0, "no number");
-        block.commit(1, 2, null);
+        BackgroundParquetWriter writer = writer("bad.parquet");
+        StagingRows block = oneRow(null, "no number");
         writer.write(block, "2026-11-27");
 
         // when / then the writer's exception is thrown on the caller's thread at the latest on close
@@ -103,13 +112,8 @@ class BackgroundParquetWriterTests {
     @Test
     void anInterruptedCallerStopsTheWriterAndKeepsItsInterruptFlag() throws Exception {
         // given a writer with a queued row, and a caller interrupted before it closes
-        Lake lake = Lake.local(folder.resolve("lake"));
-        BackgroundParquetWriter writer =
-                new BackgroundParquetWriter(staging(folder.resolve("abandoned.parquet"), lake), "test");
-        StagingRows block = block();
-        block.values().set(0, 0, 1L);
-        block.values().set(1, 0, "one");
-        block.commit(1, 2, null);
+        BackgroundParquetWriter writer = writer("abandoned.parquet");
+        StagingRows block = oneRow(1L, "one");
         writer.write(block, "2026-11-27");
         Thread.currentThread().interrupt();
 

@@ -50,7 +50,7 @@ class CsvReportReaderTests {
         Path file = write("a;b\r\n\"x;y\";\"he said \"\"hi\"\"\r\nbye\"\r\nlast;\"\"\r\n", StandardCharsets.UTF_8);
 
         // when
-        List<RawRow> rows = readAll(file, settings(StandardCharsets.UTF_8, ';'));
+        List<RawRow> rows = TestReaders.readAll(file, settings(StandardCharsets.UTF_8, ';'));
 
         // then
         assertThat(texts(rows.get(0))).containsExactly("x;y", "he said \"hi\"\r\nbye");
@@ -65,7 +65,7 @@ class CsvReportReaderTests {
         Path file = write("a,b\n\n1,2\n   \n\r\n3,4", StandardCharsets.UTF_8);
 
         // when
-        List<RawRow> rows = readAll(file, settings(StandardCharsets.UTF_8, ','));
+        List<RawRow> rows = TestReaders.readAll(file, settings(StandardCharsets.UTF_8, ','));
 
         // then
         assertThat(rows).extracting(RawRow::row).containsExactly(1, 2);
@@ -79,7 +79,7 @@ class CsvReportReaderTests {
         Path file = write("k,v\r\nA,1\rB,2\nC,3\r\n", StandardCharsets.UTF_8);
 
         // when
-        List<RawRow> rows = readAll(file, settings(StandardCharsets.UTF_8, ','));
+        List<RawRow> rows = TestReaders.readAll(file, settings(StandardCharsets.UTF_8, ','));
 
         // then
         assertThat(rows).extracting(row -> row.cells().get(0).text()).containsExactly("A", "B", "C");
@@ -90,7 +90,7 @@ class CsvReportReaderTests {
     void rowsWithAnotherFieldCountAreStillReturned() throws Exception {
         Path file = write("a,b,c\n1,2\n1,2,3,4\n", StandardCharsets.UTF_8);
 
-        List<RawRow> rows = readAll(file, settings(StandardCharsets.UTF_8, ','));
+        List<RawRow> rows = TestReaders.readAll(file, settings(StandardCharsets.UTF_8, ','));
 
         assertThat(rows.get(0).cells()).hasSize(2);
         assertThat(rows.get(1).cells()).hasSize(4);
@@ -120,16 +120,20 @@ class CsvReportReaderTests {
         ReaderSettings declared1256 = settings(Charset.forName("windows-1256"), ',');
 
         // then
-        assertThat(readAll(writeBytes(utf8), declared1256).get(0).cells().get(0).text())
+        assertThat(TestReaders.readAll(writeBytes(utf8), declared1256)
+                        .get(0)
+                        .cells()
+                        .get(0)
+                        .text())
                 .isEqualTo("مراكش");
         assertThat(header(writeBytes(utf8), declared1256)).containsExactly("nom");
-        assertThat(readAll(writeBytes(utf16le), declared1256)
+        assertThat(TestReaders.readAll(writeBytes(utf16le), declared1256)
                         .get(0)
                         .cells()
                         .get(0)
                         .text())
                 .isEqualTo("Rabat");
-        assertThat(readAll(writeBytes(utf16be), declared1256)
+        assertThat(TestReaders.readAll(writeBytes(utf16be), declared1256)
                         .get(0)
                         .cells()
                         .get(0)
@@ -142,7 +146,7 @@ class CsvReportReaderTests {
         Charset windows1256 = Charset.forName("windows-1256");
         Path file = write("السنة;المتعهد\n2026;مكتب التكوين المهني\n", windows1256);
 
-        List<RawRow> rows = readAll(file, settings(windows1256, ';'));
+        List<RawRow> rows = TestReaders.readAll(file, settings(windows1256, ';'));
 
         assertThat(texts(rows.get(0))).containsExactly("2026", "مكتب التكوين المهني");
     }
@@ -160,7 +164,7 @@ class CsvReportReaderTests {
     void pureAsciiDeclaredAsWindows1256IsAccepted() throws Exception {
         Path file = write("annee;operateur\n2026;OFPPT\n", StandardCharsets.US_ASCII);
 
-        assertThat(readAll(file, settings(Charset.forName("windows-1256"), ';')))
+        assertThat(TestReaders.readAll(file, settings(Charset.forName("windows-1256"), ';')))
                 .hasSize(1);
     }
 
@@ -202,7 +206,7 @@ class CsvReportReaderTests {
         Path file = writeBytes(out.toByteArray());
 
         // then: offset 4 + 50,000 * 13 = 650,004 on line 50,002
-        assertThatThrownBy(() -> readAll(file, settings(StandardCharsets.UTF_8, ',')))
+        assertThatThrownBy(() -> TestReaders.readAll(file, settings(StandardCharsets.UTF_8, ',')))
                 .isInstanceOfSatisfying(FileRejectedException.class, e -> {
                     assertThat(e.code()).isEqualTo(ReasonCode.BAD_ENCODING);
                     assertThat(e.arguments())
@@ -215,7 +219,7 @@ class CsvReportReaderTests {
     void aTruncatedMultiByteSequenceAtTheEndIsBadEncoding() throws Exception {
         byte[] bytes = concat("a\nx".getBytes(StandardCharsets.US_ASCII), new byte[] {(byte) 0xD8});
 
-        assertThatThrownBy(() -> readAll(writeBytes(bytes), settings(StandardCharsets.UTF_8, ',')))
+        assertThatThrownBy(() -> TestReaders.readAll(writeBytes(bytes), settings(StandardCharsets.UTF_8, ',')))
                 .isInstanceOfSatisfying(
                         FileRejectedException.class, e -> assertThat(e.code()).isEqualTo(ReasonCode.BAD_ENCODING));
     }
@@ -224,7 +228,7 @@ class CsvReportReaderTests {
     void anUnclosedQuoteRejectsTheFile() throws Exception {
         Path file = write("a,b\n1,\"open\n2,3\n4,5\n", StandardCharsets.UTF_8);
 
-        assertThatThrownBy(() -> readAll(file, settings(StandardCharsets.UTF_8, ',')))
+        assertThatThrownBy(() -> TestReaders.readAll(file, settings(StandardCharsets.UTF_8, ',')))
                 .isInstanceOfSatisfying(FileRejectedException.class, e -> {
                     assertThat(e.code()).isEqualTo(ReasonCode.UNCLOSED_QUOTE);
                     assertThat(e.arguments()).containsEntry("line", 2);
@@ -251,7 +255,7 @@ class CsvReportReaderTests {
         String big = "é".repeat(300_000);
         Path file = write("a,b\n\"" + big + "\",2\n", StandardCharsets.UTF_8);
 
-        List<RawRow> rows = readAll(file, settings(StandardCharsets.UTF_8, ','));
+        List<RawRow> rows = TestReaders.readAll(file, settings(StandardCharsets.UTF_8, ','));
 
         assertThat(rows.get(0).cells().get(0).text()).isEqualTo(big);
         assertThat(rows.get(0).cells().get(1).text()).isEqualTo("2");
@@ -259,18 +263,6 @@ class CsvReportReaderTests {
 
     static ReaderSettings settings(Charset charset, char delimiter) {
         return new ReaderSettings("csv", charset, delimiter, '"', null, 1, null, ReaderLimits.DEFAULTS);
-    }
-
-    static List<RawRow> readAll(Path file, ReaderSettings settings) throws FileRejectedException {
-        List<RawRow> rows = new ArrayList<>();
-        try (ReportReader reader = ReportReaders.open(file, settings)) {
-            reader.header();
-            RawRow row;
-            while ((row = reader.next()) != null) {
-                rows.add(row);
-            }
-        }
-        return rows;
     }
 
     private static List<String> header(Path file, ReaderSettings settings) throws FileRejectedException {

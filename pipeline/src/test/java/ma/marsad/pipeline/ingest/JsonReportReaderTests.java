@@ -7,7 +7,6 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import ma.marsad.pipeline.quality.ReasonCode;
 import ma.marsad.pipeline.template.ReaderLimits;
@@ -45,7 +44,7 @@ class JsonReportReaderTests {
         List<RawRow> rows;
         try (ReportReader reader = ReportReaders.open(file, SETTINGS)) {
             header = reader.header();
-            rows = readRest(reader);
+            rows = TestReaders.readRest(reader);
         }
 
         // then
@@ -150,19 +149,7 @@ class JsonReportReaderTests {
     }
 
     private static List<RawRow> readAll(Path file) throws FileRejectedException {
-        try (ReportReader reader = ReportReaders.open(file, SETTINGS)) {
-            reader.header();
-            return readRest(reader);
-        }
-    }
-
-    private static List<RawRow> readRest(ReportReader reader) throws FileRejectedException {
-        List<RawRow> rows = new ArrayList<>();
-        RawRow row;
-        while ((row = reader.next()) != null) {
-            rows.add(row);
-        }
-        return rows;
+        return TestReaders.readAll(file, SETTINGS);
     }
 
     private Path write(String json) throws Exception {

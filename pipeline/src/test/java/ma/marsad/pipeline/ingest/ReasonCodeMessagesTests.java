@@ -45,27 +45,22 @@ class ReasonCodeMessagesTests {
     @Test
     void everyCodeRaisedByRealFilesHasAFullMessageInEveryLanguage() throws Exception {
         // row errors and warnings: one egov file with a valid row and one bad row per problem
-        validate(
-                "egov-requests",
-                "ADD",
-                csv(
-                        "requests.csv",
-                        StandardCharsets.UTF_8,
-                        EGOV_HEADER + ",remarque",
-                        "R1" + EGOV_ROW + ",ok",
-                        "R2,DGI-001,01,web", // FIELD_COUNT
-                        "R3,,01,web,2026-11-27T09:00:00,,submitted,,x", // REQUIRED
-                        "R4,DGI-001,13,web,2026-11-27T09:00:00,,submitted,,x", // BAD_REGION
-                        "R5,DGI-001,01,fax,2026-11-27T09:00:00,,submitted,,x", // BAD_ENUM
-                        "R6,dgi1,01,web,2026-11-27T09:00:00,,submitted,,x", // PATTERN_MISMATCH
-                        "R7,DGI-001,01,web,2026-11-27T09:00:00,2026-13-01T00:00:00,submitted,,x", // BAD_DATE
-                        "R8,DGI-001,01,web,2026-11-27T09:00:00,,submitted,4.5,x", // NOT_AN_INTEGER
-                        "R9,DGI-001,01,web,2026-11-27T09:00:00,,submitted,9,x", // OUT_OF_RANGE
-                        "R10,DGI-001,01,web,2026-11-27T09:00:00,2026-11-26T09:00:00,completed,,x", // RULE_VIOLATION
-                        "R11\u0001,DGI-001,01,web,2026-11-27T09:00:00,,submitted,,x", // CONTROL_CHARACTER
-                        "R12,DGI-001,01,web,2026-11-27T09:00:00,,submitted,5 %,x", // UNIT_IN_VALUE
-                        "R1" + EGOV_ROW + ",ok", // DUPLICATE_ROW
-                        "R13" + "y".repeat(10_001) + ",DGI-001,01,web,2026-11-27T09:00:00,,submitted,,x")); // TOO_LONG
+        validateEgovCsv(
+                EGOV_HEADER + ",remarque",
+                "R1" + EGOV_ROW + ",ok",
+                "R2,DGI-001,01,web", // FIELD_COUNT
+                "R3,,01,web,2026-11-27T09:00:00,,submitted,,x", // REQUIRED
+                "R4,DGI-001,13,web,2026-11-27T09:00:00,,submitted,,x", // BAD_REGION
+                "R5,DGI-001,01,fax,2026-11-27T09:00:00,,submitted,,x", // BAD_ENUM
+                "R6,dgi1,01,web,2026-11-27T09:00:00,,submitted,,x", // PATTERN_MISMATCH
+                "R7,DGI-001,01,web,2026-11-27T09:00:00,2026-13-01T00:00:00,submitted,,x", // BAD_DATE
+                "R8,DGI-001,01,web,2026-11-27T09:00:00,,submitted,4.5,x", // NOT_AN_INTEGER
+                "R9,DGI-001,01,web,2026-11-27T09:00:00,,submitted,9,x", // OUT_OF_RANGE
+                "R10,DGI-001,01,web,2026-11-27T09:00:00,2026-11-26T09:00:00,completed,,x", // RULE_VIOLATION
+                "R11\u0001,DGI-001,01,web,2026-11-27T09:00:00,,submitted,,x", // CONTROL_CHARACTER
+                "R12,DGI-001,01,web,2026-11-27T09:00:00,,submitted,5 %,x", // UNIT_IN_VALUE
+                "R1" + EGOV_ROW + ",ok", // DUPLICATE_ROW
+                "R13" + "y".repeat(10_001) + ",DGI-001,01,web,2026-11-27T09:00:00,,submitted,,x"); // TOO_LONG
         validate(
                 "digital-economy-annual",
                 "MEF",
@@ -253,15 +248,7 @@ class ReasonCodeMessagesTests {
     @Test
     void aCsvPlaceReadsAsAFrenchOrArabicSentence() throws IOException {
         // given a region 13 on data row 1, line 2, column 3
-        validate(
-                "egov-requests",
-                "ADD",
-                csv(
-                        "requests.csv",
-                        StandardCharsets.UTF_8,
-                        EGOV_HEADER,
-                        "R1,DGI-001,13,web,2026-11-27T09:00:00,,submitted,",
-                        "R2" + EGOV_ROW));
+        validateEgovCsv(EGOV_HEADER, "R1,DGI-001,13,web,2026-11-27T09:00:00,,submitted,", "R2" + EGOV_ROW);
         RowError error = entries.get(0).outcome().rowErrors().get(0);
 
         // then the cell field keeps the reference of the specification, the messages speak the language
@@ -280,6 +267,11 @@ class ReasonCodeMessagesTests {
                 .findFirst()
                 .orElseThrow()
                 .outcome();
+    }
+
+    /** Validates a UTF-8 CSV of egov-requests sent by ADD. */
+    private void validateEgovCsv(String... lines) throws IOException {
+        validate("egov-requests", "ADD", csv("requests.csv", StandardCharsets.UTF_8, lines));
     }
 
     private void validate(String template, String submitter, Path file) {

@@ -37,6 +37,24 @@ final class TestReaders {
         };
     }
 
+    /** Every data row of a file, read by the real reader for its settings after its header. */
+    static List<RawRow> readAll(Path file, ReaderSettings settings) throws FileRejectedException {
+        try (ReportReader reader = ReportReaders.open(file, settings)) {
+            reader.header();
+            return readRest(reader);
+        }
+    }
+
+    /** The rows a reader has not handed out yet. */
+    static List<RawRow> readRest(ReportReader reader) throws FileRejectedException {
+        List<RawRow> rows = new ArrayList<>();
+        RawRow row;
+        while ((row = reader.next()) != null) {
+            rows.add(row);
+        }
+        return rows;
+    }
+
     /** A file as typed cells; each row's cells in header order. */
     record TypedFile(List<String> header, List<List<RawCell>> rows, List<ReportReader.ReaderWarning> warnings) {}
 

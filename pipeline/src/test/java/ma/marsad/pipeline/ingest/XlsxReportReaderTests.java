@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.function.Consumer;
@@ -52,7 +51,7 @@ class XlsxReportReaderTests {
         List<String> header;
         try (ReportReader reader = ReportReaders.open(file, settings("SERVICES", 1))) {
             header = reader.header();
-            rows = readRest(reader);
+            rows = TestReaders.readRest(reader);
         }
 
         // then
@@ -85,7 +84,7 @@ class XlsxReportReaderTests {
         });
 
         // when
-        List<RawRow> rows = readAll(file, settings("KPI", 1));
+        List<RawRow> rows = TestReaders.readAll(file, settings("KPI", 1));
 
         // then
         assertThat(rows.get(0).cells().get(0).typed()).isEqualTo(LocalDateTime.of(2025, 4, 3, 0, 0));
@@ -107,7 +106,7 @@ class XlsxReportReaderTests {
             }
         });
 
-        List<RawRow> rows = readAll(file, settings("S", 1));
+        List<RawRow> rows = TestReaders.readAll(file, settings("S", 1));
 
         assertThat(rows.get(0).cells().get(0).typed()).isEqualTo(LocalDateTime.of(2025, 4, 3, 0, 0));
         assertThat(rows.get(1).cells().get(0).typed()).isNull();
@@ -131,7 +130,7 @@ class XlsxReportReaderTests {
         });
 
         // when
-        List<RawRow> rows = readAll(file, settings("S", 1));
+        List<RawRow> rows = TestReaders.readAll(file, settings("S", 1));
 
         // then
         assertThat(rows.get(0).cells().get(0).typed()).isEqualTo(42.0);
@@ -157,7 +156,7 @@ class XlsxReportReaderTests {
         });
 
         // when
-        List<RawRow> rows = readAll(file, settings("S", 1));
+        List<RawRow> rows = TestReaders.readAll(file, settings("S", 1));
 
         // then
         assertThat(CsvReportReaderTests.texts(rows.get(1))).containsExactly("01", "z", "w");
@@ -185,7 +184,7 @@ class XlsxReportReaderTests {
         List<ReportReader.ReaderWarning> warnings;
         try (ReportReader reader = ReportReaders.open(file, settings("Indicateurs", 3))) {
             assertThat(reader.header()).containsExactly("trimestre", "valeur");
-            rows = readRest(reader);
+            rows = TestReaders.readRest(reader);
             warnings = reader.warnings();
         }
 
@@ -202,7 +201,7 @@ class XlsxReportReaderTests {
     void aMissingSheetIsRejected() throws Exception {
         Path file = workbook("Feuil1", workbook -> row(workbook.getSheet("Feuil1"), 0, "a"));
 
-        assertThatThrownBy(() -> readAll(file, settings("Services", 1)))
+        assertThatThrownBy(() -> TestReaders.readAll(file, settings("Services", 1)))
                 .isInstanceOfSatisfying(FileRejectedException.class, e -> {
                     assertThat(e.code()).isEqualTo(ReasonCode.SHEET_MISSING);
                     assertThat(e.arguments()).containsEntry("sheet", "Services");
@@ -213,7 +212,7 @@ class XlsxReportReaderTests {
     void aHeaderWithoutRowsHasNoData() throws Exception {
         Path file = workbook("S", workbook -> row(workbook.getSheet("S"), 0, "a", "b"));
 
-        assertThatThrownBy(() -> readAll(file, settings("S", 1)))
+        assertThatThrownBy(() -> TestReaders.readAll(file, settings("S", 1)))
                 .isInstanceOfSatisfying(
                         FileRejectedException.class, e -> assertThat(e.code()).isEqualTo(ReasonCode.NO_DATA));
     }
@@ -227,7 +226,7 @@ class XlsxReportReaderTests {
         Files.write(truncated, java.util.Arrays.copyOf(whole, whole.length / 2));
 
         for (Path file : List.of(csv, truncated)) {
-            assertThatThrownBy(() -> readAll(file, settings("S", 1)))
+            assertThatThrownBy(() -> TestReaders.readAll(file, settings("S", 1)))
                     .isInstanceOfSatisfying(FileRejectedException.class, e -> assertThat(e.code())
                             .isEqualTo(ReasonCode.NOT_XLSX));
         }
@@ -247,7 +246,7 @@ class XlsxReportReaderTests {
                         + "<sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" count=\"2\" uniqueCount=\"2\">"
                         + "<si><t>&xxe;</t></si><si><t>b</t></si></sst>");
 
-        assertThatThrownBy(() -> readAll(unsafe, settings("S", 1)))
+        assertThatThrownBy(() -> TestReaders.readAll(unsafe, settings("S", 1)))
                 .isInstanceOfSatisfying(
                         FileRejectedException.class, e -> assertThat(e.code()).isEqualTo(ReasonCode.UNSAFE_XML));
     }
@@ -263,7 +262,7 @@ class XlsxReportReaderTests {
             }
         });
 
-        assertThatThrownBy(() -> readAll(file, settings("S", 1)))
+        assertThatThrownBy(() -> TestReaders.readAll(file, settings("S", 1)))
                 .isInstanceOfSatisfying(
                         FileRejectedException.class, e -> assertThat(e.code()).isEqualTo(ReasonCode.ZIP_BOMB));
     }
@@ -276,29 +275,14 @@ class XlsxReportReaderTests {
             workbook.createSheet("Second");
         });
 
-        assertThat(readAll(file, settings(null, 1))).singleElement().satisfies(row -> assertThat(row.rowRef())
-                .isEqualTo("Premier!A2"));
+        assertThat(TestReaders.readAll(file, settings(null, 1)))
+                .singleElement()
+                .satisfies(row -> assertThat(row.rowRef()).isEqualTo("Premier!A2"));
     }
 
     private static ReaderSettings settings(String sheet, int headerRow) {
         return new ReaderSettings(
                 "xlsx", StandardCharsets.UTF_8, ',', '"', sheet, headerRow, null, ReaderLimits.DEFAULTS);
-    }
-
-    private static List<RawRow> readAll(Path file, ReaderSettings settings) throws FileRejectedException {
-        try (ReportReader reader = ReportReaders.open(file, settings)) {
-            reader.header();
-            return readRest(reader);
-        }
-    }
-
-    private static List<RawRow> readRest(ReportReader reader) throws FileRejectedException {
-        List<RawRow> rows = new ArrayList<>();
-        RawRow row;
-        while ((row = reader.next()) != null) {
-            rows.add(row);
-        }
-        return rows;
     }
 
     private static void row(Sheet sheet, int index, String... values) {
