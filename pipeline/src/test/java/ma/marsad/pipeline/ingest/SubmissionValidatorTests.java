@@ -241,12 +241,7 @@ class SubmissionValidatorTests {
                 "2025;emplois_offshoring;5;emplois;MEF",
                 "2025;emplois_ia;1 001;emplois;MEF");
         ValidationOutcome outcome = validate("digital-economy-annual", "MEF", csv);
-        assertRejected(outcome, ReasonCode.KEY_CONFLICT);
-        assertThat(outcome.fileErrorArguments())
-                .containsEntry("key", "2025 | emplois_ia")
-                .containsEntry("first_row", 1)
-                .containsEntry("row", 3);
-        assertThat(outcome.rowErrors()).extracting(RowError::row).containsExactly(1, 3);
+        assertKeyConflict(outcome, "2025 | emplois_ia", 1, 3);
         assertThat(outcome.rowErrors()).extracting(RowError::line).containsExactly(2, 4);
     }
 
@@ -402,12 +397,7 @@ class SubmissionValidatorTests {
         ValidationOutcome outcome = validate("egov-requests", "ADD", csv);
 
         // then
-        assertRejected(outcome, ReasonCode.KEY_CONFLICT);
-        assertThat(outcome.fileErrorArguments())
-                .containsEntry("key", "R2050")
-                .containsEntry("first_row", 2050)
-                .containsEntry("row", 2100);
-        assertThat(outcome.rowErrors()).extracting(RowError::row).containsExactly(2050, 2100);
+        assertKeyConflict(outcome, "R2050", 2050, 2100);
     }
 
     @Test
@@ -578,6 +568,16 @@ class SubmissionValidatorTests {
         assertCounts(outcome, Status.REJECTED, 0, 0, 0);
         assertThat(outcome.fileErrorCode()).isEqualTo(code);
         assertThat(outcome.period()).isNull();
+    }
+
+    /** The file is rejected for a key seen with other values, naming the key and both rows. */
+    private static void assertKeyConflict(ValidationOutcome outcome, String key, int firstRow, int row) {
+        assertRejected(outcome, ReasonCode.KEY_CONFLICT);
+        assertThat(outcome.fileErrorArguments())
+                .containsEntry("key", key)
+                .containsEntry("first_row", firstRow)
+                .containsEntry("row", row);
+        assertThat(outcome.rowErrors()).extracting(RowError::row).containsExactly(firstRow, row);
     }
 
     private static void assertCounts(
