@@ -1,5 +1,7 @@
 -- grain: one row per year and indicator of every accepted submission (current and superseded revisions)
-select * replace (
-    cast(valeur as decimal(18, 2)) as valeur
-)
-from lake_hist_digital_economy_annual
+-- current rows and superseded ones: each accepted revision stands in exactly one of the two tables
+select *
+from fct_digital_economy_annual
+union all by name
+select *
+from superseded_digital_economy_annual

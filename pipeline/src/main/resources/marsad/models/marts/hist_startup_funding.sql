@@ -1,6 +1,7 @@
 -- grain: one row per funding event (event_id) of every accepted monthly submission (current and superseded revisions)
-select * replace (
-    cast(amount_mad as decimal(18, 2)) as amount_mad,
-    cast(valuation_mad as decimal(18, 2)) as valuation_mad
-)
-from lake_hist_startup_funding
+-- current rows and superseded ones: each accepted revision stands in exactly one of the two tables
+select *
+from fct_startup_funding
+union all by name
+select *
+from superseded_startup_funding

@@ -1,5 +1,7 @@
 -- grain: one row per quarter, indicator and operator of every accepted ANRT submission (current and superseded revisions)
-select * replace (
-    cast(valeur as decimal(18, 2)) as valeur
-)
-from lake_hist_telecom_quarterly
+-- current rows and superseded ones: each accepted revision stands in exactly one of the two tables
+select *
+from fct_telecom_quarterly
+union all by name
+select *
+from superseded_telecom_quarterly

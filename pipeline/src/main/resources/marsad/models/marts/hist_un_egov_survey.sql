@@ -1,10 +1,7 @@
 -- grain: one row per survey year and country of every accepted UN E-Government Survey file (current and superseded revisions)
-select * replace (
-    cast(egdi_rank as integer) as egdi_rank,
-    cast(egdi as decimal(18, 5)) as egdi,
-    cast(epart as decimal(18, 5)) as epart,
-    cast(osi as decimal(18, 5)) as osi,
-    cast(hci as decimal(18, 5)) as hci,
-    cast(tii as decimal(18, 5)) as tii
-)
-from lake_hist_un_egov_survey
+-- current rows and superseded ones: each accepted revision stands in exactly one of the two tables
+select *
+from fct_un_egov_survey
+union all by name
+select *
+from superseded_un_egov_survey

@@ -44,7 +44,7 @@ final class RowTags {
      * table has no source_row (the submission calendar: a KPI on it names submissions only).
      */
     String rows(String rowsTable, String filter) throws SQLException {
-        String rows = "select * from " + tables.qualified(rowsTable) + " where " + filter;
+        String rows = "select * from " + tables.source(rowsTable) + " where " + filter;
         if (!countsRows(rowsTable)) {
             return rows;
         }
@@ -107,7 +107,7 @@ final class RowTags {
                     "create temp table if not exists marsad_submission_tag (submission_id varchar, tag varchar)");
             statement.execute("insert into " + TABLE + " select submission_id, cast((select count(*) from " + TABLE
                     + ") + row_number() over (order by submission_id) as varchar) from (select distinct submission_id"
-                    + " from " + tables.qualified(table) + " where submission_id not in (select submission_id from "
+                    + " from " + tables.source(table) + " where submission_id not in (select submission_id from "
                     + TABLE + "))");
             try (ResultSet result = statement.executeQuery("select tag, submission_id from " + TABLE)) {
                 while (result.next()) {

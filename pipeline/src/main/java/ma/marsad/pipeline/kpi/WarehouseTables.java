@@ -33,6 +33,20 @@ record WarehouseTables(String database, Set<String> names) {
         return names.contains(table.toLowerCase(Locale.ROOT));
     }
 
+    /**
+     * What a FROM clause reads a table's rows from, immune to temporary views of the same name: its qualified name, or
+     * for a history view ({@code hist_<template>}) its two tables, since the view's own reference to {@code fct_} would
+     * bind to a view shadowing it.
+     */
+    String source(String table) {
+        String suffix = table.startsWith("hist_") ? table.substring("hist_".length()) : null;
+        if (suffix != null && exists("fct_" + suffix) && exists("superseded_" + suffix)) {
+            return "(select * from " + qualified("fct_" + suffix) + " union all by name select * from "
+                    + qualified("superseded_" + suffix) + ")";
+        }
+        return qualified(table);
+    }
+
     /** {@code "<database>".main.<table>}: a name that a temporary view of the same name cannot shadow. */
     String qualified(String table) {
         return '"' + database.replace("\"", "\"\"") + "\".main." + table;

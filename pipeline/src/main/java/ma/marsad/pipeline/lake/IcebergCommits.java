@@ -173,11 +173,7 @@ final class IcebergCommits {
         retrying(table, () -> {
             List<DataFile> replaced = new ArrayList<>();
             for (DataFile present : partitionFiles(table, record)) {
-                SubmissionRecord current = records.find(submissionOf(present))
-                        .orElseThrow(() -> new IllegalStateException("the lake table " + table.name() + " holds "
-                                + present.location() + ", a submission the registry does not know: restore its"
-                                + " registry entry from a backup of the lake"));
-                if (SubmissionRecord.compareRevisions(current, record) > 0) {
+                if (revisionOf(table, present, records).compareTo(Revision.of(record)) > 0) {
                     // an older revision arriving late: the current rows stay; it is history only
                     return null;
                 }
@@ -194,7 +190,9 @@ final class IcebergCommits {
                 overwrite.validateFromSnapshot(table.currentSnapshot().snapshotId());
             }
             replaced.forEach(overwrite::deleteFile);
-            return overwrite.set(IcebergLake.SUBMISSION_PROPERTY, record.submissionId());
+            return overwrite
+                    .set(IcebergLake.SUBMISSION_PROPERTY, record.submissionId())
+                    .set(IcebergLake.REVISION_PROPERTY, Revision.of(record).encode());
         });
     }
 
@@ -393,6 +391,24 @@ final class IcebergCommits {
         String location = file.location();
         String name = location.substring(location.lastIndexOf('/') + 1);
         return name.substring(0, name.indexOf('.'));
+    }
+
+    /**
+     * The revision of a file in a template table: from the summary of the commit that added it, which another process
+     * may have made a moment ago and not yet followed with its registry entry; from the registry for commits made
+     * before the summary carried it.
+     */
+    private static Revision revisionOf(Table table, DataFile present, Records records) throws IOException {
+        String submissionId = submissionOf(present);
+        Optional<String> committed = snapshotNaming(table, IcebergLake.SUBMISSION_PROPERTY, submissionId)
+                .map(snapshot -> snapshot.summary().get(IcebergLake.REVISION_PROPERTY));
+        if (committed.isPresent()) {
+            return Revision.decode(committed.get());
+        }
+        return Revision.of(records.find(submissionId)
+                .orElseThrow(() -> new IllegalStateException("the lake table " + table.name() + " holds "
+                        + present.location() + ", a submission the registry does not know: restore its"
+                        + " registry entry from a backup of the lake")));
     }
 
     static Optional<Snapshot> snapshotNaming(Table table, String property, String submissionId) {

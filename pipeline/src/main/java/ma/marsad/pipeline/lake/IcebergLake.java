@@ -62,6 +62,10 @@ public final class IcebergLake implements Closeable {
 
     /** Snapshot summary property: the submission a commit made visible (idempotence key of a rerun). */
     public static final String SUBMISSION_PROPERTY = "marsad.submission-id";
+
+    /** In the summary of a template table's commit: the committed revision's order (see {@link Revision}). */
+    static final String REVISION_PROPERTY = "marsad.revision";
+
     /** Snapshot summary property: the submission a commit withdrew. */
     public static final String WITHDRAWAL_PROPERTY = "marsad.withdrawn-submission-id";
 

@@ -1,7 +1,6 @@
 package ma.marsad.pipeline.lake;
 
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
@@ -47,10 +46,6 @@ public record SubmissionRecord(
         Long quarantineBytes,
         Instant discoveredAt,
         long discoveryOrder) {
-
-    private static final Comparator<SubmissionRecord> DISCOVERY = Comparator.comparing(
-                    SubmissionRecord::discoveredAt, Comparator.nullsFirst(Comparator.naturalOrder()))
-            .thenComparingLong(SubmissionRecord::discoveryOrder);
 
     public SubmissionRecord {
         Objects.requireNonNull(submissionId, "submissionId");
@@ -113,22 +108,9 @@ public record SubmissionRecord(
         return template + "|" + submitter + "|" + period;
     }
 
-    /**
-     * Orders revisions by arrival: received time, then discovery (an earlier scan, then the scan's order); the file
-     * name and digest only break ties between entries written before discovery was kept. Never by digest first: the
-     * digest says nothing about which version came last.
-     */
+    /** Orders revisions by arrival, as {@link Revision} says. */
     public static int compareRevisions(SubmissionRecord a, SubmissionRecord b) {
-        int byTime = a.receivedAt.compareTo(b.receivedAt);
-        if (byTime != 0) {
-            return byTime;
-        }
-        int byDiscovery = DISCOVERY.compare(a, b);
-        if (byDiscovery != 0) {
-            return byDiscovery;
-        }
-        int byName = String.join("/", a.fileNames).compareTo(String.join("/", b.fileNames));
-        return byName != 0 ? byName : a.submissionId.compareTo(b.submissionId);
+        return Revision.of(a).compareTo(Revision.of(b));
     }
 
     /** Names the submission in messages: id, template, submitter and file. */

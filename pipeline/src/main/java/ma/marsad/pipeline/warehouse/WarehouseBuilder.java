@@ -30,7 +30,7 @@ import ma.marsad.pipeline.template.ColumnType;
 
 /**
  * Builds a NEW DuckDB warehouse file from the lake's registry: the current partitions become the sources the SQL models
- * read ({@code lake_<template>}, {@code lake_hist_<template>}, {@code lake_quarantine}, {@code src.*}), the models run in
+ * read ({@code lake_<template>}, {@code lake_superseded_<template>}, {@code lake_quarantine}, {@code src.*}), the models run in
  * dependency order, then every data test, and the registry's row counts and file sizes are checked against what was
  * loaded. A night that can start from the published warehouse copies it and loads only the submissions that changed.
  * The published warehouse is never touched here.
@@ -259,6 +259,10 @@ public final class WarehouseBuilder {
                             .toList());
             List<SubmissionRecord> currentRecords = among(snapshot.current(), only);
             List<SubmissionRecord> acceptedRecords = among(snapshot.accepted(), only);
+            // history keeps each accepted revision once: current rows in fct_, the others in superseded_
+            List<SubmissionRecord> supersededRecords = acceptedRecords.stream()
+                    .filter(record -> !snapshot.isCurrent(record))
+                    .toList();
             for (TemplateTable template : templates) {
                 List<Path> current = new ArrayList<>();
                 for (SubmissionRecord record : currentRecords) {
@@ -271,11 +275,11 @@ public final class WarehouseBuilder {
                         current.add(lake.localCopy(file, cache));
                     }
                 }
-                List<Path> all = localFiles(snapshot, acceptedRecords, template, filer, cache);
+                List<Path> superseded = localFiles(snapshot, supersededRecords, template, filer, cache);
                 statement.execute("create temp view lake_" + template.tableSuffix() + " as "
                         + select(template.columns(), current));
-                statement.execute("create temp view lake_hist_" + template.tableSuffix() + " as "
-                        + select(template.columns(), all));
+                statement.execute("create temp view lake_superseded_" + template.tableSuffix() + " as "
+                        + select(template.columns(), superseded));
             }
             List<Path> quarantineFiles = new ArrayList<>();
             for (SubmissionRecord record : acceptedRecords) {

@@ -105,9 +105,9 @@ class HdfsLakeIntegrationTests {
                 TestWarehouses.builder(lake, TemplateCatalog.shipped()).build(registry.snapshot(), target, cache);
 
         // then current rows are UM5's revision (1 row, 120 graduates) and UIR's (1 row, 30): 2 rows, 150 graduates;
-        // history keeps all 4 rows (2 + 1 + 1)
+        // history keeps all 4 rows: the 2 current ones and UM5's superseded 2
         assertThat(summary.tableRows()).containsEntry("fct_digital_training", 2L);
-        assertThat(summary.tableRows()).containsEntry("hist_digital_training", 4L);
+        assertThat(summary.tableRows()).containsEntry("superseded_digital_training", 2L);
         try (Connection connection = WarehouseBuilder.openReadOnly(target);
                 Statement statement = connection.createStatement();
                 ResultSet result = statement.executeQuery("select sum(diplomes) from fct_digital_training")) {

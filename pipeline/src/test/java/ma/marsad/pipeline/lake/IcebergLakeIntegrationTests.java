@@ -137,6 +137,12 @@ class IcebergLakeIntegrationTests {
                 .extracting(snapshot -> snapshot.summary().get(IcebergLake.SUBMISSION_PROPERTY))
                 .containsExactly(first, second, revision);
         assertThat(history.get(3).summary()).containsEntry(IcebergLake.WITHDRAWAL_PROPERTY, second);
+        // each commit of rows says how its revision orders, for a process committing the next one before this one's
+        // registry entry is written
+        assertThat(Revision.decode(history.get(2).summary().get(IcebergLake.REVISION_PROPERTY)))
+                .extracting(Revision::submissionId, Revision::fileNames, Revision::receivedAt)
+                .containsExactly(
+                        revision, List.of("requests-2026-11-27-corrected.csv"), FIRST_NIGHT.plusSeconds(86_400));
 
         // the current scan lists the revision's file only; as of the snapshot before the revision, the first two
         assertThat(files(requests, null))

@@ -40,13 +40,16 @@ class WarehouseBuilderTests {
 
         // then current rows: UM5's revision (1 row, 120 graduates) + UIR (1 row, 30) = 2 rows, 150 graduates
         assertThat(summary.tableRows()).containsEntry("fct_digital_training", 2L);
-        assertThat(summary.tableRows()).containsEntry("hist_digital_training", 4L);
+        assertThat(summary.tableRows()).containsEntry("superseded_digital_training", 2L);
         assertThat(summary.tableRows()).containsEntry("fct_egov_requests", 0L);
         assertThat(summary.tableRows()).containsEntry("dim_region", 13L);
         try (Connection connection = WarehouseBuilder.openReadOnly(target);
                 Statement statement = connection.createStatement()) {
             assertThat(single(statement, "select sum(diplomes) from fct_digital_training"))
                     .isEqualTo(150L);
+            // history: every accepted revision once, current and superseded
+            assertThat(single(statement, "select count(*) from hist_digital_training"))
+                    .isEqualTo(4L);
             assertThat(single(statement, "select count(*) from submission where is_current"))
                     .isEqualTo(2L);
             // the lineage view takes a fact row back to its file and cell

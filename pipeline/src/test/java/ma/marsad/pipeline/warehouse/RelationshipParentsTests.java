@@ -1,0 +1,68 @@
+package ma.marsad.pipeline.warehouse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class RelationshipParentsTests {
+
+    private static final SqlModel.DataTest TO_SERVICE =
+            new SqlModel.DataTest("relationships", "service_code", Map.of("to", "dim_service", "field", "code"));
+    private static final SqlModel FACTS = new SqlModel(
+            "fct_requests",
+            "marts",
+            "-- grain: one row per request\nselect 1",
+            "one row per request",
+            "models/marts/fct_requests.sql",
+            "requests",
+            "incremental",
+            List.of(),
+            List.of(TO_SERVICE));
+
+    @Test
+    void aParentThatGainedKeysKeepsTheTestOnTheChangedRows() throws Exception {
+        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
+                Statement statement = connection.createStatement()) {
+            statement.execute("create table dim_service as select * from (values ('A'), ('B')) as t(code)");
+            RelationshipParents parents = new RelationshipParents();
+            parents.remember(connection, List.of(FACTS));
+
+            statement.execute(
+                    "create or replace table dim_service as select * from (values ('A'), ('B'), ('C')) t(code)");
+
+            assertThat(parents.keptKeys(connection, TO_SERVICE)).isTrue();
+        }
+    }
+
+    @Test
+    void aParentThatLostAKeyMakesTheTestReadTheWholeTable() throws Exception {
+        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
+                Statement statement = connection.createStatement()) {
+            statement.execute("create table dim_service as select * from (values ('A'), ('B')) as t(code)");
+            RelationshipParents parents = new RelationshipParents();
+            parents.remember(connection, List.of(FACTS));
+
+            statement.execute("create or replace table dim_service as select * from (values ('A'), ('C')) t(code)");
+
+            assertThat(parents.keptKeys(connection, TO_SERVICE)).isFalse();
+        }
+    }
+
+    @Test
+    void aParentTheStartingWarehouseLackedIsNeverTakenAsKept() throws Exception {
+        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
+                Statement statement = connection.createStatement()) {
+            RelationshipParents parents = new RelationshipParents();
+            parents.remember(connection, List.of(FACTS));
+
+            statement.execute("create table dim_service as select * from (values ('A')) as t(code)");
+
+            assertThat(parents.keptKeys(connection, TO_SERVICE)).isFalse();
+        }
+    }
+}
