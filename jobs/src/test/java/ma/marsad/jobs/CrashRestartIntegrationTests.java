@@ -11,7 +11,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.Map;
-import ma.marsad.jobs.cli.MarsadCommand;
 import ma.marsad.jobs.metrics.PrometheusText;
 import ma.marsad.jobs.metrics.RunMetrics;
 import ma.marsad.pipeline.warehouse.WarehouseBuilder;

@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import ma.marsad.jobs.cli.MarsadCommand;
 import ma.marsad.pipeline.ingest.LandingScanner;
 import ma.marsad.pipeline.warehouse.WarehouseBuilder;
 import org.junit.jupiter.api.Test;

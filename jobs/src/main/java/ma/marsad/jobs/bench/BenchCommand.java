@@ -21,7 +21,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import ma.marsad.jobs.cli.UsageException;
-import ma.marsad.jobs.common.PipelineServices;
+import ma.marsad.jobs.common.WarehouseTables;
 import ma.marsad.pipeline.config.ConfigFolder;
 import ma.marsad.pipeline.ingest.LandingScanner;
 import ma.marsad.pipeline.ingest.LandingScanner.LandingSubmission;
@@ -34,7 +34,6 @@ import ma.marsad.pipeline.lake.SubmissionRegistry;
 import ma.marsad.pipeline.quality.Messages;
 import ma.marsad.pipeline.template.TemplateCatalog;
 import ma.marsad.pipeline.warehouse.ModelCatalog;
-import ma.marsad.pipeline.warehouse.TemplateTable;
 import ma.marsad.pipeline.warehouse.WarehouseBuilder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -262,9 +261,8 @@ public class BenchCommand implements Callable<Integer> {
             Path database,
             HeapProbe heap)
             throws IOException, SQLException {
-        List<TemplateTable> tables =
-                templates.contracts().stream().map(PipelineServices::tableOf).toList();
-        WarehouseBuilder builder = new WarehouseBuilder(lake, ModelCatalog.load(config), tables, List.of(), r -> null);
+        WarehouseBuilder builder = new WarehouseBuilder(
+                lake, ModelCatalog.load(config), WarehouseTables.of(templates), List.of(), r -> null);
         var snapshot = registry.snapshot();
         try (Connection warehouse = WarehouseBuilder.open(database)) {
             heap.reset();

@@ -35,7 +35,16 @@ public final class FeedbackReports {
     private static final DateTimeFormatter RECEIVED =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'xxx").withZone(ZoneId.of("Africa/Casablanca"));
 
-    private FeedbackReports() {}
+    private final Path folder;
+    private final Messages messages;
+    private final TemplateCatalog templates;
+
+    /** Reports written under {@code folder}, one sub-folder per submitter. */
+    public FeedbackReports(Path folder, Messages messages, TemplateCatalog templates) {
+        this.folder = folder;
+        this.messages = messages;
+        this.templates = templates;
+    }
 
     /** The French HTML report of a submission, relative to the work folder, or null when it needs none. */
     public static String pathOf(SubmissionRecord record) {
@@ -45,19 +54,16 @@ public final class FeedbackReports {
     }
 
     /** Writes the reports of a submission just ingested (nothing for a clean one or when already known). */
-    public static void write(PipelineServices services, SubmissionRecord record, ValidationOutcome outcome)
-            throws IOException {
+    public void write(SubmissionRecord record, ValidationOutcome outcome) throws IOException {
         if (outcome == null || "accepted".equals(record.status())) {
             return;
         }
-        Path folder = services.settings().feedback().resolve(record.submitter());
-        Files.createDirectories(folder);
+        Path submitterFolder = folder.resolve(record.submitter());
+        Files.createDirectories(submitterFolder);
         for (Language language : LANGUAGES) {
             String base = baseName(record) + "." + language.tag();
-            atomically(
-                    folder.resolve(base + ".html"),
-                    html(record, outcome, services.messages(), services.templates(), language));
-            atomically(folder.resolve(base + ".csv"), csv(outcome, services.messages(), language));
+            atomically(submitterFolder.resolve(base + ".html"), html(record, outcome, messages, templates, language));
+            atomically(submitterFolder.resolve(base + ".csv"), csv(outcome, messages, language));
         }
     }
 

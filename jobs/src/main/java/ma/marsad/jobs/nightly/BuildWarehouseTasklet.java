@@ -2,8 +2,13 @@ package ma.marsad.jobs.nightly;
 
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.time.Duration;
+import java.util.Map;
+import ma.marsad.jobs.common.Definitions;
 import ma.marsad.jobs.common.FaultInjection;
-import ma.marsad.jobs.common.PipelineServices;
+import ma.marsad.jobs.common.MarsadSettings;
+import ma.marsad.pipeline.calendar.SubmissionCalendar;
+import ma.marsad.pipeline.lake.SubmissionRegistry;
 import ma.marsad.pipeline.warehouse.WarehouseBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,45 +25,51 @@ class BuildWarehouseTasklet implements Tasklet {
 
     private static final Logger log = LoggerFactory.getLogger(BuildWarehouseTasklet.class);
 
-    private final PipelineServices services;
+    private final SubmissionRegistry registry;
+    private final WarehouseBuilder builder;
+    private final WarehouseBuilds builds;
+    private final SubmissionCalendar calendar;
+    private final Definitions definitions;
+    private final RunSummaries runs;
+    private final MarsadSettings settings;
 
-    BuildWarehouseTasklet(PipelineServices services) {
-        this.services = services;
-    }
-
-    static Path buildFile(PipelineServices services, long jobInstanceId) {
-        return services.settings().warehouseDir().resolve("build").resolve("marsad-" + jobInstanceId + ".duckdb");
+    BuildWarehouseTasklet(
+            SubmissionRegistry registry,
+            WarehouseBuilder builder,
+            WarehouseBuilds builds,
+            SubmissionCalendar calendar,
+            Definitions definitions,
+            RunSummaries runs,
+            MarsadSettings settings) {
+        this.registry = registry;
+        this.builder = builder;
+        this.builds = builds;
+        this.calendar = calendar;
+        this.definitions = definitions;
+        this.runs = runs;
+        this.settings = settings;
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
         var jobExecution = chunkContext.getStepContext().getStepExecution().getJobExecution();
-        Path target = buildFile(services, jobExecution.getJobInstanceId());
-        var snapshot = services.registry().snapshot();
+        Path target = builds.fileOf(jobExecution.getJobInstanceId());
+        var snapshot = registry.snapshot();
         var request = new WarehouseBuilder.BuildRequest(
-                services.publisher().published(),
-                services.definitionsFingerprint(),
-                services.settings().asOf(),
-                services.settings().fullRebuild());
-        WarehouseBuilder.BuildSummary summary = services.warehouseBuilder()
-                .build(snapshot, target, services.settings().cache(), request);
+                builds.published(), definitions.fingerprint(), settings.asOf(), settings.fullRebuild());
+        WarehouseBuilder.BuildSummary summary = builder.build(snapshot, target, settings.cache(), request);
         try (Connection connection = WarehouseBuilder.open(target)) {
-            SubmissionCalendarTable.write(
-                    connection,
-                    services.calendar(),
-                    snapshot,
-                    services.settings().asOf());
+            SubmissionCalendarTable.write(connection, calendar, snapshot, settings.asOf());
             OperationsTables.write(
                     connection,
-                    services.settings().runs(),
+                    settings.runs(),
                     jobExecution.getJobInstanceId(),
-                    RunSummary.of(jobExecution, services, java.time.Duration.ZERO)
-                            .record());
+                    runs.of(jobExecution, Duration.ZERO).record());
         }
         FaultInjection.at("build");
         long facts = summary.tableRows().entrySet().stream()
                 .filter(entry -> entry.getKey().startsWith("fct_"))
-                .mapToLong(java.util.Map.Entry::getValue)
+                .mapToLong(Map.Entry::getValue)
                 .sum();
         log.info(
                 "built {} ({}: {}; {} submission(s) changed): {} fact rows in {} tables (lake load {} ms, models and"

@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import ma.marsad.jobs.cli.MarsadCommand;
+import ma.marsad.jobs.MarsadCommand;
 import ma.marsad.pipeline.config.ConfigFolder;
 import ma.marsad.pipeline.text.HtmlText;
 import ma.marsad.pipeline.warehouse.ModelCatalog;
