@@ -14,12 +14,10 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import ma.marsad.jobs.cli.UsageException;
 import ma.marsad.jobs.common.WarehouseTables;
 import ma.marsad.pipeline.config.ConfigFolder;
@@ -86,19 +84,7 @@ public class BenchCommand implements Callable<Integer> {
         if (rows < 1 || rows > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("--rows must be between 1 and " + Integer.MAX_VALUE + ", not " + rows);
         }
-        Path folder = work == null
-                ? Files.createTempDirectory("marsad-bench")
-                : work.toAbsolutePath().resolve("bench");
-        try {
-            empty(folder);
-            Files.createDirectories(folder);
-            run(folder, System.out);
-        } finally {
-            if (work == null) {
-                empty(folder);
-                Files.deleteIfExists(folder);
-            }
-        }
+        BenchFolder.run(work, "bench", folder -> run(folder, System.out));
         return 0;
     }
 
@@ -312,19 +298,6 @@ public class BenchCommand implements Callable<Integer> {
             throw new IllegalArgumentException("the bench folder must not contain a quote: " + text);
         }
         return "'" + text + "'";
-    }
-
-    static void empty(Path folder) throws IOException {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(folder)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                if (!path.equals(folder)) {
-                    Files.delete(path);
-                }
-            }
-        }
     }
 
     /** One measured phase. */

@@ -18,6 +18,10 @@ import picocli.CommandLine.Mixin;
         })
 public class RecoverCommand implements Callable<Integer> {
 
+    private static final String RECOVERED =
+            "recovered: the interrupted run is marked failed; 'marsad nightly' will restart it";
+    private static final String NOTHING_TO_RECOVER = "nothing to recover: no run was left running";
+
     @Mixin
     WorkOptions work;
 
@@ -26,11 +30,7 @@ public class RecoverCommand implements Callable<Integer> {
         return JobContexts.runLocked(
                 work.work(), "recover", "it is running, nothing to recover", work.properties(), context -> {
                     boolean recovered = context.getBean(NightlyRunner.class).recoverCrashedRun();
-                    System.out.println(
-                            recovered
-                                    ? "recovered: the interrupted run is marked failed; 'marsad nightly' will restart"
-                                            + " it"
-                                    : "nothing to recover: no run was left running");
+                    System.out.println(recovered ? RECOVERED : NOTHING_TO_RECOVER);
                     return ExitCodes.SUCCESS;
                 });
     }
