@@ -44,6 +44,11 @@ public final class JobContexts {
         }
     }
 
+    /** As {@link #runLocked(Path, String, String, Map, Work)}, on the command's work folder and its properties. */
+    public static int runLocked(WorkOptions options, String command, String advice, Work work) throws Exception {
+        return runLocked(options.work(), command, advice, options.properties(), work);
+    }
+
     /**
      * Runs a writing command's work in a job context while it holds the work-folder lock. When another process holds
      * it, prints who on standard error, with what to do ({@code advice}), and returns {@link ExitCodes#FAILURE}.

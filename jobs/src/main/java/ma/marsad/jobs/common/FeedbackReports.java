@@ -28,23 +28,14 @@ import ma.marsad.pipeline.text.HtmlText;
  * language (French, Arabic right to left, and English for the site's English pages) under
  * {@code feedback/<submitter>/}, saying what was wrong, where, and how to send the file again. Names and values from the file show control and direction characters as visible escapes,
  * and CSV cells are neutralised against formulas ({@link HtmlText}, {@link CsvText}).
+ *
+ * @param folder where the reports are written, one sub-folder per submitter
  */
-public final class FeedbackReports {
+public record FeedbackReports(Path folder, Messages messages, TemplateCatalog templates) {
 
     private static final List<Language> LANGUAGES = List.of(Language.FR, Language.AR, Language.EN);
     private static final DateTimeFormatter RECEIVED =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'xxx").withZone(ZoneId.of("Africa/Casablanca"));
-
-    private final Path folder;
-    private final Messages messages;
-    private final TemplateCatalog templates;
-
-    /** Reports written under {@code folder}, one sub-folder per submitter. */
-    public FeedbackReports(Path folder, Messages messages, TemplateCatalog templates) {
-        this.folder = folder;
-        this.messages = messages;
-        this.templates = templates;
-    }
 
     /** The French HTML report of a submission, relative to the work folder, or null when it needs none. */
     public static String pathOf(SubmissionRecord record) {

@@ -7,73 +7,33 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import ma.marsad.dashboards.render.SiteRenderer;
-import ma.marsad.pipeline.calendar.SubmissionCalendar;
 import ma.marsad.pipeline.config.ConfigFolder;
 import ma.marsad.pipeline.ingest.LandingScanner;
 import ma.marsad.pipeline.ingest.ReportReaders;
 import ma.marsad.pipeline.ingest.SubmissionIngester;
 import ma.marsad.pipeline.ingest.SubmissionValidator;
-import ma.marsad.pipeline.kpi.KpiCatalog;
 import ma.marsad.pipeline.kpi.KpiEngine;
 import ma.marsad.pipeline.lake.IcebergLake;
 import ma.marsad.pipeline.lake.Lake;
 import ma.marsad.pipeline.lake.SubmissionRegistry;
-import ma.marsad.pipeline.quality.Messages;
-import ma.marsad.pipeline.template.TemplateCatalog;
-import ma.marsad.pipeline.warehouse.DefinitionsFingerprint;
-import ma.marsad.pipeline.warehouse.ModelCatalog;
 import ma.marsad.pipeline.warehouse.WarehouseBuilder;
 import ma.marsad.pipeline.warehouse.WarehousePublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.DependsOn;
 
-/**
- * The pipeline's parts, wired once from the settings. Every configuration file (templates, messages, KPIs, models,
- * dashboards) is loaded and validated before the lake is opened, so a broken file stops the run before anything is
- * read or written.
- */
+/** The pipeline's parts, wired once from the settings and the definitions in use. */
 @Configuration
 public class PipelineConfiguration {
 
     @Bean
-    ConfigFolder configFolder(MarsadSettings settings) {
-        return settings.config() == null ? ConfigFolder.shipped() : ConfigFolder.overriddenBy(settings.config());
+    Definitions definitions(MarsadSettings settings) {
+        return Definitions.load(
+                settings.config() == null ? ConfigFolder.shipped() : ConfigFolder.overriddenBy(settings.config()));
     }
 
+    /** Opened once the definitions are loaded and checked (it takes them for that reason only). */
     @Bean
-    TemplateCatalog templateCatalog(ConfigFolder config) {
-        return TemplateCatalog.load(config);
-    }
-
-    @Bean
-    Messages messages(ConfigFolder config) {
-        return Messages.load(config);
-    }
-
-    @Bean
-    KpiCatalog kpiCatalog(ConfigFolder config) {
-        return KpiCatalog.load(config);
-    }
-
-    @Bean
-    ModelCatalog modelCatalog(ConfigFolder config) {
-        return ModelCatalog.load(config);
-    }
-
-    @Bean
-    SubmissionCalendar submissionCalendar(ConfigFolder config, TemplateCatalog templates) {
-        return SubmissionCalendar.load(config, templates);
-    }
-
-    @Bean
-    Definitions definitions(ConfigFolder config) {
-        return new Definitions(DefinitionsFingerprint.of(config));
-    }
-
-    @Bean
-    @DependsOn({"templateCatalog", "messages", "kpiCatalog", "modelCatalog", "submissionCalendar", "definitions"})
-    Lake lake(MarsadSettings settings) {
+    Lake lake(MarsadSettings settings, Definitions checkedFirst) {
         try {
             return Lake.open(URI.create(settings.lake()), settings.hadoop());
         } catch (IOException e) {
@@ -91,28 +51,29 @@ public class PipelineConfiguration {
     }
 
     @Bean
-    LandingScanner landingScanner(TemplateCatalog templates, MarsadSettings settings) {
-        return new LandingScanner(Set.copyOf(templates.ids()), settings.stabilityCheck());
+    LandingScanner landingScanner(Definitions definitions, MarsadSettings settings) {
+        return new LandingScanner(Set.copyOf(definitions.templates().ids()), settings.stabilityCheck());
     }
 
     @Bean
-    SubmissionIngester submissionIngester(
-            Lake lake, SubmissionRegistry registry, TemplateCatalog templates, Messages messages) {
-        return new SubmissionIngester(
-                lake, registry, templates, new SubmissionValidator(templates, ReportReaders::open), messages);
+    SubmissionIngester submissionIngester(Lake lake, SubmissionRegistry registry, Definitions definitions) {
+        var templates = definitions.templates();
+        var validator = new SubmissionValidator(templates, ReportReaders::open);
+        return new SubmissionIngester(lake, registry, templates, validator, definitions.messages());
     }
 
     @Bean
-    FeedbackReports feedbackReports(MarsadSettings settings, Messages messages, TemplateCatalog templates) {
-        return new FeedbackReports(settings.feedback(), messages, templates);
+    FeedbackReports feedbackReports(MarsadSettings settings, Definitions definitions) {
+        return new FeedbackReports(settings.feedback(), definitions.messages(), definitions.templates());
     }
 
     @Bean
-    WarehouseBuilder warehouseBuilder(Lake lake, ModelCatalog models, TemplateCatalog templates) {
-        List<Map<String, String>> submitters = templates.submitters().stream()
+    WarehouseBuilder warehouseBuilder(Lake lake, Definitions definitions) {
+        List<Map<String, String>> submitters = definitions.templates().submitters().stream()
                 .map(s -> Map.of("code", s.code(), "name_fr", s.nameFr(), "name_ar", s.nameAr()))
                 .toList();
-        return new WarehouseBuilder(lake, models, WarehouseTables.of(templates), submitters, FeedbackReports::pathOf);
+        var tables = WarehouseTables.of(definitions.templates());
+        return new WarehouseBuilder(lake, definitions.models(), tables, submitters, FeedbackReports::pathOf);
     }
 
     @Bean
@@ -121,12 +82,12 @@ public class PipelineConfiguration {
     }
 
     @Bean
-    KpiEngine kpiEngine(KpiCatalog kpis) {
-        return new KpiEngine(kpis);
+    KpiEngine kpiEngine(Definitions definitions) {
+        return new KpiEngine(definitions.kpis());
     }
 
     @Bean
-    SiteRenderer siteRenderer(ConfigFolder config) {
-        return new SiteRenderer(config);
+    SiteRenderer siteRenderer(Definitions definitions) {
+        return new SiteRenderer(definitions.config());
     }
 }

@@ -18,19 +18,9 @@ import org.springframework.batch.core.step.StepExecution;
  * index, so the next night does not read them again (deferred ones are left out: they are read again); then brings
  * partition files a lake older than its Iceberg tables kept in history/ back to staging/.
  */
-class AfterIngestion implements StepExecutionListener {
+record AfterIngestion(Lake lake, SubmissionRegistry registry, Path landingIndex) implements StepExecutionListener {
 
     private static final Logger log = LoggerFactory.getLogger(AfterIngestion.class);
-
-    private final Lake lake;
-    private final SubmissionRegistry registry;
-    private final Path landingIndex;
-
-    AfterIngestion(Lake lake, SubmissionRegistry registry, Path landingIndex) {
-        this.lake = lake;
-        this.registry = registry;
-        this.landingIndex = landingIndex;
-    }
 
     @Override
     public ExitStatus afterStep(StepExecution stepExecution) {

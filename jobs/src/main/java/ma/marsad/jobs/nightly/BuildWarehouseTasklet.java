@@ -7,7 +7,6 @@ import java.util.Map;
 import ma.marsad.jobs.common.Definitions;
 import ma.marsad.jobs.common.FaultInjection;
 import ma.marsad.jobs.common.MarsadSettings;
-import ma.marsad.pipeline.calendar.SubmissionCalendar;
 import ma.marsad.pipeline.lake.SubmissionRegistry;
 import ma.marsad.pipeline.warehouse.WarehouseBuilder;
 import org.slf4j.Logger;
@@ -21,34 +20,16 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
  * Builds a new warehouse file for this job instance: from a copy of the published warehouse and the submissions that
  * changed since, or from the whole lake (ADR 8); the published one is not touched.
  */
-class BuildWarehouseTasklet implements Tasklet {
+record BuildWarehouseTasklet(
+        SubmissionRegistry registry,
+        WarehouseBuilder builder,
+        WarehouseBuilds builds,
+        Definitions definitions,
+        RunSummaries runs,
+        MarsadSettings settings)
+        implements Tasklet {
 
     private static final Logger log = LoggerFactory.getLogger(BuildWarehouseTasklet.class);
-
-    private final SubmissionRegistry registry;
-    private final WarehouseBuilder builder;
-    private final WarehouseBuilds builds;
-    private final SubmissionCalendar calendar;
-    private final Definitions definitions;
-    private final RunSummaries runs;
-    private final MarsadSettings settings;
-
-    BuildWarehouseTasklet(
-            SubmissionRegistry registry,
-            WarehouseBuilder builder,
-            WarehouseBuilds builds,
-            SubmissionCalendar calendar,
-            Definitions definitions,
-            RunSummaries runs,
-            MarsadSettings settings) {
-        this.registry = registry;
-        this.builder = builder;
-        this.builds = builds;
-        this.calendar = calendar;
-        this.definitions = definitions;
-        this.runs = runs;
-        this.settings = settings;
-    }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
@@ -59,7 +40,7 @@ class BuildWarehouseTasklet implements Tasklet {
                 builds.published(), definitions.fingerprint(), settings.asOf(), settings.fullRebuild());
         WarehouseBuilder.BuildSummary summary = builder.build(snapshot, target, settings.cache(), request);
         try (Connection connection = WarehouseBuilder.open(target)) {
-            SubmissionCalendarTable.write(connection, calendar, snapshot, settings.asOf());
+            SubmissionCalendarTable.write(connection, definitions.calendar(), snapshot, settings.asOf());
             OperationsTables.write(
                     connection,
                     settings.runs(),

@@ -24,22 +24,11 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
  * Finds complete files in the landing zone whose bytes the registry does not know yet. Files unchanged since they were
  * read (landing index) are not read again; a file that cannot be read is reported and left for the next night.
  */
-class DiscoverSubmissionsTasklet implements Tasklet {
+record DiscoverSubmissionsTasklet(
+        LandingScanner scanner, SubmissionRegistry registry, MarsadSettings settings, BackfillWindow window)
+        implements Tasklet {
 
     private static final Logger log = LoggerFactory.getLogger(DiscoverSubmissionsTasklet.class);
-
-    private final LandingScanner scanner;
-    private final SubmissionRegistry registry;
-    private final MarsadSettings settings;
-    private final BackfillWindow window;
-
-    DiscoverSubmissionsTasklet(
-            LandingScanner scanner, SubmissionRegistry registry, MarsadSettings settings, BackfillWindow window) {
-        this.scanner = scanner;
-        this.registry = registry;
-        this.settings = settings;
-        this.window = window;
-    }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {

@@ -15,17 +15,9 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /** Ingests the one submission of its partition; safe to run again after a crash (the registry commit is last). */
-class IngestSubmissionTasklet implements Tasklet {
+record IngestSubmissionTasklet(SubmissionIngester ingester, FeedbackReports feedback) implements Tasklet {
 
     private static final Logger log = LoggerFactory.getLogger(IngestSubmissionTasklet.class);
-
-    private final SubmissionIngester ingester;
-    private final FeedbackReports feedback;
-
-    IngestSubmissionTasklet(SubmissionIngester ingester, FeedbackReports feedback) {
-        this.ingester = ingester;
-        this.feedback = feedback;
-    }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {

@@ -5,7 +5,6 @@ import ma.marsad.jobs.common.Definitions;
 import ma.marsad.jobs.common.FeedbackReports;
 import ma.marsad.jobs.common.MarsadSettings;
 import ma.marsad.jobs.workers.WorkersSettings;
-import ma.marsad.pipeline.calendar.SubmissionCalendar;
 import ma.marsad.pipeline.ingest.LandingScanner;
 import ma.marsad.pipeline.ingest.SubmissionIngester;
 import ma.marsad.pipeline.kpi.KpiEngine;
@@ -69,6 +68,11 @@ public class NightlyJobConfiguration {
                 "discoverSubmissionsStep", new DiscoverSubmissionsTasklet(scanner, registry, settings, window));
     }
 
+    @Bean
+    WarehouseBuilds warehouseBuilds(MarsadSettings settings, WarehousePublisher publisher) {
+        return new WarehouseBuilds(settings.warehouseDir().resolve("build"), publisher);
+    }
+
     /** Ingests one submission; run here in local mode, by the workers with {@code --workers}. */
     @Bean
     IngestSubmissionTasklet ingestSubmissionTasklet(SubmissionIngester ingester, FeedbackReports feedback) {
@@ -111,13 +115,12 @@ public class NightlyJobConfiguration {
             SubmissionRegistry registry,
             WarehouseBuilder builder,
             WarehouseBuilds builds,
-            SubmissionCalendar calendar,
             Definitions definitions,
             RunSummaries runs,
             MarsadSettings settings) {
         return taskletStep(
                 "buildWarehouseStep",
-                new BuildWarehouseTasklet(registry, builder, builds, calendar, definitions, runs, settings));
+                new BuildWarehouseTasklet(registry, builder, builds, definitions, runs, settings));
     }
 
     @Bean

@@ -22,28 +22,14 @@ import org.springframework.stereotype.Component;
  * the step where it stopped, with the same parameters.
  */
 @Component
-public class NightlyRunner {
+public record NightlyRunner(
+        JobOperator jobOperator,
+        JobRepository jobRepository,
+        Job nightlyJob,
+        RunSummaries runs,
+        MarsadSettings settings) {
 
     private static final Logger log = LoggerFactory.getLogger(NightlyRunner.class);
-
-    private final JobOperator jobOperator;
-    private final JobRepository jobRepository;
-    private final Job nightlyJob;
-    private final RunSummaries runs;
-    private final MarsadSettings settings;
-
-    NightlyRunner(
-            JobOperator jobOperator,
-            JobRepository jobRepository,
-            Job nightlyJob,
-            RunSummaries runs,
-            MarsadSettings settings) {
-        this.jobOperator = jobOperator;
-        this.jobRepository = jobRepository;
-        this.nightlyJob = nightlyJob;
-        this.runs = runs;
-        this.settings = settings;
-    }
 
     /** Runs the job to its end and summarises it. */
     public RunSummary run() throws Exception {

@@ -17,17 +17,9 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
  * Renames the new warehouse over the published one. After a crash right after the rename, the rerun finds the build
  * already published (its build id is in the published file) and carries on.
  */
-class PublishWarehouseTasklet implements Tasklet {
+record PublishWarehouseTasklet(WarehousePublisher publisher, WarehouseBuilds builds) implements Tasklet {
 
     private static final Logger log = LoggerFactory.getLogger(PublishWarehouseTasklet.class);
-
-    private final WarehousePublisher publisher;
-    private final WarehouseBuilds builds;
-
-    PublishWarehouseTasklet(WarehousePublisher publisher, WarehouseBuilds builds) {
-        this.publisher = publisher;
-        this.builds = builds;
-    }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {

@@ -13,19 +13,8 @@ import org.springframework.stereotype.Component;
 
 /** The dashboards rendered from the published warehouse into a new folder, swapped in at the end. */
 @Component
-public class PublishedSite {
-
-    private final SiteRenderer renderer;
-    private final WarehousePublisher publisher;
-    private final RunSummaries runs;
-    private final MarsadSettings settings;
-
-    PublishedSite(SiteRenderer renderer, WarehousePublisher publisher, RunSummaries runs, MarsadSettings settings) {
-        this.renderer = renderer;
-        this.publisher = publisher;
-        this.runs = runs;
-        this.settings = settings;
-    }
+public record PublishedSite(
+        SiteRenderer renderer, WarehousePublisher publisher, RunSummaries runs, MarsadSettings settings) {
 
     /** Renders the site with the runs summarised so far. */
     public RenderSummary render() throws IOException, SQLException {

@@ -16,17 +16,9 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /** Renders the static site from the published warehouse into a new folder and swaps it in. */
-class RenderDashboardsTasklet implements Tasklet {
+record RenderDashboardsTasklet(PublishedSite site, RunSummaries runs) implements Tasklet {
 
     private static final Logger log = LoggerFactory.getLogger(RenderDashboardsTasklet.class);
-
-    private final PublishedSite site;
-    private final RunSummaries runs;
-
-    RenderDashboardsTasklet(PublishedSite site, RunSummaries runs) {
-        this.site = site;
-        this.runs = runs;
-    }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {

@@ -21,17 +21,7 @@ import org.springframework.stereotype.Component;
  * {@code work/runs/}, for monitoring and the data-supply page.
  */
 @Component
-public class RunSummaries {
-
-    private final SubmissionRegistry registry;
-    private final WarehousePublisher publisher;
-    private final MarsadSettings settings;
-
-    RunSummaries(SubmissionRegistry registry, WarehousePublisher publisher, MarsadSettings settings) {
-        this.registry = registry;
-        this.publisher = publisher;
-        this.settings = settings;
-    }
+public record RunSummaries(SubmissionRegistry registry, WarehousePublisher publisher, MarsadSettings settings) {
 
     /** What the run did so far, or in all when it has ended. */
     RunSummary of(JobExecution execution, Duration took) throws Exception {

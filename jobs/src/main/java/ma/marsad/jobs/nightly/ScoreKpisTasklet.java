@@ -15,19 +15,9 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /** Scores every KPI into the new warehouse file (idempotent: the marts are replaced). */
-class ScoreKpisTasklet implements Tasklet {
+record ScoreKpisTasklet(KpiEngine engine, WarehouseBuilds builds, LocalDate asOf) implements Tasklet {
 
     private static final Logger log = LoggerFactory.getLogger(ScoreKpisTasklet.class);
-
-    private final KpiEngine engine;
-    private final WarehouseBuilds builds;
-    private final LocalDate asOf;
-
-    ScoreKpisTasklet(KpiEngine engine, WarehouseBuilds builds, LocalDate asOf) {
-        this.engine = engine;
-        this.builds = builds;
-        this.asOf = asOf;
-    }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {

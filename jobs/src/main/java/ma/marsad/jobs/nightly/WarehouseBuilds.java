@@ -5,25 +5,16 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import ma.marsad.jobs.common.MarsadSettings;
 import ma.marsad.pipeline.warehouse.WarehouseBuilder;
 import ma.marsad.pipeline.warehouse.WarehousePublisher;
-import org.springframework.stereotype.Component;
 
 /**
  * Where each job instance builds its warehouse (the build id is the instance id, so a restarted run finds its file),
  * and which build the published warehouse holds.
+ *
+ * @param folder where builds are made, next to the published warehouse so that publishing is a rename
  */
-@Component
-class WarehouseBuilds {
-
-    private final Path folder;
-    private final WarehousePublisher publisher;
-
-    WarehouseBuilds(MarsadSettings settings, WarehousePublisher publisher) {
-        this.folder = settings.warehouseDir().resolve("build");
-        this.publisher = publisher;
-    }
+record WarehouseBuilds(Path folder, WarehousePublisher publisher) {
 
     Path fileOf(long buildId) {
         return folder.resolve("marsad-" + buildId + ".duckdb");

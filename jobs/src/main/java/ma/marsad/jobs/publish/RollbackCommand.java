@@ -23,17 +23,16 @@ public class RollbackCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        return JobContexts.runLocked(
-                work.work(), "rollback", "try again when it has finished", work.properties(), context -> {
-                    String label = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss"));
-                    var restored = context.getBean(WarehousePublisher.class).rollback(label);
-                    if (restored.isEmpty()) {
-                        System.err.println("marsad rollback: no previous warehouse version is kept");
-                        return ExitCodes.FAILURE;
-                    }
-                    context.getBean(PublishedSite.class).render();
-                    System.out.println("published again: " + restored.get());
-                    return ExitCodes.SUCCESS;
-                });
+        return JobContexts.runLocked(work, "rollback", "try again when it has finished", context -> {
+            String label = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss"));
+            var restored = context.getBean(WarehousePublisher.class).rollback(label);
+            if (restored.isEmpty()) {
+                System.err.println("marsad rollback: no previous warehouse version is kept");
+                return ExitCodes.FAILURE;
+            }
+            context.getBean(PublishedSite.class).render();
+            System.out.println("published again: " + restored.get());
+            return ExitCodes.SUCCESS;
+        });
     }
 }

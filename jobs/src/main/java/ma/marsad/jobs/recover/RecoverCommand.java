@@ -27,11 +27,10 @@ public class RecoverCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        return JobContexts.runLocked(
-                work.work(), "recover", "it is running, nothing to recover", work.properties(), context -> {
-                    boolean recovered = context.getBean(NightlyRunner.class).recoverCrashedRun();
-                    System.out.println(recovered ? RECOVERED : NOTHING_TO_RECOVER);
-                    return ExitCodes.SUCCESS;
-                });
+        return JobContexts.runLocked(work, "recover", "it is running, nothing to recover", context -> {
+            boolean recovered = context.getBean(NightlyRunner.class).recoverCrashedRun();
+            System.out.println(recovered ? RECOVERED : NOTHING_TO_RECOVER);
+            return ExitCodes.SUCCESS;
+        });
     }
 }
