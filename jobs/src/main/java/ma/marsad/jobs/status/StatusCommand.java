@@ -6,6 +6,7 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import ma.marsad.jobs.JobContexts;
 import ma.marsad.jobs.cli.WorkOptions;
+import ma.marsad.jobs.common.Definitions;
 import ma.marsad.jobs.common.ExitCodes;
 import ma.marsad.pipeline.calendar.CalendarEntry;
 import ma.marsad.pipeline.calendar.SubmissionCalendar;
@@ -82,8 +83,10 @@ public class StatusCommand implements Callable<Integer> {
             if (date == null) {
                 date = LocalDate.now();
             }
-            Map<String, Counts> table =
-                    counts(context.getBean(SubmissionRegistry.class), context.getBean(SubmissionCalendar.class), date);
+            Map<String, Counts> table = counts(
+                    context.getBean(SubmissionRegistry.class),
+                    context.getBean(Definitions.class).calendar(),
+                    date);
             System.out.printf("Submissions as of %s (periods owed by the submission calendar):%n", date);
             System.out.printf(
                     "  %-24s %-13s %8s %8s %5s %7s %7s %8s%n",
