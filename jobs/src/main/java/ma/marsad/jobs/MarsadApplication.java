@@ -1,6 +1,5 @@
 package ma.marsad.jobs;
 
-import ma.marsad.jobs.cli.MarsadCommand;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 

@@ -9,7 +9,6 @@ import java.time.ZoneId;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import ma.marsad.jobs.cli.MarsadCommand;
 import ma.marsad.pipeline.lake.Lake;
 import ma.marsad.pipeline.lake.SubmissionRecord;
 import ma.marsad.pipeline.lake.SubmissionRegistry;

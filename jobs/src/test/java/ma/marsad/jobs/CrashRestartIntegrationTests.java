@@ -11,7 +11,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.Map;
-import ma.marsad.jobs.cli.MarsadCommand;
 import ma.marsad.jobs.metrics.PrometheusText;
 import ma.marsad.jobs.metrics.RunMetrics;
 import ma.marsad.pipeline.warehouse.WarehouseBuilder;
@@ -149,10 +148,8 @@ class CrashRestartIntegrationTests {
 
     @Test
     void anUnwritableLakeFailsClearlyAndLeavesThePublishedWarehouse() throws Exception {
-        Path work = root.resolve("unwritable-lake");
-        TestLandingZones.copyTree(seededWork, work);
-        Path published = work.resolve("warehouse/marsad.duckdb");
-        var before = WarehouseChecksums.of(published);
+        SeededWork copy = SeededWork.copy(seededWork, root.resolve("unwritable-lake"));
+        Path work = copy.work();
         // a lake below a regular file cannot be created, not even by root
         Path aFile = Files.writeString(root.resolve("not-a-folder"), "x");
         Path log = root.resolve("unwritable-lake.log");
@@ -170,7 +167,7 @@ class CrashRestartIntegrationTests {
         assertThat(exit).as(output).isEqualTo(1);
         assertThat(output).contains("marsad nightly: cannot open the lake at " + aFile.resolve("lake"));
         NightlyProcess.assertJsonLines(errors);
-        assertThat(WarehouseChecksums.of(published)).isEqualTo(before);
+        copy.assertPublishedWarehouseUnchanged();
     }
 
     private static long count(Connection connection, String table) throws Exception {

@@ -10,7 +10,6 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import ma.marsad.jobs.cli.MarsadCommand;
 import ma.marsad.pipeline.config.ConfigFolder;
 import ma.marsad.pipeline.warehouse.WarehouseBuilder;
 import ma.marsad.pipeline.warehouse.WarehousePublisher;

@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import ma.marsad.jobs.cli.MarsadCommand;
 import ma.marsad.pipeline.ingest.LandingScanner;
 import ma.marsad.pipeline.warehouse.WarehouseBuilder;
 import org.junit.jupiter.api.Test;
@@ -53,23 +52,12 @@ class LandingIsolationIntegrationTests {
                 HEADER + rows("B", 2, "web").replace("2026-11-27T", "2026-11-26T"),
                 "2026-11-26T23:00:00Z");
         Files.setPosixFilePermissions(unreadable, PosixFilePermissions.fromString("---------"));
-        List<String> probe = new ArrayList<>(WITHOUT_DAC);
-        probe.addAll(List.of("cat", unreadable.toString()));
-        Path probeLog = folder.resolve("probe.log");
-        assumeTrue(
-                run(probe, probeLog) != 0 && Files.readString(probeLog).contains("Permission denied"),
-                "cannot start a process that permissions apply to: " + Files.readString(probeLog));
+        assumeReadFails(
+                WITHOUT_DAC, unreadable, "Permission denied", "cannot start a process that permissions apply to");
 
-        // when the night runs as a process that cannot read it
-        Path log = folder.resolve("night-1.log");
-        int exit = NightlyProcess.start(log, null, Map.of(), WITHOUT_DAC, NightlyProcess.nightly(work, landing))
-                .waitFor();
-
-        // then the readable day is loaded, the other is named, deferred and counted, and the run exits 3
-        String text = Files.readString(log);
-        assertThat(exit).as(text).isEqualTo(3);
-        assertThat(count(work, "select count(*) from fct_egov_requests")).isEqualTo(3);
-        assertThat(text).contains("LANDING_UNREADABLE").contains("requests-2026-11-26.csv");
+        // when the night runs as a process that cannot read it, then the readable day is loaded, the other is named,
+        // deferred and counted, and the run exits 3
+        nightDeferringDay26(WITHOUT_DAC, folder.resolve("night-1.log"), work, landing);
         assertThat(lastRunSummary(work)).contains("\"files_deferred\" : 1").contains("requests-2026-11-26.csv");
         assertThat(Files.readString(work.resolve("metrics/marsad.prom")))
                 .contains("marsad_files_total{outcome=\"deferred\"} 1.0");
@@ -99,24 +87,10 @@ class LandingIsolationIntegrationTests {
                 "sh",
                 mem,
                 failing.toString());
-        List<String> probe = new ArrayList<>(bound);
-        probe.addAll(List.of("cat", failing.toString()));
-        Path probeLog = folder.resolve("probe.log");
-        int probed = run(probe, probeLog);
-        assumeTrue(
-                probed != 0 && Files.readString(probeLog).contains("Input/output error"),
-                "no mount namespace with bind mounts here: " + Files.readString(probeLog));
+        assumeReadFails(bound, failing, "Input/output error", "no mount namespace with bind mounts here");
 
-        // when
-        Path log = folder.resolve("night.log");
-        int exit = NightlyProcess.start(log, null, Map.of(), bound, NightlyProcess.nightly(work, landing))
-                .waitFor();
-
-        // then
-        String text = Files.readString(log);
-        assertThat(exit).as(text).isEqualTo(3);
-        assertThat(text).contains("LANDING_UNREADABLE").contains("requests-2026-11-26.csv");
-        assertThat(count(work, "select count(*) from fct_egov_requests")).isEqualTo(3);
+        // when, then
+        nightDeferringDay26(bound, folder.resolve("night.log"), work, landing);
         assertThat(lastRunSummary(work)).contains("\"files_deferred\" : 1");
     }
 
@@ -205,6 +179,29 @@ class LandingIsolationIntegrationTests {
         assertThat(count(work, "select count(*) from fct_egov_requests where request_id like 'B%'"))
                 .isEqualTo(3);
         assertThat(count(work, "select count(*) from fct_egov_requests")).isEqualTo(3);
+    }
+
+    /** Skips the test unless {@code cat file} run under {@code wrapper} fails with {@code error}. */
+    private void assumeReadFails(List<String> wrapper, Path file, String error, String otherwise) throws Exception {
+        List<String> probe = new ArrayList<>(wrapper);
+        probe.addAll(List.of("cat", file.toString()));
+        Path probeLog = folder.resolve("probe.log");
+        assumeTrue(
+                run(probe, probeLog) != 0 && Files.readString(probeLog).contains(error),
+                otherwise + ": " + Files.readString(probeLog));
+    }
+
+    /**
+     * A night run under {@code wrapper}, which cannot read {@link #DAY_26}: it loads {@link #DAY_27}, names the other
+     * as deferred and exits 3.
+     */
+    private static void nightDeferringDay26(List<String> wrapper, Path log, Path work, Path landing) throws Exception {
+        int exit = NightlyProcess.start(log, null, Map.of(), wrapper, NightlyProcess.nightly(work, landing))
+                .waitFor();
+        String text = Files.readString(log);
+        assertThat(exit).as(text).isEqualTo(3);
+        assertThat(count(work, "select count(*) from fct_egov_requests")).isEqualTo(3);
+        assertThat(text).contains("LANDING_UNREADABLE").contains("requests-2026-11-26.csv");
     }
 
     private static String rows(String prefix, int count, String channel) {

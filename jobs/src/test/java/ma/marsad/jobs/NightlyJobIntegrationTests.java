@@ -12,7 +12,6 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.regex.Pattern;
-import ma.marsad.jobs.cli.MarsadCommand;
 import ma.marsad.pipeline.warehouse.WarehouseBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,17 +54,7 @@ class NightlyJobIntegrationTests {
         Path work = folder.resolve("work");
 
         // when
-        int exit = MarsadCommand.run(
-                "nightly",
-                "--work",
-                work.toString(),
-                "--landing",
-                landing.toString(),
-                "--as-of",
-                "2026-11-28",
-                "--stability-seconds",
-                "0",
-                "--quiet");
+        int exit = MarsadCommand.run(NightlyProcess.nightly(work, landing, "--quiet"));
 
         // then 3 of 4 requests and both annual rows load; the region-13 row is quarantined; broken.csv is rejected
         assertThat(exit).isEqualTo(3);
@@ -94,17 +83,7 @@ class NightlyJobIntegrationTests {
         assertThat(work.resolve("feedback/ADD")).isDirectory();
 
         // and a second run with nothing new changes nothing and succeeds
-        int again = MarsadCommand.run(
-                "nightly",
-                "--work",
-                work.toString(),
-                "--landing",
-                landing.toString(),
-                "--as-of",
-                "2026-11-28",
-                "--stability-seconds",
-                "0",
-                "--quiet");
+        int again = MarsadCommand.run(NightlyProcess.nightly(work, landing, "--quiet"));
         assertThat(again).isZero();
         try (Connection connection = WarehouseBuilder.openReadOnly(warehouse);
                 Statement statement = connection.createStatement()) {

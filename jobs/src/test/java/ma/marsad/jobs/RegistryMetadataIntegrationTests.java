@@ -37,10 +37,8 @@ class RegistryMetadataIntegrationTests {
 
     @Test
     void anEntryEditedToCountFewerRowsFailsTheRunNamingTheSubmissionAndKeepsTheWarehouse() throws Exception {
-        Path work = root.resolve("edited-count");
-        TestLandingZones.copyTree(seededWork, work);
-        Path published = work.resolve("warehouse/marsad.duckdb");
-        var before = WarehouseChecksums.of(published);
+        SeededWork copy = SeededWork.copy(seededWork, root.resolve("edited-count"));
+        Path work = copy.work();
         // an accepted submission without quarantine, edited to count 4 rows fewer (rows_read too, so it adds up)
         Path entry = entryWith(work, "accepted", 5);
         String content = Files.readString(entry);
@@ -60,15 +58,13 @@ class RegistryMetadataIntegrationTests {
                 .containsPattern("fct_[a-z_]+: submission " + id + " \\(template [a-z-]+, submitter [A-Z0-9-]+, file"
                         + " [^)]+\\) has " + rows + " row\\(s\\)")
                 .contains("records rows_accepted = " + (rows - 4));
-        assertThat(WarehouseChecksums.of(published)).isEqualTo(before);
+        copy.assertPublishedWarehouseUnchanged();
     }
 
     @Test
     void aTruncatedEntryFailsTheRunNamingItsPathAndKeepsTheWarehouse() throws Exception {
-        Path work = root.resolve("truncated");
-        TestLandingZones.copyTree(seededWork, work);
-        Path published = work.resolve("warehouse/marsad.duckdb");
-        var before = WarehouseChecksums.of(published);
+        SeededWork copy = SeededWork.copy(seededWork, root.resolve("truncated"));
+        Path work = copy.work();
         Path entry = entryWith(work, "accepted", 1);
         String content = Files.readString(entry);
         Files.writeString(entry, content.substring(0, content.length() / 3));
@@ -79,7 +75,7 @@ class RegistryMetadataIntegrationTests {
         String output = Files.readString(log);
         assertThat(exit).as(output).isEqualTo(1);
         assertThat(output).contains("registry entry " + entry.toAbsolutePath() + " is damaged: not valid JSON");
-        assertThat(WarehouseChecksums.of(published)).isEqualTo(before);
+        copy.assertPublishedWarehouseUnchanged();
     }
 
     /** The first registry entry, by name, of the given status with at least {@code minRows} accepted rows. */

@@ -153,13 +153,7 @@ final class PageBuilder {
                 .append(Html.json(withColon))
                 .append("</script>");
         caption(label, String.valueOf(spec.getOrDefault("unit", "")), source);
-        html.append("<div class=\"actions\"><button type=\"button\" class=\"export-png\" data-chart=\"")
-                .append(id)
-                .append("\" data-file=\"")
-                .append(Html.escape(pageFile.replace(".html", "") + "-" + id + ".png"))
-                .append("\">")
-                .append(text("export.png"))
-                .append("</button></div></figure>");
+        exportButton("data-chart", id);
     }
 
     /** An SVG chart drawn here (the tile-grid map), with its caption and PNG export button as {@link #chart}. */
@@ -171,7 +165,14 @@ final class PageBuilder {
                 .append(svg)
                 .append("</div>");
         caption(label, unit, source);
-        html.append("<div class=\"actions\"><button type=\"button\" class=\"export-png\" data-svg=\"")
+        exportButton("data-svg", id);
+    }
+
+    /** The PNG export button of the chart {@code id} ({@code data-chart} or {@code data-svg}); closes the figure. */
+    private void exportButton(String chartAttribute, String id) {
+        html.append("<div class=\"actions\"><button type=\"button\" class=\"export-png\" ")
+                .append(chartAttribute)
+                .append("=\"")
                 .append(id)
                 .append("\" data-file=\"")
                 .append(Html.escape(pageFile.replace(".html", "") + "-" + id + ".png"))

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import ma.marsad.pipeline.config.ConfigFolder;
 import ma.marsad.pipeline.quality.Language;
+import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -88,11 +89,10 @@ class DashboardDefinitionsTests {
         assertThat(panel.tablesRead()).containsExactly("period_coverage");
 
         // then a value that is not true or false is named at its line
-        write("30-flags.yml", samples + """
+        refused("30-flags.yml", samples + """
                   - type: status-summary
                     hide_when_empty: yes
-                """);
-        assertThatThrownBy(() -> DashboardDefinitions.load(ConfigFolder.overriddenBy(config)))
+                """)
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("30-flags.yml:9")
                 .hasMessageContaining("hide_when_empty is 'yes'")
@@ -102,16 +102,14 @@ class DashboardDefinitionsTests {
     @Test
     void queriesOutsideTheMartsAreRefusedNamingTheTable() throws Exception {
         writeMessages();
-        write("30-raw.yml", """
+        refused("30-raw.yml", """
                 page: raw
                 title: {fr: "Brut", ar: "خام", en: "Raw"}
                 panels:
                   - type: query
                     query: "select extract(year from submitted_at) as y from fct_egov_requests"
                     columns: [{name: y, label: {fr: A, ar: A, en: A}}]
-                """);
-
-        assertThatThrownBy(() -> DashboardDefinitions.load(ConfigFolder.overriddenBy(config)))
+                """)
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("30-raw.yml:4: panel 1")
                 .hasMessageContaining("'fct_egov_requests'")
@@ -121,21 +119,17 @@ class DashboardDefinitionsTests {
     @Test
     void missingTranslationsAndUnknownPanelTypesNameTheFileAndTheFix() throws Exception {
         writeMessages();
-        write("40-bad.yml", """
+        refused("40-bad.yml", """
                 page: bad
                 title: {fr: "Mauvais", en: "Bad"}
                 panels: [{type: status-summary}]
-                """);
-        assertThatThrownBy(() -> DashboardDefinitions.load(ConfigFolder.overriddenBy(config)))
-                .hasMessageContaining("40-bad.yml:2: title")
-                .hasMessageContaining("give all three");
+                """).hasMessageContaining("40-bad.yml:2: title").hasMessageContaining("give all three");
 
-        write("40-bad.yml", """
+        refused("40-bad.yml", """
                 page: bad
                 title: {fr: "Mauvais", ar: "سيء", en: "Bad"}
                 panels: [{type: pie}]
-                """);
-        assertThatThrownBy(() -> DashboardDefinitions.load(ConfigFolder.overriddenBy(config)))
+                """)
                 .hasMessageContaining("unknown panel type 'pie'")
                 .hasMessageContaining("kpi-tiles");
     }
@@ -143,15 +137,13 @@ class DashboardDefinitionsTests {
     @Test
     void anUnknownFieldIsRefusedWithFileLineAndTheNearestField() throws Exception {
         writeMessages();
-        write("50-typo.yml", """
+        refused("50-typo.yml", """
                 page: typo
                 title: {fr: "Coquille", ar: "خطأ", en: "Typo"}
                 panels:
                   - type: status-summary
                     descripton: {fr: "a", ar: "b", en: "c"}
-                """);
-
-        assertThatThrownBy(() -> DashboardDefinitions.load(ConfigFolder.overriddenBy(config)))
+                """)
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("50-typo.yml:5: unknown key 'descripton'")
                 .hasMessageContaining("did you mean 'description'?");
@@ -160,23 +152,20 @@ class DashboardDefinitionsTests {
     @Test
     void aMisspeltRequiredKeyIsNamedWithItsLineAndAMissingOneWithItsParentsLine() throws Exception {
         writeMessages();
-        write("50-typo.yml", """
+        refused("50-typo.yml", """
                 page: typo
                 titel: {fr: "Coquille", ar: "خطأ", en: "Typo"}
                 panels: [{type: status-summary}]
-                """);
-        assertThatThrownBy(() -> DashboardDefinitions.load(ConfigFolder.overriddenBy(config)))
+                """)
                 .hasMessageContaining("50-typo.yml:2: unknown key 'titel'")
                 .hasMessageContaining("did you mean 'title'?");
 
-        write("50-typo.yml", """
+        refused("50-typo.yml", """
                 page: typo
                 title: {fr: "Coquille", ar: "خطأ", en: "Typo"}
                 panels:
                   - title: {fr: "a", ar: "b", en: "c"}
-                """);
-        assertThatThrownBy(() -> DashboardDefinitions.load(ConfigFolder.overriddenBy(config)))
-                .hasMessageContaining("50-typo.yml:4: 'type' is missing");
+                """).hasMessageContaining("50-typo.yml:4: 'type' is missing");
     }
 
     @Test
@@ -184,19 +173,23 @@ class DashboardDefinitionsTests {
         write(
                 "messages.yml",
                 "site.name: {fr: Marsad, ar: مرصد, en: Marsad}\nsite.menu: {fr: Menu, ar: القائمة, eng: Menu}\n");
-        write("10-page.yml", """
+        refused("10-page.yml", """
                 page: page
                 title: {fr: "Page", ar: "صفحة", en: "Page"}
                 panels: [{type: status-summary}]
-                """);
-
-        assertThatThrownBy(() -> DashboardDefinitions.load(ConfigFolder.overriddenBy(config)))
+                """)
                 .hasMessageContaining("messages.yml:2: unknown key 'eng' in site.menu")
                 .hasMessageContaining("did you mean 'en'?");
     }
 
     private void writeMessages() throws Exception {
         write("messages.yml", "site.name: {fr: Marsad, ar: مرصد, en: Marsad}\n");
+    }
+
+    /** Writes a page definition that loading must refuse, and what it refused it with. */
+    private AbstractThrowableAssert<?, ? extends Throwable> refused(String name, String content) throws Exception {
+        write(name, content);
+        return assertThatThrownBy(() -> DashboardDefinitions.load(ConfigFolder.overriddenBy(config)));
     }
 
     private void write(String name, String content) throws Exception {

@@ -19,7 +19,7 @@ class KpiTileTests {
 
     @BeforeEach
     void render() throws Exception {
-        Path warehouse = WarehouseFixture.build(Files.createDirectories(work.resolve("warehouse")));
+        Path warehouse = WarehouseFixture.buildIn(work);
         new SiteRenderer(ConfigFolder.shipped()).render(warehouse, work.resolve("site"), work);
     }
 

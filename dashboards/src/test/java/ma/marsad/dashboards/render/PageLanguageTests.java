@@ -46,7 +46,7 @@ class PageLanguageTests {
 
     @BeforeEach
     void render() throws Exception {
-        warehouse = WarehouseFixture.build(Files.createDirectories(work.resolve("warehouse")));
+        warehouse = WarehouseFixture.buildIn(work);
         new SiteRenderer(ConfigFolder.shipped()).render(warehouse, work.resolve("site"), work);
     }
 

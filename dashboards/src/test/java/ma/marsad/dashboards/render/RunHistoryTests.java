@@ -20,8 +20,8 @@ class RunHistoryTests {
     @Test
     void theRunThatRendersTheSiteIsShownCompletedWithItsTimes() throws Exception {
         // given a warehouse built by run 3, which wrote itself as started with no end and no counts
-        Path warehouse = WarehouseFixture.build(
-                Files.createDirectories(work.resolve("warehouse")),
+        Path warehouse = WarehouseFixture.buildIn(
+                work,
                 "insert into ops_run values (3, '2026-11-29 01:00:00', null, '2026-11-29', 'STARTED',"
                         + " null, null, null, null, null)");
         RunRecord ended = new RunRecord(
@@ -54,7 +54,7 @@ class RunHistoryTests {
 
     @Test
     void everyTimeIsShownInMoroccoWithItsZone() throws Exception {
-        Path warehouse = WarehouseFixture.build(Files.createDirectories(work.resolve("warehouse")));
+        Path warehouse = WarehouseFixture.buildIn(work);
 
         new SiteRenderer(ConfigFolder.shipped()).render(warehouse, work.resolve("site"), work);
 

@@ -54,7 +54,7 @@ class SiteBrowserIntegrationTests {
             }
             Assumptions.abort(reason);
         }
-        Path warehouse = WarehouseFixture.build(Files.createDirectories(work.resolve("warehouse")));
+        Path warehouse = WarehouseFixture.buildIn(work);
         // OFPPT's report in French and Arabic; the fixture's '@evil' report is not in the work folder
         for (String language : List.of("fr", "ar")) {
             Path report = work.resolve("feedback/digital-training/OFPPT/2025-S2 rapport." + language + ".html");

@@ -43,7 +43,7 @@ class SiteRendererTests {
     Path work;
 
     private RenderSummary render() throws Exception {
-        Path warehouse = WarehouseFixture.build(Files.createDirectories(work.resolve("warehouse")));
+        Path warehouse = WarehouseFixture.buildIn(work);
         return new SiteRenderer(ConfigFolder.shipped()).render(warehouse, work.resolve("site"), work);
     }
 
@@ -257,8 +257,7 @@ class SiteRendererTests {
     @Test
     void aPanelOnATableTheWarehouseDoesNotHoldSaysSoAndTheSiteStillRenders() throws Exception {
         // given a warehouse published before the UN averages existed, as a rollback may publish again
-        Path warehouse = WarehouseFixture.build(
-                Files.createDirectories(work.resolve("warehouse")), "drop table un_egov_averages");
+        Path warehouse = WarehouseFixture.buildIn(work, "drop table un_egov_averages");
 
         new SiteRenderer(ConfigFolder.shipped()).render(warehouse, work.resolve("site"), work);
 
@@ -269,7 +268,7 @@ class SiteRendererTests {
     @Test
     void fileNamesWithDirectionAndControlCharactersAreShownAsEscapesOnEveryPage() throws Exception {
         // given a rejected file whose name reads "rapport-txt.csv" in a bidi-aware viewer, and one with a newline
-        Path warehouse = WarehouseFixture.build(Files.createDirectories(work.resolve("warehouse")), """
+        Path warehouse = WarehouseFixture.buildIn(work, """
                 insert into submission values
                  ('s1','digital-training','OFPPT','2025-S2','rejected','rapport-\u202Evsc.txt',0,0,0,'encoding',
                   'not UTF-8','2026-02-12 07:00:00','2026-02-12 07:00:00',null,true,'feedback/digital-training/OFPPT/s1.fr.html'),
@@ -325,7 +324,7 @@ class SiteRendererTests {
     @Test
     void twoRendersOfTheSameWarehouseGiveIdenticalBytes() throws Exception {
         // given
-        Path warehouse = WarehouseFixture.build(Files.createDirectories(work.resolve("warehouse")));
+        Path warehouse = WarehouseFixture.buildIn(work);
         byte[] warehouseBefore = Files.readAllBytes(warehouse);
         SiteRenderer renderer = new SiteRenderer(ConfigFolder.shipped());
 
@@ -349,9 +348,8 @@ class SiteRendererTests {
     @Test
     void aLatestPeriodStillInProgressIsSaidToBeProvisional() throws Exception {
         // given a warehouse whose latest EGOV-01 figure is for a period that had not ended at the as-of date
-        Path warehouse = WarehouseFixture.build(
-                Files.createDirectories(work.resolve("warehouse")),
-                "update kpi_latest set period_complete = (kpi_id <> 'EGOV-01')");
+        Path warehouse =
+                WarehouseFixture.buildIn(work, "update kpi_latest set period_complete = (kpi_id <> 'EGOV-01')");
 
         // when
         new SiteRenderer(ConfigFolder.shipped()).render(warehouse, work.resolve("site"), work);
@@ -386,8 +384,8 @@ class SiteRendererTests {
     @Test
     void aKpiWhoseOnlyPeriodsAreRunningHasNoForecast() throws Exception {
         // given GOV-03 with both months still running, the latest carrying a forecast computed from it
-        Path warehouse = WarehouseFixture.build(
-                Files.createDirectories(work.resolve("warehouse")),
+        Path warehouse = WarehouseFixture.buildIn(
+                work,
                 "update kpi_score set period_complete = false where kpi_id = 'GOV-03';\n"
                         + "update kpi_latest set period_complete = false, forecast_2030 = 0 where kpi_id = 'GOV-03'");
 
@@ -415,8 +413,8 @@ class SiteRendererTests {
     void aWarehouseWithoutTheInProgressColumnStillRenders() throws Exception {
         // given a warehouse that predates period_complete, provisional values and scoring targets, as a rolled-back
         // version may
-        Path warehouse = WarehouseFixture.build(
-                Files.createDirectories(work.resolve("warehouse")),
+        Path warehouse = WarehouseFixture.buildIn(
+                work,
                 "alter table kpi_latest drop column period_complete;\n"
                         + "alter table kpi_score drop column period_complete;\n"
                         + "alter table kpi_latest drop column provisional_period;\n"
@@ -455,7 +453,7 @@ class SiteRendererTests {
 
     @Test
     void refusesToReplaceARealFolderAtTheSiteLink() throws Exception {
-        Path warehouse = WarehouseFixture.build(Files.createDirectories(work.resolve("warehouse")));
+        Path warehouse = WarehouseFixture.buildIn(work);
         Files.createDirectories(work.resolve("site"));
 
         assertThatThrownBy(() -> new SiteRenderer(ConfigFolder.shipped()).render(warehouse, work.resolve("site"), work))

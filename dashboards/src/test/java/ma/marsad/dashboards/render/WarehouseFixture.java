@@ -3,6 +3,7 @@ package ma.marsad.dashboards.render;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -13,6 +14,15 @@ import java.sql.Statement;
 final class WarehouseFixture {
 
     private WarehouseFixture() {}
+
+    /** The fixture in {@code <work>/warehouse/}, as a run leaves it. */
+    static Path buildIn(Path work) throws IOException, SQLException {
+        return buildIn(work, "");
+    }
+
+    static Path buildIn(Path work, String extraSql) throws IOException, SQLException {
+        return build(Files.createDirectories(work.resolve("warehouse")), extraSql);
+    }
 
     static Path build(Path folder) throws IOException, SQLException {
         return build(folder, "");

@@ -14,14 +14,12 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import ma.marsad.jobs.cli.UsageException;
-import ma.marsad.jobs.common.PipelineServices;
+import ma.marsad.jobs.common.WarehouseTables;
 import ma.marsad.pipeline.config.ConfigFolder;
 import ma.marsad.pipeline.ingest.LandingScanner;
 import ma.marsad.pipeline.ingest.LandingScanner.LandingSubmission;
@@ -34,7 +32,6 @@ import ma.marsad.pipeline.lake.SubmissionRegistry;
 import ma.marsad.pipeline.quality.Messages;
 import ma.marsad.pipeline.template.TemplateCatalog;
 import ma.marsad.pipeline.warehouse.ModelCatalog;
-import ma.marsad.pipeline.warehouse.TemplateTable;
 import ma.marsad.pipeline.warehouse.WarehouseBuilder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -87,19 +84,7 @@ public class BenchCommand implements Callable<Integer> {
         if (rows < 1 || rows > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("--rows must be between 1 and " + Integer.MAX_VALUE + ", not " + rows);
         }
-        Path folder = work == null
-                ? Files.createTempDirectory("marsad-bench")
-                : work.toAbsolutePath().resolve("bench");
-        try {
-            empty(folder);
-            Files.createDirectories(folder);
-            run(folder, System.out);
-        } finally {
-            if (work == null) {
-                empty(folder);
-                Files.deleteIfExists(folder);
-            }
-        }
+        BenchFolder.run(work, "bench", folder -> run(folder, System.out));
         return 0;
     }
 
@@ -262,9 +247,8 @@ public class BenchCommand implements Callable<Integer> {
             Path database,
             HeapProbe heap)
             throws IOException, SQLException {
-        List<TemplateTable> tables =
-                templates.contracts().stream().map(PipelineServices::tableOf).toList();
-        WarehouseBuilder builder = new WarehouseBuilder(lake, ModelCatalog.load(config), tables, List.of(), r -> null);
+        WarehouseBuilder builder = new WarehouseBuilder(
+                lake, ModelCatalog.load(config), WarehouseTables.of(templates), List.of(), r -> null);
         var snapshot = registry.snapshot();
         try (Connection warehouse = WarehouseBuilder.open(database)) {
             heap.reset();
@@ -314,19 +298,6 @@ public class BenchCommand implements Callable<Integer> {
             throw new IllegalArgumentException("the bench folder must not contain a quote: " + text);
         }
         return "'" + text + "'";
-    }
-
-    static void empty(Path folder) throws IOException {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(folder)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                if (!path.equals(folder)) {
-                    Files.delete(path);
-                }
-            }
-        }
     }
 
     /** One measured phase. */

@@ -75,19 +75,7 @@ public class NightlyBenchCommand implements Callable<Integer> {
         if (days < 1) {
             throw new UsageException("--days must be at least 1, not " + days);
         }
-        Path folder = work == null
-                ? Files.createTempDirectory("marsad-bench-nightly")
-                : work.toAbsolutePath().resolve("bench-nightly");
-        try {
-            BenchCommand.empty(folder);
-            Files.createDirectories(folder);
-            run(folder, System.out);
-        } finally {
-            if (work == null) {
-                BenchCommand.empty(folder);
-                Files.deleteIfExists(folder);
-            }
-        }
+        BenchFolder.run(work, "bench-nightly", folder -> run(folder, System.out));
         return ExitCodes.SUCCESS;
     }
 

@@ -8,6 +8,8 @@ import picocli.CommandLine.Option;
 /** Options shared by every command that reads or writes a work folder. */
 public class WorkOptions {
 
+    private static final String JSON_LOGS = "json-logs";
+
     @Option(
             names = "--work",
             paramLabel = "DIR",
@@ -49,6 +51,17 @@ public class WorkOptions {
             description = "text (default) or json, one JSON object per line for log collectors")
     String logFormat = "text";
 
+    /** Only warnings and errors in the job context's log, e.g. for a command whose output is a report. */
+    public static void logWarningsOnly(Map<String, Object> properties) {
+        properties.put("logging.level.root", "WARN");
+        properties.put("logging.level.ma.marsad", "WARN");
+    }
+
+    /** Whether the job context these properties start logs JSON lines ({@code --log-format json}). */
+    public static boolean logsJson(Map<String, Object> properties) {
+        return JSON_LOGS.equals(properties.get("spring.profiles.active"));
+    }
+
     public Path work() {
         if (work != null) {
             return work.toAbsolutePath().normalize();
@@ -81,14 +94,13 @@ public class WorkOptions {
         }
         properties.put("spring.datasource.url", repository);
         if (quiet) {
-            properties.put("logging.level.root", "WARN");
-            properties.put("logging.level.ma.marsad", "WARN");
+            logWarningsOnly(properties);
         }
         if (!"text".equalsIgnoreCase(logFormat)) {
             if (!"json".equalsIgnoreCase(logFormat)) {
                 throw new UsageException("--log-format is text or json, not " + logFormat);
             }
-            properties.put("spring.profiles.active", "json-logs");
+            properties.put("spring.profiles.active", JSON_LOGS);
         }
         return properties;
     }

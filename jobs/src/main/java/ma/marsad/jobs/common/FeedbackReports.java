@@ -28,14 +28,14 @@ import ma.marsad.pipeline.text.HtmlText;
  * language (French, Arabic right to left, and English for the site's English pages) under
  * {@code feedback/<submitter>/}, saying what was wrong, where, and how to send the file again. Names and values from the file show control and direction characters as visible escapes,
  * and CSV cells are neutralised against formulas ({@link HtmlText}, {@link CsvText}).
+ *
+ * @param folder where the reports are written, one sub-folder per submitter
  */
-public final class FeedbackReports {
+public record FeedbackReports(Path folder, Messages messages, TemplateCatalog templates) {
 
     private static final List<Language> LANGUAGES = List.of(Language.FR, Language.AR, Language.EN);
     private static final DateTimeFormatter RECEIVED =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'xxx").withZone(ZoneId.of("Africa/Casablanca"));
-
-    private FeedbackReports() {}
 
     /** The French HTML report of a submission, relative to the work folder, or null when it needs none. */
     public static String pathOf(SubmissionRecord record) {
@@ -45,19 +45,16 @@ public final class FeedbackReports {
     }
 
     /** Writes the reports of a submission just ingested (nothing for a clean one or when already known). */
-    public static void write(PipelineServices services, SubmissionRecord record, ValidationOutcome outcome)
-            throws IOException {
+    public void write(SubmissionRecord record, ValidationOutcome outcome) throws IOException {
         if (outcome == null || "accepted".equals(record.status())) {
             return;
         }
-        Path folder = services.settings().feedback().resolve(record.submitter());
-        Files.createDirectories(folder);
+        Path submitterFolder = folder.resolve(record.submitter());
+        Files.createDirectories(submitterFolder);
         for (Language language : LANGUAGES) {
             String base = baseName(record) + "." + language.tag();
-            atomically(
-                    folder.resolve(base + ".html"),
-                    html(record, outcome, services.messages(), services.templates(), language));
-            atomically(folder.resolve(base + ".csv"), csv(outcome, services.messages(), language));
+            atomically(submitterFolder.resolve(base + ".html"), html(record, outcome, messages, templates, language));
+            atomically(submitterFolder.resolve(base + ".csv"), csv(outcome, messages, language));
         }
     }
 

@@ -8,9 +8,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import ma.marsad.jobs.common.BackfillWindow;
-import ma.marsad.jobs.common.PipelineServices;
+import ma.marsad.jobs.common.MarsadSettings;
 import ma.marsad.pipeline.ingest.LandingIndex;
 import ma.marsad.pipeline.ingest.LandingScanner;
+import ma.marsad.pipeline.lake.SubmissionRegistry;
 import ma.marsad.pipeline.quality.ReasonCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,17 +24,11 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
  * Finds complete files in the landing zone whose bytes the registry does not know yet. Files unchanged since they were
  * read (landing index) are not read again; a file that cannot be read is reported and left for the next night.
  */
-class DiscoverSubmissionsTasklet implements Tasklet {
+record DiscoverSubmissionsTasklet(
+        LandingScanner scanner, SubmissionRegistry registry, MarsadSettings settings, BackfillWindow window)
+        implements Tasklet {
 
     private static final Logger log = LoggerFactory.getLogger(DiscoverSubmissionsTasklet.class);
-
-    private final PipelineServices services;
-    private final BackfillWindow window;
-
-    DiscoverSubmissionsTasklet(PipelineServices services, BackfillWindow window) {
-        this.services = services;
-        this.window = window;
-    }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
@@ -42,9 +37,9 @@ class DiscoverSubmissionsTasklet implements Tasklet {
                 .getStepExecution()
                 .getJobExecution()
                 .getExecutionContext();
-        LandingScanner.Scan scan = services.scanner().scan(services.settings().landing());
-        boolean rehash = services.settings().rehash();
-        Path indexFile = services.settings().landingIndex();
+        LandingScanner.Scan scan = scanner.scan(settings.landing());
+        boolean rehash = settings.rehash();
+        Path indexFile = settings.landingIndex();
         LandingIndex index = rehash ? LandingIndex.empty(indexFile) : LandingIndex.load(indexFile);
         List<PendingSubmissions.Pending> pending = new ArrayList<>();
         Set<String> seen = new HashSet<>();
@@ -58,7 +53,7 @@ class DiscoverSubmissionsTasklet implements Tasklet {
                 continue;
             }
             Optional<String> indexed = index.knownId(submission);
-            if (indexed.isPresent() && services.registry().contains(indexed.get())) {
+            if (indexed.isPresent() && registry.contains(indexed.get())) {
                 known++; // same path, size and time as bytes already registered: not read again
                 continue;
             }
@@ -77,7 +72,7 @@ class DiscoverSubmissionsTasklet implements Tasklet {
                 deferred++;
                 continue;
             }
-            if (services.registry().contains(id)) {
+            if (registry.contains(id)) {
                 index.remember(submission, id);
                 known++;
                 continue;
@@ -112,7 +107,7 @@ class DiscoverSubmissionsTasklet implements Tasklet {
                 "discovered {} new submission(s) in {} ({} already known, {} hashed, {} deferred, {} skipped,"
                         + " {} incomplete)",
                 pending.size(),
-                services.settings().landing(),
+                settings.landing(),
                 known,
                 hashed,
                 deferred,

@@ -3,7 +3,7 @@ package ma.marsad.jobs.nightly;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import ma.marsad.jobs.common.PipelineServices;
+import ma.marsad.pipeline.lake.SubmissionRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.ExitStatus;
@@ -22,15 +22,15 @@ class IngestProgress implements StepExecutionListener {
     static final Duration INTERVAL = Duration.ofSeconds(2);
     private static final Logger log = LoggerFactory.getLogger("progress");
 
-    private final PipelineServices services;
+    private final SubmissionRegistry registry;
     private final AtomicInteger done = new AtomicInteger();
     private final AtomicLong rows = new AtomicLong();
     private final AtomicLong lastLine = new AtomicLong();
     private volatile int total;
     private volatile long started;
 
-    IngestProgress(PipelineServices services) {
-        this.services = services;
+    IngestProgress(SubmissionRegistry registry) {
+        this.registry = registry;
     }
 
     @Override
@@ -86,7 +86,7 @@ class IngestProgress implements StepExecutionListener {
         String entry = partition.getExecutionContext().getString(SubmissionPartitioner.ENTRY, "");
         try {
             for (PendingSubmissions.Pending pending : PendingSubmissions.decode(entry)) {
-                var record = services.registry().find(pending.submissionId());
+                var record = registry.find(pending.submissionId());
                 if (record.isPresent()) {
                     return record.get().rowsRead();
                 }

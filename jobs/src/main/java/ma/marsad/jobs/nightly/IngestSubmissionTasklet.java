@@ -2,7 +2,6 @@ package ma.marsad.jobs.nightly;
 
 import ma.marsad.jobs.common.FaultInjection;
 import ma.marsad.jobs.common.FeedbackReports;
-import ma.marsad.jobs.common.PipelineServices;
 import ma.marsad.pipeline.ingest.SubmissionDeferredException;
 import ma.marsad.pipeline.ingest.SubmissionIngester;
 import ma.marsad.pipeline.lake.SubmissionRecord;
@@ -16,15 +15,9 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /** Ingests the one submission of its partition; safe to run again after a crash (the registry commit is last). */
-class IngestSubmissionTasklet implements Tasklet {
+record IngestSubmissionTasklet(SubmissionIngester ingester, FeedbackReports feedback) implements Tasklet {
 
     private static final Logger log = LoggerFactory.getLogger(IngestSubmissionTasklet.class);
-
-    private final PipelineServices services;
-
-    IngestSubmissionTasklet(PipelineServices services) {
-        this.services = services;
-    }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
@@ -34,7 +27,7 @@ class IngestSubmissionTasklet implements Tasklet {
         long start = System.nanoTime();
         SubmissionIngester.Result result;
         try {
-            result = services.ingester().ingestWithOutcome(entry.submission(), entry.submissionId());
+            result = ingester.ingestWithOutcome(entry.submission(), entry.submissionId());
         } catch (SubmissionDeferredException e) {
             defer(stepContext, DeferredSubmissions.Deferred.of(e));
             return RepeatStatus.FINISHED;
@@ -50,7 +43,7 @@ class IngestSubmissionTasklet implements Tasklet {
             return RepeatStatus.FINISHED;
         }
         SubmissionRecord record = result.record();
-        FeedbackReports.write(services, record, result.outcome());
+        feedback.write(record, result.outcome());
         long millis = Math.max(1, (System.nanoTime() - start) / 1_000_000);
         contribution.incrementReadCount();
         log.info(

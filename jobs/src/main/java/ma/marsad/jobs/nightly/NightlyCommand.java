@@ -4,12 +4,9 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import ma.marsad.jobs.cli.ErrorLines;
-import ma.marsad.jobs.cli.JobContexts;
+import ma.marsad.jobs.JobContexts;
 import ma.marsad.jobs.cli.UsageException;
 import ma.marsad.jobs.cli.WorkOptions;
-import ma.marsad.jobs.common.ExitCodes;
-import ma.marsad.jobs.common.WorkFolderLock;
 import ma.marsad.jobs.metrics.RunMetrics;
 import ma.marsad.jobs.workers.WorkersProperties;
 import ma.marsad.jobs.workers.WorkersSettings;
@@ -35,20 +32,14 @@ public class NightlyCommand implements Callable<Integer> {
     @Mixin
     WorkOptions work;
 
-    @Option(names = "--landing", paramLabel = "DIR", description = "Landing zone. Default: <work>/landing")
-    Path landing;
+    @Mixin
+    LandingOptions landing;
 
     @Option(
             names = "--as-of",
             paramLabel = "DATE",
             description = "Date the run reports as of (yyyy-MM-dd). Default: today")
     LocalDate asOf;
-
-    @Option(
-            names = "--stability-seconds",
-            paramLabel = "N",
-            description = "Seconds a file without a .done marker must stay unchanged to count as complete. Default: 2")
-    Integer stabilitySeconds;
 
     @Option(
             names = "--rehash",
@@ -84,14 +75,9 @@ public class NightlyCommand implements Callable<Integer> {
         } else if (queue != null) {
             throw new UsageException("--queue goes with --workers");
         }
-        if (landing != null) {
-            properties.put("marsad.landing", landing.toAbsolutePath().toString());
-        }
+        landing.put(properties);
         if (asOf != null) {
             properties.put("marsad.as-of", asOf.toString());
-        }
-        if (stabilitySeconds != null) {
-            properties.put("marsad.stability-check", stabilitySeconds + "s");
         }
         if (rehash) {
             properties.put("marsad.rehash", "true");
@@ -104,15 +90,7 @@ public class NightlyCommand implements Callable<Integer> {
 
     /** Runs the nightly job under the work-folder lock and prints its summary; returns the exit code. */
     public static int runLocked(Path workFolder, Map<String, Object> properties) throws Exception {
-        var lock = WorkFolderLock.tryAcquire(workFolder);
-        if (lock.isEmpty()) {
-            System.err.println(ErrorLines.format(
-                    WorkFolderLock.busyMessage(workFolder, "nightly", "try again when it has finished"),
-                    "json-logs".equals(properties.get("spring.profiles.active"))));
-            return ExitCodes.FAILURE;
-        }
-        try (var held = lock.get();
-                var context = JobContexts.start(properties)) {
+        return JobContexts.runLocked(workFolder, "nightly", "try again when it has finished", properties, context -> {
             RunSummary summary;
             try {
                 summary = context.getBean(NightlyRunner.class).run();
@@ -120,11 +98,11 @@ public class NightlyCommand implements Callable<Integer> {
                 RunMetrics.write(workFolder, RunMetricsFacts.failedToRun());
                 throw e;
             }
-            RunSummaries.write(context.getBean(ma.marsad.jobs.common.PipelineServices.class), summary);
+            context.getBean(RunSummaries.class).write(summary);
             RunMetrics.write(workFolder, RunMetricsFacts.of(summary, context.getBean(JobRepository.class)));
             System.out.print(summary.toText());
             System.out.flush();
             return summary.exitCode();
-        }
+        });
     }
 }

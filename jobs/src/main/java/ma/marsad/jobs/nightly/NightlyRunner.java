@@ -2,9 +2,8 @@ package ma.marsad.jobs.nightly;
 
 import java.time.Duration;
 import java.time.LocalDateTime;
-import java.util.List;
 import java.util.Objects;
-import ma.marsad.jobs.common.PipelineServices;
+import ma.marsad.jobs.common.MarsadSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
@@ -23,22 +22,14 @@ import org.springframework.stereotype.Component;
  * the step where it stopped, with the same parameters.
  */
 @Component
-public class NightlyRunner {
+public record NightlyRunner(
+        JobOperator jobOperator,
+        JobRepository jobRepository,
+        Job nightlyJob,
+        RunSummaries runs,
+        MarsadSettings settings) {
 
     private static final Logger log = LoggerFactory.getLogger(NightlyRunner.class);
-
-    private final JobOperator jobOperator;
-    private final JobRepository jobRepository;
-    private final Job nightlyJob;
-    private final PipelineServices services;
-
-    public NightlyRunner(
-            JobOperator jobOperator, JobRepository jobRepository, Job nightlyJob, PipelineServices services) {
-        this.jobOperator = jobOperator;
-        this.jobRepository = jobRepository;
-        this.nightlyJob = nightlyJob;
-        this.services = services;
-    }
 
     /** Runs the job to its end and summarises it. */
     public RunSummary run() throws Exception {
@@ -48,7 +39,7 @@ public class NightlyRunner {
             execution = launch();
         }
         Duration took = Duration.between(started, LocalDateTime.now());
-        return RunSummary.of(execution, services, took);
+        return runs.of(execution, took);
     }
 
     /** Marks a run left running by a dead process as failed; returns whether there was one. */
@@ -85,31 +76,20 @@ public class NightlyRunner {
         long runId = previous == null ? 1 : previousRunId(previous.getJobParameters()) + 1;
         JobParameters parameters = new JobParametersBuilder()
                 .addLong("run.id", runId)
-                .addLocalDate("asOf", services.settings().asOf(), false)
-                .addString("landing", services.settings().landing().toString(), false)
+                .addLocalDate("asOf", settings.asOf(), false)
+                .addString("landing", settings.landing().toString(), false)
                 .toJobParameters();
         return jobOperator.start(nightlyJob, parameters);
     }
 
     private boolean sameRun(JobParameters parameters) {
-        return Objects.equals(
-                        parameters.getLocalDate("asOf"), services.settings().asOf())
+        return Objects.equals(parameters.getLocalDate("asOf"), settings.asOf())
                 && Objects.equals(
-                        parameters.getString("landing"),
-                        services.settings().landing().toString());
+                        parameters.getString("landing"), settings.landing().toString());
     }
 
     private static long previousRunId(JobParameters parameters) {
         Long runId = parameters.getLong("run.id");
         return runId == null ? 0 : runId;
-    }
-
-    /** The last runs, newest first, for {@code status}. */
-    public List<JobExecution> recentRuns(int count) {
-        return jobRepository.getJobInstances(NightlyJobConfiguration.JOB_NAME, 0, count).stream()
-                .flatMap(instance -> jobRepository.getJobExecutions(instance).stream())
-                .sorted((a, b) -> Long.compare(b.getId(), a.getId()))
-                .limit(count)
-                .toList();
     }
 }

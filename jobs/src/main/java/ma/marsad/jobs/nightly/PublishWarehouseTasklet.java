@@ -1,12 +1,9 @@
 package ma.marsad.jobs.nightly;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
+import java.time.Instant;
 import ma.marsad.jobs.common.FaultInjection;
-import ma.marsad.jobs.common.PipelineServices;
 import ma.marsad.pipeline.warehouse.WarehouseBuilder;
 import ma.marsad.pipeline.warehouse.WarehousePublisher;
 import org.slf4j.Logger;
@@ -20,47 +17,26 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
  * Renames the new warehouse over the published one. After a crash right after the rename, the rerun finds the build
  * already published (its build id is in the published file) and carries on.
  */
-class PublishWarehouseTasklet implements Tasklet {
+record PublishWarehouseTasklet(WarehousePublisher publisher, WarehouseBuilds builds) implements Tasklet {
 
     private static final Logger log = LoggerFactory.getLogger(PublishWarehouseTasklet.class);
-
-    private final PipelineServices services;
-
-    PublishWarehouseTasklet(PipelineServices services) {
-        this.services = services;
-    }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
         var jobExecution = chunkContext.getStepContext().getStepExecution().getJobExecution();
         long buildId = jobExecution.getJobInstanceId();
-        Path built = BuildWarehouseTasklet.buildFile(services, buildId);
-        WarehousePublisher publisher = services.publisher();
-        if (!Files.exists(built) && publishedBuild(publisher.published()) == buildId) {
+        if (builds.alreadyPublished(buildId)) {
             log.info("warehouse of build {} already published", buildId);
             return RepeatStatus.FINISHED;
         }
+        Path built = builds.fileOf(buildId);
         try (Connection connection = WarehouseBuilder.open(built)) {
-            OperationsTables.markPublished(connection, jobExecution.getId(), java.time.Instant.now());
+            OperationsTables.markPublished(connection, jobExecution.getId(), Instant.now());
         }
         // the file being replaced becomes versions/marsad-build-<its build id>.duckdb, named after what it holds
-        String replacedBuild = "build-" + publishedBuild(publisher.published());
+        String replacedBuild = "build-" + builds.publishedBuild();
         publisher.publish(built, replacedBuild, () -> FaultInjection.at("publish"));
         log.info("published {}", publisher.published());
         return RepeatStatus.FINISHED;
-    }
-
-    /** The build id recorded in the published warehouse, or -1. */
-    static long publishedBuild(Path published) {
-        if (!Files.exists(published)) {
-            return -1;
-        }
-        try (Connection connection = WarehouseBuilder.openReadOnly(published);
-                Statement statement = connection.createStatement();
-                ResultSet result = statement.executeQuery("select max(build_id) from ops_build")) {
-            return result.next() ? result.getLong(1) : -1;
-        } catch (Exception e) {
-            return -1;
-        }
     }
 }

@@ -1,6 +1,5 @@
 package ma.marsad.jobs.nightly;
 
-import ma.marsad.jobs.common.PipelineServices;
 import ma.marsad.jobs.workers.WorkersSettings;
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
@@ -56,7 +55,7 @@ class RemoteIngestionConfiguration {
                 RemotePartitioningManagerStepBuilderFactory managerSteps,
                 DirectChannel partitionRequests,
                 JobRepository jobRepository,
-                PipelineServices services,
+                AfterIngestion afterIngestion,
                 WorkersSettings settings) {
             SubmissionPartitioner partitioner = new SubmissionPartitioner();
             return managerSteps
@@ -67,8 +66,7 @@ class RemoteIngestionConfiguration {
                     .timeout(settings.timeout().toMillis())
                     .listener(partitioner)
                     .listener(new WorkerPartitions(jobRepository, WORKER_STEP))
-                    .listener(new FileSubmissionsListener(services))
-                    .listener(new RememberIngestedFiles(services))
+                    .listener(afterIngestion)
                     .build();
         }
     }
@@ -112,12 +110,12 @@ class RemoteIngestionConfiguration {
         Step ingestSubmissionStep(
                 RemotePartitioningWorkerStepBuilderFactory workerSteps,
                 DirectChannel workerRequests,
-                PipelineServices services,
+                IngestSubmissionTasklet ingestSubmissionTasklet,
                 PlatformTransactionManager transactionManager) {
             return workerSteps
                     .get(WORKER_STEP)
                     .inputChannel(workerRequests)
-                    .tasklet(new IngestSubmissionTasklet(services), transactionManager)
+                    .tasklet(ingestSubmissionTasklet, transactionManager)
                     .build();
         }
     }

@@ -7,26 +7,39 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.List;
 import ma.marsad.dashboards.render.RunRecord;
-import ma.marsad.jobs.common.PipelineServices;
+import ma.marsad.jobs.common.MarsadSettings;
+import ma.marsad.pipeline.lake.SubmissionRegistry;
+import ma.marsad.pipeline.warehouse.WarehousePublisher;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.stereotype.Component;
 
-/** Writes each run's summary as JSON under {@code work/runs/}, for monitoring and the data-supply page. */
-public final class RunSummaries {
+/**
+ * Summarises runs from the job repository and the registry, and writes each run's summary as JSON under
+ * {@code work/runs/}, for monitoring and the data-supply page.
+ */
+@Component
+public record RunSummaries(SubmissionRegistry registry, WarehousePublisher publisher, MarsadSettings settings) {
 
-    private RunSummaries() {}
+    /** What the run did so far, or in all when it has ended. */
+    RunSummary of(JobExecution execution, Duration took) throws Exception {
+        return RunSummary.of(
+                execution, registry, publisher.published(), settings.site().resolve("index.html"), took);
+    }
 
     /** The final records of the summarised runs, for the data-supply page. */
-    public static List<RunRecord> finalRecords(PipelineServices services) throws IOException {
-        return OperationsTables.finalRecords(services.settings().runs());
+    public List<RunRecord> finalRecords() throws IOException {
+        return OperationsTables.finalRecords(settings.runs());
     }
 
     private static String text(Object value) {
         return value == null ? null : value.toString();
     }
 
-    static Path write(PipelineServices services, RunSummary summary) throws IOException {
-        Path folder = services.settings().runs();
+    Path write(RunSummary summary) throws IOException {
+        Path folder = settings.runs();
         Files.createDirectories(folder);
         Path target = folder.resolve(String.format("run-%06d.json", summary.runId()));
         Path temporary = folder.resolve(target.getFileName() + ".tmp");

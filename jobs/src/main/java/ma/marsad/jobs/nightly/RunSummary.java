@@ -18,8 +18,8 @@ import java.util.Map;
 import ma.marsad.dashboards.render.RunRecord;
 import ma.marsad.jobs.common.ExitCodes;
 import ma.marsad.jobs.common.FeedbackReports;
-import ma.marsad.jobs.common.PipelineServices;
 import ma.marsad.pipeline.lake.SubmissionRecord;
+import ma.marsad.pipeline.lake.SubmissionRegistry;
 import ma.marsad.pipeline.warehouse.BuildState;
 import ma.marsad.pipeline.warehouse.WarehouseBuilder;
 import org.springframework.batch.core.BatchStatus;
@@ -50,7 +50,13 @@ public record RunSummary(
         Instant startedAt,
         Instant finishedAt) {
 
-    static RunSummary of(JobExecution execution, PipelineServices services, Duration took) throws Exception {
+    /**
+     * @param publishedWarehouse the published warehouse, whose KPI statuses and build a completed run reports
+     * @param index the site's index page, reported when it exists
+     */
+    static RunSummary of(
+            JobExecution execution, SubmissionRegistry registry, Path publishedWarehouse, Path index, Duration took)
+            throws Exception {
         var context = execution.getExecutionContext();
         List<PendingSubmissions.Pending> pending =
                 PendingSubmissions.decode(context.getString(PendingSubmissions.CONTEXT_KEY, ""));
@@ -68,9 +74,9 @@ public record RunSummary(
                 notices.add("rewritten after its .done marker, read as a new version: landing/" + stale);
             }
         }
-        notices.addAll(NotCurrent.of(pending, services.registry()));
+        notices.addAll(NotCurrent.of(pending, registry));
         for (PendingSubmissions.Pending entry : pending) {
-            var found = services.registry().find(entry.submissionId());
+            var found = registry.find(entry.submissionId());
             if (found.isEmpty()) {
                 continue;
             }
@@ -88,9 +94,8 @@ public record RunSummary(
             }
         }
         PublishedFacts published = execution.getStatus() == BatchStatus.COMPLETED
-                ? PublishedFacts.read(services.publisher().published())
+                ? PublishedFacts.read(publishedWarehouse)
                 : PublishedFacts.NONE;
-        Path index = services.settings().site().resolve("index.html");
         String failure = execution.getAllFailureExceptions().stream()
                 .map(RunSummary::rootMessage)
                 .findFirst()

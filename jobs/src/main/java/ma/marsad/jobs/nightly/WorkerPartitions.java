@@ -17,19 +17,11 @@ import org.springframework.batch.core.step.StepExecution;
  * reads them there), fails the partitions no worker ended before the manager stopped waiting, and names every failed
  * partition in the step's exit status and failure, so the operator knows what the rerun ingests again.
  */
-class WorkerPartitions implements StepExecutionListener {
+record WorkerPartitions(JobRepository jobRepository, String workerStep) implements StepExecutionListener {
 
     static final String NOT_ENDED = "no worker ended this partition before the manager stopped waiting;"
             + " the next run ingests the submission again";
     private static final Logger log = LoggerFactory.getLogger(WorkerPartitions.class);
-
-    private final JobRepository jobRepository;
-    private final String workerStep;
-
-    WorkerPartitions(JobRepository jobRepository, String workerStep) {
-        this.jobRepository = jobRepository;
-        this.workerStep = workerStep;
-    }
 
     @Override
     public ExitStatus afterStep(StepExecution managerStep) {

@@ -2,11 +2,11 @@ package ma.marsad.jobs.publish;
 
 import java.nio.file.Files;
 import java.util.concurrent.Callable;
-import ma.marsad.jobs.cli.JobContexts;
+import ma.marsad.jobs.JobContexts;
 import ma.marsad.jobs.cli.WorkOptions;
 import ma.marsad.jobs.common.ExitCodes;
-import ma.marsad.jobs.common.PipelineServices;
-import ma.marsad.jobs.nightly.RunSummaries;
+import ma.marsad.jobs.nightly.PublishedSite;
+import ma.marsad.pipeline.warehouse.WarehousePublisher;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -23,23 +23,17 @@ public class DashboardsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (var context = JobContexts.start(work.properties())) {
-            PipelineServices services = context.getBean(PipelineServices.class);
-            var published = services.publisher().published();
+        return JobContexts.run(work.properties(), context -> {
+            var published = context.getBean(WarehousePublisher.class).published();
             if (!Files.exists(published)) {
                 System.err.println("marsad dashboards: no published warehouse in " + published.getParent()
                         + "; run 'marsad nightly' first");
                 return ExitCodes.FAILURE;
             }
-            var summary = services.siteRenderer()
-                    .render(
-                            published,
-                            services.settings().site(),
-                            services.settings().work(),
-                            RunSummaries.finalRecords(services));
-            System.out.println("rendered " + summary);
-            System.out.println("dashboards: " + services.settings().site().resolve("index.html"));
+            PublishedSite site = context.getBean(PublishedSite.class);
+            System.out.println("rendered " + site.render());
+            System.out.println("dashboards: " + site.index());
             return ExitCodes.SUCCESS;
-        }
+        });
     }
 }

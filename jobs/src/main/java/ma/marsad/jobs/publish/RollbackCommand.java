@@ -3,12 +3,11 @@ package ma.marsad.jobs.publish;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.Callable;
-import ma.marsad.jobs.cli.JobContexts;
+import ma.marsad.jobs.JobContexts;
 import ma.marsad.jobs.cli.WorkOptions;
 import ma.marsad.jobs.common.ExitCodes;
-import ma.marsad.jobs.common.PipelineServices;
-import ma.marsad.jobs.common.WorkFolderLock;
-import ma.marsad.jobs.nightly.RunSummaries;
+import ma.marsad.jobs.nightly.PublishedSite;
+import ma.marsad.pipeline.warehouse.WarehousePublisher;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -24,28 +23,16 @@ public class RollbackCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        var lock = WorkFolderLock.tryAcquire(work.work());
-        if (lock.isEmpty()) {
-            System.err.println(WorkFolderLock.busyMessage(work.work(), "rollback", "try again when it has finished"));
-            return ExitCodes.FAILURE;
-        }
-        try (var held = lock.get();
-                var context = JobContexts.start(work.properties())) {
-            PipelineServices services = context.getBean(PipelineServices.class);
+        return JobContexts.runLocked(work, "rollback", "try again when it has finished", context -> {
             String label = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss"));
-            var restored = services.publisher().rollback(label);
+            var restored = context.getBean(WarehousePublisher.class).rollback(label);
             if (restored.isEmpty()) {
                 System.err.println("marsad rollback: no previous warehouse version is kept");
                 return ExitCodes.FAILURE;
             }
-            services.siteRenderer()
-                    .render(
-                            services.publisher().published(),
-                            services.settings().site(),
-                            services.settings().work(),
-                            RunSummaries.finalRecords(services));
+            context.getBean(PublishedSite.class).render();
             System.out.println("published again: " + restored.get());
             return ExitCodes.SUCCESS;
-        }
+        });
     }
 }

@@ -3,11 +3,11 @@ package ma.marsad.jobs.publish;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.concurrent.Callable;
-import ma.marsad.jobs.cli.JobContexts;
+import ma.marsad.jobs.JobContexts;
 import ma.marsad.jobs.cli.UsageException;
 import ma.marsad.jobs.cli.WorkOptions;
 import ma.marsad.jobs.common.ExitCodes;
-import ma.marsad.jobs.common.PipelineServices;
+import ma.marsad.pipeline.lake.SubmissionRegistry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -37,17 +37,16 @@ public class WithdrawCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         var properties = work.properties();
         properties.put("logging.level.root", "WARN");
-        try (var context = JobContexts.start(properties)) {
-            PipelineServices services = context.getBean(PipelineServices.class);
-            if (!services.registry().contains(submissionId)) {
+        return JobContexts.run(properties, context -> {
+            SubmissionRegistry registry = context.getBean(SubmissionRegistry.class);
+            if (!registry.contains(submissionId)) {
                 throw new UsageException("no submission " + submissionId + " in the registry");
             }
-            services.registry()
-                    .withdraw(
-                            submissionId, reason, LocalDate.now().atStartOfDay().toInstant(ZoneOffset.UTC));
+            registry.withdraw(
+                    submissionId, reason, LocalDate.now().atStartOfDay().toInstant(ZoneOffset.UTC));
             System.out.println(
                     "withdrawn " + submissionId + "; it leaves the current data at the next 'marsad nightly'");
             return ExitCodes.SUCCESS;
-        }
+        });
     }
 }

@@ -3,7 +3,7 @@ package ma.marsad.jobs.workers;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import ma.marsad.jobs.cli.JobContexts;
+import ma.marsad.jobs.JobContexts;
 import ma.marsad.jobs.cli.UsageException;
 import ma.marsad.jobs.cli.WorkOptions;
 import ma.marsad.jobs.common.ExitCodes;

@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import ma.marsad.jobs.cli.MarsadCommand;
+import ma.marsad.jobs.MarsadCommand;
 import ma.marsad.pipeline.config.ConfigFolder;
 import ma.marsad.pipeline.text.HtmlText;
 import ma.marsad.pipeline.warehouse.ModelCatalog;
@@ -72,11 +72,11 @@ class AnalystGuideIntegrationTests {
 
     @Test
     void requestsByChannelAndRegionAddUpToTheQuarter() throws Exception {
-        List<Map<String, Object>> rows = run("01-requests-by-channel-and-region.sql");
-        assertThat(rows).isNotEmpty();
-        assertThat(sum(rows, "requests"))
-                .isEqualTo(single("select count(*) from fct_egov_requests"
-                        + " where submitted_at >= '2026-07-01' and submitted_at < '2026-10-01'"));
+        List<Map<String, Object>> rows = runAddingUp(
+                "01-requests-by-channel-and-region.sql",
+                "requests",
+                "select count(*) from fct_egov_requests"
+                        + " where submitted_at >= '2026-07-01' and submitted_at < '2026-10-01'");
         assertThat(rows).allSatisfy(row -> {
             assertThat(Set.of("web", "mobile", "counter")).contains((String) row.get("channel"));
             assertThat(row.get("region")).isNotNull();
@@ -227,11 +227,10 @@ class AnalystGuideIntegrationTests {
 
     @Test
     void quarantinedRowsAreThoseTheSubmissionsReport() throws Exception {
-        List<Map<String, Object>> rows = run("07-quarantined-rows-and-why.sql");
-        assertThat(rows).isNotEmpty();
-        assertThat(sum(rows, "rows_quarantined"))
-                .isEqualTo(single(
-                        "select sum(rows_quarantined) from submission" + " where status = 'accepted_with_quarantine'"));
+        List<Map<String, Object>> rows = runAddingUp(
+                "07-quarantined-rows-and-why.sql",
+                "rows_quarantined",
+                "select sum(rows_quarantined) from submission where status = 'accepted_with_quarantine'");
         assertThat(rows)
                 .allSatisfy(row -> assertThat((String) row.get("message_fr")).isNotBlank());
         // the first row of each group names its business row by the template's key, as submitted
@@ -288,11 +287,10 @@ class AnalystGuideIntegrationTests {
 
     @Test
     void instituteTalentsAddUpToTheInstitutesReports() throws Exception {
-        List<Map<String, Object>> rows = run("09-institute-talents-by-region.sql");
-        assertThat(rows).isNotEmpty();
-        assertThat(sum(rows, "talents_trained"))
-                .isEqualTo(single(
-                        "select sum(talents_formes) from fct_ai_programme_quarterly where type_entite = 'institut'"));
+        runAddingUp(
+                "09-institute-talents-by-region.sql",
+                "talents_trained",
+                "select sum(talents_formes) from fct_ai_programme_quarterly where type_entite = 'institut'");
     }
 
     @Test
@@ -420,6 +418,14 @@ class AnalystGuideIntegrationTests {
         assertThat(single("select count(*) from ops_run where status = 'PUBLISHED' and files_accepted > 0"))
                 .as("the run that built the file, with what it ingested")
                 .isEqualTo(1);
+    }
+
+    /** Runs a guide query whose rows must not be empty and whose {@code column} adds up to {@code total}. */
+    private static List<Map<String, Object>> runAddingUp(String file, String column, String total) throws Exception {
+        List<Map<String, Object>> rows = run(file);
+        assertThat(rows).isNotEmpty();
+        assertThat(sum(rows, column)).as(column).isEqualTo(single(total));
+        return rows;
     }
 
     private static List<Map<String, Object>> run(String file) throws Exception {

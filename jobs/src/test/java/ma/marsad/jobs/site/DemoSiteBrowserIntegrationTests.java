@@ -18,7 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import ma.marsad.jobs.cli.MarsadCommand;
+import ma.marsad.jobs.MarsadCommand;
 import ma.marsad.pipeline.demo.DemoLandingZone;
 import ma.marsad.pipeline.warehouse.WarehouseBuilder;
 import org.junit.jupiter.api.AfterAll;

@@ -1,16 +1,18 @@
-package ma.marsad.jobs.cli;
+package ma.marsad.jobs;
 
 import java.io.PrintWriter;
+import ma.marsad.jobs.backfill.BackfillCommand;
 import ma.marsad.jobs.bench.BenchCommand;
+import ma.marsad.jobs.cli.ErrorLines;
+import ma.marsad.jobs.cli.UsageException;
 import ma.marsad.jobs.common.ExitCodes;
 import ma.marsad.jobs.demo.DemoCommand;
-import ma.marsad.jobs.nightly.BackfillCommand;
 import ma.marsad.jobs.nightly.NightlyCommand;
-import ma.marsad.jobs.nightly.RecoverCommand;
-import ma.marsad.jobs.nightly.StatusCommand;
 import ma.marsad.jobs.publish.DashboardsCommand;
 import ma.marsad.jobs.publish.RollbackCommand;
 import ma.marsad.jobs.publish.WithdrawCommand;
+import ma.marsad.jobs.recover.RecoverCommand;
+import ma.marsad.jobs.status.StatusCommand;
 import ma.marsad.jobs.validate.TemplateCommand;
 import ma.marsad.jobs.validate.ValidateCommand;
 import ma.marsad.jobs.workers.WorkerCommand;

@@ -1,15 +1,19 @@
-package ma.marsad.jobs.nightly;
+package ma.marsad.jobs.status;
 
+import java.time.LocalDate;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import ma.marsad.jobs.cli.JobContexts;
+import ma.marsad.jobs.JobContexts;
 import ma.marsad.jobs.cli.WorkOptions;
+import ma.marsad.jobs.common.Definitions;
 import ma.marsad.jobs.common.ExitCodes;
-import ma.marsad.jobs.common.PipelineServices;
 import ma.marsad.pipeline.calendar.CalendarEntry;
+import ma.marsad.pipeline.calendar.SubmissionCalendar;
 import ma.marsad.pipeline.lake.SubmissionRecord;
+import ma.marsad.pipeline.lake.SubmissionRegistry;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.repository.JobRepository;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -38,7 +42,7 @@ public class StatusCommand implements Callable<Integer> {
             names = "--as-of",
             paramLabel = "DATE",
             description = "Date the calendar is evaluated at (yyyy-MM-dd). Default: the last run's, else today")
-    java.time.LocalDate asOf;
+    LocalDate asOf;
 
     /** What one template and submitter owed and sent. */
     static final class Counts {
@@ -55,10 +59,9 @@ public class StatusCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         var properties = work.properties();
-        properties.put("logging.level.root", "WARN");
-        properties.put("logging.level.ma.marsad", "WARN");
-        try (var context = JobContexts.start(properties)) {
-            var recent = context.getBean(NightlyRunner.class).recentRuns(runs);
+        WorkOptions.logWarningsOnly(properties);
+        return JobContexts.run(properties, context -> {
+            var recent = RecentRuns.of(context.getBean(JobRepository.class), runs);
             System.out.println("Last runs:");
             if (recent.isEmpty()) {
                 System.out.println("  none yet");
@@ -73,15 +76,17 @@ public class StatusCommand implements Callable<Integer> {
                         execution.getStartTime(),
                         execution.getEndTime() == null ? "-" : execution.getEndTime());
             }
-            java.time.LocalDate date = asOf;
+            LocalDate date = asOf;
             if (date == null && !recent.isEmpty()) {
                 date = recent.get(0).getJobParameters().getLocalDate("asOf");
             }
             if (date == null) {
-                date = java.time.LocalDate.now();
+                date = LocalDate.now();
             }
-            PipelineServices services = context.getBean(PipelineServices.class);
-            Map<String, Counts> table = counts(services, date);
+            Map<String, Counts> table = counts(
+                    context.getBean(SubmissionRegistry.class),
+                    context.getBean(Definitions.class).calendar(),
+                    date);
             System.out.printf("Submissions as of %s (periods owed by the submission calendar):%n", date);
             System.out.printf(
                     "  %-24s %-13s %8s %8s %5s %7s %7s %8s%n",
@@ -110,14 +115,15 @@ public class StatusCommand implements Callable<Integer> {
                     total.expected, total.onTime, total.late, total.missing, total.rejected);
             System.out.println("  ('-': not in the submission calendar; received counts the files accepted)");
             return ExitCodes.SUCCESS;
-        }
+        });
     }
 
     /** Per "template|submitter": calendar periods by status, files accepted and rejected. */
-    static Map<String, Counts> counts(PipelineServices services, java.time.LocalDate asOf) throws Exception {
-        var snapshot = services.registry().snapshot();
+    static Map<String, Counts> counts(SubmissionRegistry registry, SubmissionCalendar calendar, LocalDate asOf)
+            throws Exception {
+        var snapshot = registry.snapshot();
         Map<String, Counts> table = new TreeMap<>();
-        for (CalendarEntry entry : services.calendar().evaluate(snapshot.records(), asOf)) {
+        for (CalendarEntry entry : calendar.evaluate(snapshot.records(), asOf)) {
             Counts counts = table.computeIfAbsent(entry.template() + "|" + entry.submitter(), k -> new Counts());
             counts.inCalendar = true;
             switch (entry.status()) {

@@ -1,11 +1,12 @@
-package ma.marsad.jobs.nightly;
+package ma.marsad.jobs.backfill;
 
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import ma.marsad.jobs.cli.UsageException;
 import ma.marsad.jobs.cli.WorkOptions;
+import ma.marsad.jobs.nightly.LandingOptions;
+import ma.marsad.jobs.nightly.NightlyCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -47,14 +48,8 @@ public class BackfillCommand implements Callable<Integer> {
             description = "Last day of files received to take, and the as-of date of the warehouse. Default: today")
     LocalDate to;
 
-    @Option(names = "--landing", paramLabel = "DIR", description = "Landing zone. Default: <work>/landing")
-    Path landing;
-
-    @Option(
-            names = "--stability-seconds",
-            paramLabel = "N",
-            description = "Seconds a file without a .done marker must stay unchanged to count as complete. Default: 2")
-    Integer stabilitySeconds;
+    @Mixin
+    LandingOptions landing;
 
     @Override
     public Integer call() throws Exception {
@@ -66,12 +61,7 @@ public class BackfillCommand implements Callable<Integer> {
             throw new UsageException("--to " + last + " is in the future; a backfill covers days already past");
         }
         Map<String, Object> properties = work.properties();
-        if (landing != null) {
-            properties.put("marsad.landing", landing.toAbsolutePath().toString());
-        }
-        if (stabilitySeconds != null) {
-            properties.put("marsad.stability-check", stabilitySeconds + "s");
-        }
+        landing.put(properties);
         properties.put("marsad.as-of", last.toString());
         properties.put("marsad.backfill.from", from.toString());
         properties.put("marsad.backfill.to", last.toString());

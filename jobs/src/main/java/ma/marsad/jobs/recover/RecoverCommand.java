@@ -1,10 +1,10 @@
-package ma.marsad.jobs.nightly;
+package ma.marsad.jobs.recover;
 
 import java.util.concurrent.Callable;
-import ma.marsad.jobs.cli.JobContexts;
+import ma.marsad.jobs.JobContexts;
 import ma.marsad.jobs.cli.WorkOptions;
 import ma.marsad.jobs.common.ExitCodes;
-import ma.marsad.jobs.common.WorkFolderLock;
+import ma.marsad.jobs.nightly.NightlyRunner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -18,24 +18,19 @@ import picocli.CommandLine.Mixin;
         })
 public class RecoverCommand implements Callable<Integer> {
 
+    private static final String RECOVERED =
+            "recovered: the interrupted run is marked failed; 'marsad nightly' will restart it";
+    private static final String NOTHING_TO_RECOVER = "nothing to recover: no run was left running";
+
     @Mixin
     WorkOptions work;
 
     @Override
     public Integer call() throws Exception {
-        var lock = WorkFolderLock.tryAcquire(work.work());
-        if (lock.isEmpty()) {
-            System.err.println(WorkFolderLock.busyMessage(work.work(), "recover", "it is running, nothing to recover"));
-            return ExitCodes.FAILURE;
-        }
-        try (var held = lock.get();
-                var context = JobContexts.start(work.properties())) {
+        return JobContexts.runLocked(work, "recover", "it is running, nothing to recover", context -> {
             boolean recovered = context.getBean(NightlyRunner.class).recoverCrashedRun();
-            System.out.println(
-                    recovered
-                            ? "recovered: the interrupted run is marked failed; 'marsad nightly' will restart it"
-                            : "nothing to recover: no run was left running");
+            System.out.println(recovered ? RECOVERED : NOTHING_TO_RECOVER);
             return ExitCodes.SUCCESS;
-        }
+        });
     }
 }
