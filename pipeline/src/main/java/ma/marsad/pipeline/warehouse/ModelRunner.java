@@ -33,6 +33,7 @@ final class ModelRunner {
      * @param changed the submissions whose rows incremental models replace, or null to create every model anew
      */
     void run(Connection connection, ChangedSubmissions changed) throws SQLException {
+        catalog.macros().create(connection);
         try (Statement statement = connection.createStatement()) {
             for (SqlModel model : catalog.ordered()) {
                 String body = model.sql().strip();
