@@ -15,26 +15,6 @@ class KpiCatalogTests {
     @TempDir
     Path config;
 
-    private static final String VALID_KPI = """
-            pillar: egov
-            kpis:
-              - id: EGOV-03
-                name_fr: "Part des demandes déposées en ligne"
-                name_ar: "نسبة الطلبات المقدمة عبر الإنترنت"
-                name_en: "Share of requests submitted online"
-                unit: "%"
-                decimals: 1
-                direction: up
-                frequency: monthly
-                source_template: egov-requests
-                sql: sql/EGOV-03.sql
-                definition: "requests with channel web or mobile / all requests x 100"
-                definition_fr: "Part des demandes déposées sur le web ou le mobile"
-                definition_ar: "نسبة الطلبات المودعة عبر الويب أو الهاتف المحمول"
-                aggregation: ratio
-                has_regions: true
-            """;
-
     @Test
     void theShippedCatalogueHoldsAll36Kpis() {
         KpiCatalog catalog = KpiCatalog.load(ConfigFolder.shipped());
@@ -81,8 +61,8 @@ class KpiCatalogTests {
 
     @Test
     void aKpiWithoutItsFrenchOrArabicDefinitionIsRefused() throws IOException {
-        writeKpiFile(
-                VALID_KPI.replace("    definition_ar: \"نسبة الطلبات المودعة عبر الويب أو الهاتف المحمول\"\n", ""));
+        writeKpiFile(TestKpis.EGOV_03_FILE.replace(
+                "    definition_ar: \"نسبة الطلبات المودعة عبر الويب أو الهاتف المحمول\"\n", ""));
         writeSql("sql/EGOV-03.sql", "select 1");
 
         assertThatThrownBy(() -> KpiCatalog.load(ConfigFolder.overriddenBy(config)))
@@ -92,7 +72,7 @@ class KpiCatalogTests {
 
     @Test
     void loadsAKpiFolderGivenWithConfig() throws IOException {
-        writeKpiFile(VALID_KPI);
+        writeKpiFile(TestKpis.EGOV_03_FILE);
         writeSql("sql/EGOV-03.sql", "select 1");
 
         KpiCatalog catalog = KpiCatalog.load(ConfigFolder.overriddenBy(config));
@@ -103,9 +83,9 @@ class KpiCatalogTests {
 
     @Test
     void anUnknownFieldNamesTheFileTheKpiAndTheFix() throws IOException {
-        writeKpiFile(VALID_KPI + "    traget_2030: 80\n");
+        writeKpiFile(TestKpis.EGOV_03_FILE + "    traget_2030: 80\n");
         writeSql("sql/EGOV-03.sql", "select 1");
-        long misspeltLine = VALID_KPI.lines().count() + 1;
+        long misspeltLine = TestKpis.EGOV_03_FILE.lines().count() + 1;
 
         assertThatThrownBy(() -> KpiCatalog.load(ConfigFolder.overriddenBy(config)))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -115,7 +95,7 @@ class KpiCatalogTests {
 
     @Test
     void aMissingSqlFileNamesTheFileAndTheFix() throws IOException {
-        writeKpiFile(VALID_KPI);
+        writeKpiFile(TestKpis.EGOV_03_FILE);
 
         assertThatThrownBy(() -> KpiCatalog.load(ConfigFolder.overriddenBy(config)))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -126,7 +106,7 @@ class KpiCatalogTests {
 
     @Test
     void aBadDirectionNamesTheAllowedValues() throws IOException {
-        writeKpiFile(VALID_KPI.replace("direction: up", "direction: upward"));
+        writeKpiFile(TestKpis.EGOV_03_FILE.replace("direction: up", "direction: upward"));
         writeSql("sql/EGOV-03.sql", "select 1");
 
         assertThatThrownBy(() -> KpiCatalog.load(ConfigFolder.overriddenBy(config)))
@@ -138,12 +118,12 @@ class KpiCatalogTests {
     @Test
     void decimalsAreRequiredAndAWholeNumber() throws IOException {
         writeSql("sql/EGOV-03.sql", "select 1");
-        writeKpiFile(VALID_KPI.replace("    decimals: 1\n", ""));
+        writeKpiFile(TestKpis.EGOV_03_FILE.replace("    decimals: 1\n", ""));
         assertThatThrownBy(() -> KpiCatalog.load(ConfigFolder.overriddenBy(config)))
                 .hasMessageContaining("kpis/egov.yml:3: KPI EGOV-03")
                 .hasMessageContaining("decimals is required");
 
-        writeKpiFile(VALID_KPI.replace("decimals: 1", "decimals: 1.5"));
+        writeKpiFile(TestKpis.EGOV_03_FILE.replace("decimals: 1", "decimals: 1.5"));
         assertThatThrownBy(() -> KpiCatalog.load(ConfigFolder.overriddenBy(config)))
                 .hasMessageContaining("kpis/egov.yml:8: decimals is '1.5', not a whole number from 0 to 6")
                 .hasMessageContaining("e.g. decimals: 1 for a percentage");
@@ -166,7 +146,7 @@ class KpiCatalogTests {
 
     @Test
     void aDuplicateKpiIsRefused() throws IOException {
-        writeKpiFile(VALID_KPI + VALID_KPI.substring(VALID_KPI.indexOf("  - id:")));
+        writeKpiFile(TestKpis.EGOV_03_FILE + TestKpis.EGOV_03_FILE.substring(TestKpis.EGOV_03_FILE.indexOf("  - id:")));
         writeSql("sql/EGOV-03.sql", "select 1");
 
         assertThatThrownBy(() -> KpiCatalog.load(ConfigFolder.overriddenBy(config)))

@@ -148,24 +148,7 @@ class KpiEngineTests {
     @Test
     void aFailingKpiSqlNamesItsFileAndLine() throws Exception {
         java.nio.file.Path kpis = java.nio.file.Files.createDirectories(folder.resolve("config/kpis/sql"));
-        java.nio.file.Files.writeString(kpis.resolveSibling("egov.yml"), """
-                pillar: egov
-                kpis:
-                  - id: EGOV-03
-                    name_fr: "Part en ligne"
-                    name_ar: "نسبة الطلبات عبر الإنترنت"
-                    name_en: "Share online"
-                    unit: "%"
-                    decimals: 1
-                    direction: up
-                    frequency: monthly
-                    source_template: egov-requests
-                    sql: sql/EGOV-03.sql
-                    definition: "requests filed online / all requests x 100"
-                    definition_fr: "demandes déposées en ligne / toutes les demandes x 100"
-                    definition_ar: "الطلبات المقدمة عبر الإنترنت / جميع الطلبات × 100"
-                    aggregation: ratio
-                """);
+        java.nio.file.Files.writeString(kpis.resolveSibling("egov.yml"), TestKpis.EGOV_03_FILE);
         java.nio.file.Files.writeString(kpis.resolve("EGOV-03.sql"), """
 
                 -- share of requests filed online
