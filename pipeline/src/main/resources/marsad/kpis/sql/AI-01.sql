@@ -1,11 +1,4 @@
 -- AI-01 AI contribution to GDP, bn MAD
 -- grain: one national row per year: the reported value of indicateur 'contribution_pib_ia', MAD converted to billions
-select
-    annee::varchar as period,
-    make_date(annee, 12, 31) as period_end,
-    '00' as region_code,
-    sum(valeur) / 1e9 as value,
-    string_agg(distinct submission_id, ',') as submission_ids
-from fct_digital_economy_annual
-where indicateur = 'contribution_pib_ia'
-group by annee
+select period, period_end, region_code, reported / 1e9 as value, submission_ids
+from indicator_total('fct_digital_economy_annual', annee::varchar, 'contribution_pib_ia')

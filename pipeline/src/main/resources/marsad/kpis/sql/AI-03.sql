@@ -2,7 +2,7 @@
 -- grain: one national row per quarter: distinct region_code of institutes reported operational that quarter
 select
     trimestre as period,
-    last_day(make_date(left(trimestre, 4)::integer, right(trimestre, 1)::integer * 3, 1))::date as period_end,
+    period_end(trimestre) as period_end,
     '00' as region_code,
     count(distinct region_code) filter (where type_entite = 'institut' and statut_operationnel = 'oui')::double as value,
     string_agg(distinct submission_id, ',') as submission_ids

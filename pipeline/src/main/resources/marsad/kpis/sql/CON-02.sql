@@ -1,11 +1,4 @@
 -- CON-02 5G population coverage, %
 -- grain: one national row per quarter: indicateur 'couverture_5g_population' for operateur TOUS
-select
-    trimestre as period,
-    last_day(make_date(left(trimestre, 4)::integer, right(trimestre, 1)::integer * 3, 1))::date as period_end,
-    '00' as region_code,
-    sum(valeur) / 1 as value,
-    string_agg(distinct submission_id, ',') as submission_ids
-from fct_telecom_quarterly
-where indicateur = 'couverture_5g_population' and operateur = 'TOUS'
-group by trimestre
+select period, period_end, region_code, reported::double as value, submission_ids
+from indicator_total('fct_telecom_quarterly', trimestre, 'couverture_5g_population', counted := operateur = 'TOUS')

@@ -8,7 +8,7 @@ with valuation as (
 ),
 
 year_end as (
-    select distinct year(event_date) as year, make_date(year(event_date), 12, 31) as period_end
+    select distinct year(event_date) as year, period_end(year(event_date)::varchar) as period_end
     from fct_startup_funding
 ),
 

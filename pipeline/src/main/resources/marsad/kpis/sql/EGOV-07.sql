@@ -3,7 +3,7 @@
 -- un_egov_scores checks that mean against the published value.
 select
     survey_year::varchar as period,
-    make_date(survey_year, 12, 31) as period_end,
+    period_end(survey_year::varchar) as period_end,
     '00' as region_code,
     egdi as value,
     submission_id as submission_ids

@@ -9,7 +9,7 @@ with yearly as (
 
 select
     yearly.annee::varchar as period,
-    make_date(yearly.annee, 12, 31) as period_end,
+    period_end(yearly.annee::varchar) as period_end,
     '00' as region_code,
     sum(earlier.executed_mad) / 1e9 as value,
     string_agg(earlier.submission_ids, ',') as submission_ids

@@ -2,7 +2,7 @@
 -- grain: one row per quarter, national ('00') and per region; quarters without committed budget have no value
 select
     trimestre as period,
-    last_day(make_date(left(trimestre, 4)::integer, right(trimestre, 1)::integer * 3, 1))::date as period_end,
+    period_end(trimestre) as period_end,
     case when grouping(region_code) = 1 then '00' else region_code end as region_code,
     100.0 * sum(budget_execute_mad) / sum(budget_engage_mad) as value,
     string_agg(distinct submission_id, ',') as submission_ids

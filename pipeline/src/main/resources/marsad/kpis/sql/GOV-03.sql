@@ -3,10 +3,10 @@
 -- yet, count for nothing; a report received late or not at all counts as due and not on time
 select
     strftime(due_date, '%Y-%m') as period,
-    last_day(due_date)::date as period_end,
+    period_end(strftime(due_date, '%Y-%m')) as period_end,
     '00' as region_code,
     100.0 * count(*) filter (where status = 'on_time') / count(*) as value,
     coalesce(string_agg(distinct submission_id, ','), '') as submission_ids
 from fct_submission_calendar
 where due_date is not null and status in ('on_time', 'late', 'missing')
-group by strftime(due_date, '%Y-%m'), last_day(due_date)
+group by strftime(due_date, '%Y-%m')

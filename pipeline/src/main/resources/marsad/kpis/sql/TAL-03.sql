@@ -2,7 +2,7 @@
 -- grain: one row per semester, national ('00') and per region; semesters without graduates have no value
 select
     annee || '-' || semestre as period,
-    case when semestre = 'S1' then make_date(annee, 6, 30) else make_date(annee, 12, 31) end as period_end,
+    period_end(annee || '-' || semestre) as period_end,
     case when grouping(region_code) = 1 then '00' else region_code end as region_code,
     100.0 * sum(dont_femmes) / sum(diplomes) as value,
     string_agg(distinct submission_id, ',') as submission_ids

@@ -25,16 +25,18 @@ keyed as (
 ),
 
 periods as (
-    select day_key as period_key, 'day' as period_type, 1 as grain_rank, min(day) as start_date, max(day) as end_date
+    select
+        day_key as period_key, 'day' as period_type, 1 as grain_rank, min(day) as start_date,
+        period_end(day_key) as end_date
     from keyed group by day_key
     union all
-    select month_key, 'month', 2, min(day), max(day) from keyed group by month_key
+    select month_key, 'month', 2, min(day), period_end(month_key) from keyed group by month_key
     union all
-    select quarter_key, 'quarter', 3, min(day), max(day) from keyed group by quarter_key
+    select quarter_key, 'quarter', 3, min(day), period_end(quarter_key) from keyed group by quarter_key
     union all
-    select semester_key, 'semester', 4, min(day), max(day) from keyed group by semester_key
+    select semester_key, 'semester', 4, min(day), period_end(semester_key) from keyed group by semester_key
     union all
-    select year_key, 'year', 5, min(day), max(day) from keyed group by year_key
+    select year_key, 'year', 5, min(day), period_end(year_key) from keyed group by year_key
 ),
 
 -- the containing period at each grain: the key of the grain itself or coarser, null for a finer grain

@@ -6,15 +6,10 @@ with ranked as (
     from fct_eservices_catalogue
 )
 
+-- the catalogue's own columns in their order, lineage aside
 select
-    code_service as service_code,
-    intitule_fr,
-    intitule_ar,
-    code_ministere,
-    public_cible,
-    niveau_digitalisation,
-    date_mise_en_ligne,
-    date_situation as described_on
+    * exclude (period, submitter, submission_id, source_row, source_cell, recency)
+    rename (code_service as service_code, date_situation as described_on)
 from ranked
 where recency = 1
 order by service_code

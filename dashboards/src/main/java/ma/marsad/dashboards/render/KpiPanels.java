@@ -15,6 +15,7 @@ import ma.marsad.dashboards.render.WarehouseSnapshot.Kpi;
 import ma.marsad.dashboards.render.WarehouseSnapshot.Score;
 import ma.marsad.dashboards.render.WarehouseSnapshot.Submission;
 import ma.marsad.dashboards.render.WarehouseSnapshot.Value;
+import ma.marsad.pipeline.kpi.PeriodKeys;
 
 /** The KPI panels: status summary, tiles, trajectory, definition, vintages, submissions. */
 final class KpiPanels {
@@ -253,7 +254,7 @@ final class KpiPanels {
         }
         LocalDate startDate;
         Double startValue;
-        Optional<LocalDate> baselineEnd = PeriodEnds.of(kpi.baselinePeriod());
+        Optional<LocalDate> baselineEnd = PeriodKeys.end(kpi.baselinePeriod());
         if (kpi.baselineValue() != null && baselineEnd.isPresent()) {
             startDate = baselineEnd.get();
             startValue = kpi.baselineValue();

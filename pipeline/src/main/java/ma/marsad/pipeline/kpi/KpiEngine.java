@@ -64,6 +64,8 @@ public final class KpiEngine {
         Optional<BuildState> build = BuildState.read(warehouse).filter(BuildState::incremental);
         Map<String, List<KpiMartWriter.ValueRow>> published =
                 build.isPresent() ? PublishedValues.read(warehouse) : Map.of();
+        // the models created them; again here, so that any warehouse holding the contract's tables can be scored
+        catalog.macros().create(warehouse);
         UnEgovScores.build(warehouse);
         List<KpiMartWriter.CatalogueRow> catalogue = new ArrayList<>();
         List<KpiMartWriter.ValueRow> values = new ArrayList<>();

@@ -9,7 +9,7 @@ import java.util.Objects;
 import ma.marsad.pipeline.config.ConfigFolder;
 
 /**
- * A SHA-256 of everything a warehouse is computed with besides the lake: the template, model, KPI and calendar files
+ * A SHA-256 of everything a warehouse is computed with besides the lake: the template, macro, model, KPI and calendar files
  * (path and content, as the configuration folder resolves them) and the version of Marsad's build logic. A published
  * warehouse built with another fingerprint is not started from: the night rebuilds from the whole lake.
  */
@@ -18,7 +18,7 @@ public final class DefinitionsFingerprint {
     /** Raised whenever Java code changes what a build or the scoring writes, so older warehouses are rebuilt. */
     static final String BUILD_LOGIC_VERSION = "1";
 
-    static final List<String> DEFINITION_FOLDERS = List.of("templates", "models", "kpis", "calendar");
+    static final List<String> DEFINITION_FOLDERS = List.of("templates", "macros", "models", "kpis", "calendar");
 
     private DefinitionsFingerprint() {}
 

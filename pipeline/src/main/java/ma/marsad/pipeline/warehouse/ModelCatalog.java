@@ -35,10 +35,12 @@ public final class ModelCatalog {
 
     private final List<SqlModel> ordered;
     private final List<DocumentedTable> documentedTables;
+    private final SqlMacros macros;
 
-    private ModelCatalog(List<SqlModel> ordered, List<DocumentedTable> documentedTables) {
+    private ModelCatalog(List<SqlModel> ordered, List<DocumentedTable> documentedTables, SqlMacros macros) {
         this.ordered = List.copyOf(ordered);
         this.documentedTables = List.copyOf(documentedTables);
+        this.macros = macros;
     }
 
     public static ModelCatalog load(ConfigFolder config) {
@@ -74,7 +76,7 @@ public final class ModelCatalog {
             }
         }
         documented.sort(java.util.Comparator.comparing(DocumentedTable::name));
-        return new ModelCatalog(order(models), documented);
+        return new ModelCatalog(order(models), documented, SqlMacros.load(config));
     }
 
     /** Tables written by the pipeline's engines rather than by SQL models, documented for the data dictionary. */
@@ -103,6 +105,11 @@ public final class ModelCatalog {
                 root.required(yaml, "grain").nonBlankText(),
                 text(yaml.get("description"), ""),
                 columns);
+    }
+
+    /** The macros the models may call, created before them. */
+    public SqlMacros macros() {
+        return macros;
     }
 
     /** Models in an order where each comes after the models it reads. */

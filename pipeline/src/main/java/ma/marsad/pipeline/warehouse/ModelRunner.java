@@ -37,6 +37,7 @@ final class ModelRunner {
         if (changed != null) {
             parents.remember(connection, catalog.ordered());
         }
+        catalog.macros().create(connection);
         try (Statement statement = connection.createStatement()) {
             for (SqlModel model : catalog.ordered()) {
                 String body = model.sql().strip();

@@ -11,8 +11,11 @@ public final class EveryVintageCatalog {
     private EveryVintageCatalog() {}
 
     public static KpiCatalog shipped() {
-        return new KpiCatalog(KpiCatalog.load(ConfigFolder.shipped()).kpis().stream()
-                .map(kpi -> TestKpis.withVintages(kpi, KpiDefinition.Vintages.ALL))
-                .toList());
+        KpiCatalog shipped = KpiCatalog.load(ConfigFolder.shipped());
+        return new KpiCatalog(
+                shipped.kpis().stream()
+                        .map(kpi -> TestKpis.withVintages(kpi, KpiDefinition.Vintages.ALL))
+                        .toList(),
+                shipped.macros());
     }
 }
