@@ -13,7 +13,14 @@ select
     period_end(period) as period_end,
     case when grouping(region_code) = 1 then '00' else region_code end as region_code,
     measure as value,
-    -- the ids of string_agg(distinct …), about twice as quick over a month of requests (run once per vintage)
-    array_to_string(list_distinct(list(submission_id)), ',') as submission_ids
+    -- the rows used: each row's id (as string_agg(distinct …), about twice as quick); while the nightly scoring asks
+    -- for counts (variable marsad_rows_counted), "<submission>*<rows>" per submission instead, since a month of
+    -- national requests (6.7 million rows) has too many ids to list in memory. Each request counts once per group.
+    array_to_string(
+        coalesce(list_distinct(list(submission_id) filter (where not coalesce(getvariable('marsad_rows_counted'), false))), [])
+        || coalesce(list_transform(
+            map_entries(histogram(split_part(submission_id, '#', 1)) filter (where coalesce(getvariable('marsad_rows_counted'), false))),
+            used -> used.key || '*' || used.value), []),
+        ',') as submission_ids
 from request
 group by grouping sets ((period), (period, region_code));

@@ -28,6 +28,14 @@ final class RowTags {
 
     private static final String TABLE = "temp.main.marsad_submission_tag";
 
+    /**
+     * Set while the engine scores: a KPI may then name a submission's rows by their number, {@code <tag>*<rows>}, rather
+     * than one by one, when listing them would not fit in memory (a month of national e-service requests).
+     */
+    static final String COUNTED_VARIABLE = "marsad_rows_counted";
+
+    private static final char COUNT_MARK = '*';
+
     private final Connection connection;
     private final WarehouseTables tables;
     private final Map<String, Boolean> hasSourceRow = new HashMap<>();
@@ -84,12 +92,18 @@ final class RowTags {
         for (String source : sources.split(",")) {
             int equals = source.lastIndexOf('=');
             String key = source.substring(0, equals);
+            String rows = source.substring(equals + 1);
+            int counted = key.indexOf(COUNT_MARK);
+            if (counted >= 0) { // the KPI counted the submission's rows itself
+                rows = key.substring(counted + 1);
+                key = key.substring(0, counted);
+            }
             if (rowsCounted) {
                 String id = submissionOfTag.get(key);
                 if (id == null) {
                     throw new IllegalStateException("a KPI query returned the unknown row tag " + key);
                 }
-                bySubmission.put(id, source.substring(equals + 1));
+                bySubmission.merge(id, rows, (a, b) -> String.valueOf(Long.parseLong(a) + Long.parseLong(b)));
             } else {
                 bySubmission.put(key, "");
             }
@@ -103,6 +117,7 @@ final class RowTags {
             return;
         }
         try (Statement statement = connection.createStatement()) {
+            statement.execute("set variable " + COUNTED_VARIABLE + " = true");
             statement.execute(
                     "create temp table if not exists marsad_submission_tag (submission_id varchar, tag varchar)");
             statement.execute("insert into " + TABLE + " select submission_id, cast((select count(*) from " + TABLE
@@ -121,6 +136,7 @@ final class RowTags {
         if (!tagged.isEmpty()) {
             try (Statement statement = connection.createStatement()) {
                 statement.execute("drop table if exists " + TABLE);
+                statement.execute("reset variable " + COUNTED_VARIABLE);
             }
         }
     }

@@ -240,6 +240,20 @@ class KpiEngineTests {
                         Map.of("region_code", "00", "value", 75.0, "status", "no_target"),
                         Map.of("region_code", "01", "value", 50.0, "status", "no_target"),
                         Map.of("region_code", "06", "value", 100.0, "status", "no_target"));
+        // the requests macro counts the rows each value used while scoring (a month of national requests has too
+        // many to list), and kpi_source_rows lists them afterwards
+        assertThat(Warehouses.rows(
+                        warehouse,
+                        "select region_code, submission_id, source_rows from kpi_lineage"
+                                + " where kpi_id = 'EGOV-03' and is_latest_vintage order by region_code"))
+                .containsExactly(
+                        Map.of("region_code", "00", "submission_id", "sha-req", "source_rows", 4L),
+                        Map.of("region_code", "01", "submission_id", "sha-req", "source_rows", 2L),
+                        Map.of("region_code", "06", "submission_id", "sha-req", "source_rows", 2L));
+        assertThat(Warehouses.rows(
+                        warehouse,
+                        "select request_id from kpi_source_rows('EGOV-03', '2026-11', '06', null) order by request_id"))
+                .containsExactly(Map.of("request_id", "R3"), Map.of("request_id", "R4"));
     }
 
     @Test
