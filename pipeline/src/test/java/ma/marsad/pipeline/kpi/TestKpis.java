@@ -26,27 +26,6 @@ final class TestKpis {
 
     private TestKpis() {}
 
-    /** A pillar file with one valid KPI, EGOV-03, whose SQL is {@code sql/EGOV-03.sql}. */
-    static final String EGOV_03_FILE = """
-            pillar: egov
-            kpis:
-              - id: EGOV-03
-                name_fr: "Part des demandes déposées en ligne"
-                name_ar: "نسبة الطلبات المقدمة عبر الإنترنت"
-                name_en: "Share of requests submitted online"
-                unit: "%"
-                decimals: 1
-                direction: up
-                frequency: monthly
-                source_template: egov-requests
-                sql: sql/EGOV-03.sql
-                definition: "requests with channel web or mobile / all requests x 100"
-                definition_fr: "Part des demandes déposées sur le web ou le mobile"
-                definition_ar: "نسبة الطلبات المودعة عبر الويب أو الهاتف المحمول"
-                aggregation: ratio
-                has_regions: true
-            """;
-
     static KpiDefinition kpi(String id, Direction direction, String unit) {
         return new KpiDefinition(
                 id,
