@@ -45,3 +45,6 @@ create table fct_un_egov_survey (
     period varchar, submitter varchar, submission_id varchar, source_row bigint, source_cell varchar
 );
 create table hist_digital_economy_annual as select * from fct_digital_economy_annual;
+-- history as the models publish it: the current rows and the superseded ones
+create table superseded_egov_requests as select * from fct_egov_requests;
+create view hist_egov_requests as select * from fct_egov_requests union all by name select * from superseded_egov_requests;
