@@ -11,7 +11,7 @@ import ma.marsad.pipeline.warehouse.SqlModel;
 /**
  * The warehouse data dictionary as a static page of the site, in each language, from the same SQL model files as
  * {@code docs/data-dictionary.md}: every published table, its grain, meaning, columns and data tests. Table
- * descriptions come from {@code messages.yml} ({@code dictionary.table.<name>}, or the fact and history patterns);
+ * descriptions come from {@code messages.yml} ({@code dictionary.table.<name>}, or the fact, history and superseded patterns);
  * grains and column descriptions are the models' English, marked as such for screen readers.
  */
 final class DataDictionaryPage {
@@ -145,13 +145,13 @@ final class DataDictionaryPage {
         return language == Language.EN ? escaped : "<span lang=\"en\" dir=\"ltr\">" + escaped + "</span>";
     }
 
-    /** The table's description in the page's language: its own message, else the fact or history pattern. */
+    /** The table's description in the page's language: its own message, else the fact, history or superseded pattern. */
     private String description(String table) {
         String key = "dictionary.table." + table;
         if (messages.has(key)) {
             return messages.get(key, language);
         }
-        for (String kind : List.of("fct", "hist")) {
+        for (String kind : List.of("fct", "hist", "superseded")) {
             if (table.startsWith(kind + "_")) {
                 String template = table.substring(kind.length() + 1).replace('_', '-');
                 return messages.get("dictionary." + kind, language).replace("{template}", template);
