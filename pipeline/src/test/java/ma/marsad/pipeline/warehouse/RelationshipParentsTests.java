@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
@@ -25,44 +26,33 @@ class RelationshipParentsTests {
             List.of(TO_SERVICE));
 
     @Test
-    void aParentThatGainedKeysKeepsTheTestOnTheChangedRows() throws Exception {
-        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
-                Statement statement = connection.createStatement()) {
-            statement.execute("create table dim_service as select * from (values ('A'), ('B')) as t(code)");
-            RelationshipParents parents = new RelationshipParents();
-            parents.remember(connection, List.of(FACTS));
-
-            statement.execute(
-                    "create or replace table dim_service as select * from (values ('A'), ('B'), ('C')) t(code)");
-
-            assertThat(parents.keptKeys(connection, TO_SERVICE)).isTrue();
-        }
+    void aParentThatGainedKeysKeepsTheTestOnTheChangedRows() throws SQLException {
+        assertThat(keptKeys("('A'), ('B')", "('A'), ('B'), ('C')")).isTrue();
     }
 
     @Test
-    void aParentThatLostAKeyMakesTheTestReadTheWholeTable() throws Exception {
-        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
-                Statement statement = connection.createStatement()) {
-            statement.execute("create table dim_service as select * from (values ('A'), ('B')) as t(code)");
-            RelationshipParents parents = new RelationshipParents();
-            parents.remember(connection, List.of(FACTS));
-
-            statement.execute("create or replace table dim_service as select * from (values ('A'), ('C')) t(code)");
-
-            assertThat(parents.keptKeys(connection, TO_SERVICE)).isFalse();
-        }
+    void aParentThatLostAKeyMakesTheTestReadTheWholeTable() throws SQLException {
+        assertThat(keptKeys("('A'), ('B')", "('A'), ('C')")).isFalse();
     }
 
     @Test
-    void aParentTheStartingWarehouseLackedIsNeverTakenAsKept() throws Exception {
+    void aParentTheStartingWarehouseLackedIsNeverTakenAsKept() throws SQLException {
+        assertThat(keptKeys(null, "('A')")).isFalse();
+    }
+
+    /** The parent's codes before the night's models ran (null: no parent yet) and after. */
+    private static boolean keptKeys(String before, String after) throws SQLException {
         try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
                 Statement statement = connection.createStatement()) {
+            if (before != null) {
+                statement.execute("create table dim_service as select * from (values " + before + ") as t(code)");
+            }
             RelationshipParents parents = new RelationshipParents();
             parents.remember(connection, List.of(FACTS));
 
-            statement.execute("create table dim_service as select * from (values ('A')) as t(code)");
+            statement.execute("create or replace table dim_service as select * from (values " + after + ") as t(code)");
 
-            assertThat(parents.keptKeys(connection, TO_SERVICE)).isFalse();
+            return parents.keptKeys(connection, TO_SERVICE);
         }
     }
 }
