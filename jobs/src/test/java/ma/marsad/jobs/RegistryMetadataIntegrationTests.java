@@ -38,9 +38,8 @@ class RegistryMetadataIntegrationTests {
     @Test
     void anEntryEditedToCountFewerRowsFailsTheRunNamingTheSubmissionAndKeepsTheWarehouse() throws Exception {
         SeededWork copy = SeededWork.copy(seededWork, root.resolve("edited-count"));
-        Path work = copy.work();
         // an accepted submission without quarantine, edited to count 4 rows fewer (rows_read too, so it adds up)
-        Path entry = entryWith(work, "accepted", 5);
+        Path entry = entryWith(copy.work(), "accepted", 5);
         String content = Files.readString(entry);
         long rows = rowsAccepted(content);
         Files.writeString(
@@ -48,12 +47,9 @@ class RegistryMetadataIntegrationTests {
                 content.replace("\"rows_read\" : " + rows + ",", "\"rows_read\" : " + (rows - 4) + ",")
                         .replace("\"rows_accepted\" : " + rows + ",", "\"rows_accepted\" : " + (rows - 4) + ","));
         String id = entry.getFileName().toString().replace(".json", "");
-        Path log = root.resolve("edited-count.log");
 
-        int exit = NightlyProcess.run(log, Map.of(), NightlyProcess.nightly(work, landing));
+        String output = failedNight(copy, "edited-count");
 
-        String output = Files.readString(log);
-        assertThat(exit).as(output).isEqualTo(1);
         assertThat(output)
                 .containsPattern("fct_[a-z_]+: submission " + id + " \\(template [a-z-]+, submitter [A-Z0-9-]+, file"
                         + " [^)]+\\) has " + rows + " row\\(s\\)")
@@ -64,18 +60,23 @@ class RegistryMetadataIntegrationTests {
     @Test
     void aTruncatedEntryFailsTheRunNamingItsPathAndKeepsTheWarehouse() throws Exception {
         SeededWork copy = SeededWork.copy(seededWork, root.resolve("truncated"));
-        Path work = copy.work();
-        Path entry = entryWith(work, "accepted", 1);
+        Path entry = entryWith(copy.work(), "accepted", 1);
         String content = Files.readString(entry);
         Files.writeString(entry, content.substring(0, content.length() / 3));
-        Path log = root.resolve("truncated.log");
 
-        int exit = NightlyProcess.run(log, Map.of(), NightlyProcess.nightly(work, landing));
+        String output = failedNight(copy, "truncated");
 
-        String output = Files.readString(log);
-        assertThat(exit).as(output).isEqualTo(1);
         assertThat(output).contains("registry entry " + entry.toAbsolutePath() + " is damaged: not valid JSON");
         copy.assertPublishedWarehouseUnchanged();
+    }
+
+    /** Runs the night on the edited copy, checks that it failed, and returns what it printed. */
+    private static String failedNight(SeededWork copy, String name) throws Exception {
+        Path log = root.resolve(name + ".log");
+        int exit = NightlyProcess.run(log, Map.of(), NightlyProcess.nightly(copy.work(), landing));
+        String output = Files.readString(log);
+        assertThat(exit).as(output).isEqualTo(1);
+        return output;
     }
 
     /** The first registry entry, by name, of the given status with at least {@code minRows} accepted rows. */

@@ -8,10 +8,17 @@ import java.nio.file.Path;
 import ma.marsad.pipeline.config.ConfigFolder;
 import ma.marsad.pipeline.quality.Language;
 import org.assertj.core.api.AbstractThrowableAssert;
+import org.assertj.core.api.ThrowingConsumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class DashboardDefinitionsTests {
+
+    private static final String A_VALID_PAGE = """
+            page: page
+            title: {fr: "Page", ar: "صفحة", en: "Page"}
+            panels: [{type: status-summary}]
+            """;
 
     @TempDir
     Path config;
@@ -145,8 +152,7 @@ class DashboardDefinitionsTests {
                     descripton: {fr: "a", ar: "b", en: "c"}
                 """)
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("50-typo.yml:5: unknown key 'descripton'")
-                .hasMessageContaining("did you mean 'description'?");
+                .satisfies(nearestKeySuggested("50-typo.yml:5: unknown key 'descripton'", "description"));
     }
 
     @Test
@@ -156,9 +162,7 @@ class DashboardDefinitionsTests {
                 page: typo
                 titel: {fr: "Coquille", ar: "خطأ", en: "Typo"}
                 panels: [{type: status-summary}]
-                """)
-                .hasMessageContaining("50-typo.yml:2: unknown key 'titel'")
-                .hasMessageContaining("did you mean 'title'?");
+                """).satisfies(nearestKeySuggested("50-typo.yml:2: unknown key 'titel'", "title"));
 
         refused("50-typo.yml", """
                 page: typo
@@ -173,13 +177,8 @@ class DashboardDefinitionsTests {
         write(
                 "messages.yml",
                 "site.name: {fr: Marsad, ar: مرصد, en: Marsad}\nsite.menu: {fr: Menu, ar: القائمة, eng: Menu}\n");
-        refused("10-page.yml", """
-                page: page
-                title: {fr: "Page", ar: "صفحة", en: "Page"}
-                panels: [{type: status-summary}]
-                """)
-                .hasMessageContaining("messages.yml:2: unknown key 'eng' in site.menu")
-                .hasMessageContaining("did you mean 'en'?");
+        refused("10-page.yml", A_VALID_PAGE)
+                .satisfies(nearestKeySuggested("messages.yml:2: unknown key 'eng' in site.menu", "en"));
     }
 
     private void writeMessages() throws Exception {
@@ -190,6 +189,13 @@ class DashboardDefinitionsTests {
     private AbstractThrowableAssert<?, ? extends Throwable> refused(String name, String content) throws Exception {
         write(name, content);
         return assertThatThrownBy(() -> DashboardDefinitions.load(ConfigFolder.overriddenBy(config)));
+    }
+
+    /** The refusal names the unknown key where it stands and the known key nearest to it. */
+    private static ThrowingConsumer<Throwable> nearestKeySuggested(String unknownKeyAt, String nearest) {
+        return error -> assertThat(error)
+                .hasMessageContaining(unknownKeyAt)
+                .hasMessageContaining("did you mean '" + nearest + "'?");
     }
 
     private void write(String name, String content) throws Exception {

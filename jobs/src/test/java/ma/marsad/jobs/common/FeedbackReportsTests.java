@@ -1,10 +1,12 @@
 package ma.marsad.jobs.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import ma.marsad.pipeline.ingest.RowError;
 import ma.marsad.pipeline.ingest.ValidationOutcome;
 import ma.marsad.pipeline.lake.SubmissionRecord;
@@ -13,6 +15,9 @@ import ma.marsad.pipeline.quality.Messages;
 import ma.marsad.pipeline.quality.ReasonCode;
 import ma.marsad.pipeline.template.TemplateCatalog;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class FeedbackReportsTests {
 
@@ -89,25 +94,37 @@ class FeedbackReportsTests {
         assertThat(page).doesNotContain("<script>").contains("&lt;script&gt;");
     }
 
-    @Test
-    void arabicPageIsRightToLeftWithArabicPlacesAndWords() {
-        String page = FeedbackReports.html(record, quarantined, MESSAGES, CATALOG, Language.AR);
-
-        assertThat(page).contains("<html lang=\"ar\" dir=\"rtl\">");
-        assertThat(page).contains("تقرير التحقق من الملف", "وكالة التنمية الرقمية (ADD)", "مقبول مع أسطر معزولة");
-        assertThat(page).contains("<bdi>السطر 2، العمود 3</bdi>", "كيف تصححون الملف");
-        assertThat(page).doesNotContain("ligne 2", "line 2,");
+    static Stream<Arguments> arabicAndEnglishPages() {
+        return Stream.of(
+                arguments(
+                        Language.AR,
+                        List.of(
+                                "<html lang=\"ar\" dir=\"rtl\">",
+                                "تقرير التحقق من الملف",
+                                "وكالة التنمية الرقمية (ADD)",
+                                "مقبول مع أسطر معزولة",
+                                "<bdi>السطر 2، العمود 3</bdi>",
+                                "كيف تصححون الملف"),
+                        List.of("ligne 2", "line 2,")),
+                arguments(
+                        Language.EN,
+                        List.of(
+                                "<html lang=\"en\" dir=\"ltr\">",
+                                "File validation report",
+                                "accepted with quarantined rows",
+                                "read 3 · accepted 1",
+                                "<bdi>line 2, column 3</bdi>",
+                                "How to fix the file"),
+                        List.of("ligne 2", "Renvoyez", "السطر")));
     }
 
-    @Test
-    void englishPageIsInEnglishForTheSitesEnglishPages() {
-        String page = FeedbackReports.html(record, quarantined, MESSAGES, CATALOG, Language.EN);
+    /** Arabic pages are right to left; English ones serve the site's English pages; neither mixes in French. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("arabicAndEnglishPages")
+    void pageSpeaksItsLanguageOnly(Language language, List<String> shown, List<String> absent) {
+        String page = FeedbackReports.html(record, quarantined, MESSAGES, CATALOG, language);
 
-        assertThat(page).contains("<html lang=\"en\" dir=\"ltr\">");
-        assertThat(page).contains("File validation report", "accepted with quarantined rows", "read 3 · accepted 1");
-        assertThat(page).contains("<bdi>line 2, column 3</bdi>", "How to fix the file");
-        assertThat(page).doesNotContain("ligne 2", "Renvoyez", "السطر");
-        assertThat(FeedbackReports.csv(quarantined, MESSAGES, Language.EN)).startsWith("data_row,line,cell,");
+        assertThat(page).contains(shown).doesNotContain(absent);
     }
 
     @Test
@@ -138,6 +155,7 @@ class FeedbackReportsTests {
     void csvNeutralisesFormulasAndSpeaksTheLanguage() {
         String french = FeedbackReports.csv(quarantined, MESSAGES, Language.FR);
         String arabic = FeedbackReports.csv(quarantined, MESSAGES, Language.AR);
+        String english = FeedbackReports.csv(quarantined, MESSAGES, Language.EN);
 
         List<String> lines = french.lines().toList();
         assertThat(lines.get(0)).isEqualTo("ligne_donnees,ligne,cellule,colonne,en_tete,code,valeur,message");
@@ -150,6 +168,7 @@ class FeedbackReportsTests {
         assertThat(lines.get(3)).contains(",\"'=HYPERLINK(\"\"http://x\"\")<script>\",");
         assertThat(arabic.lines().findFirst().orElseThrow()).startsWith("سطر_البيانات,");
         assertThat(arabic).contains("السطر 2، العمود 3 (region_code)");
+        assertThat(english).startsWith("data_row,line,cell,");
     }
 
     @Test

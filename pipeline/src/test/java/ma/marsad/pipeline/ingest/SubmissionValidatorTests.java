@@ -59,6 +59,13 @@ class SubmissionValidatorTests {
         return Files.writeString(folder.resolve(name), String.join("\n", lines) + "\n");
     }
 
+    /** Validates MEF's economy.csv: the economy header, then these data lines. */
+    private ValidationOutcome validateEconomy(String... rows) throws IOException {
+        List<String> lines = new ArrayList<>(List.of(ECONOMY_HEADER));
+        lines.addAll(List.of(rows));
+        return validate("digital-economy-annual", "MEF", file("economy.csv", lines.toArray(String[]::new)));
+    }
+
     private ValidationOutcome validate(String template, String submitter, Path... parts) {
         TemplateContract contract = CATALOG.contract(template);
         return validator.validate(
@@ -67,14 +74,10 @@ class SubmissionValidatorTests {
 
     @Test
     void aValidFileIsAcceptedWithTypedValuesAndItsPeriod() throws IOException {
-        // given two rows in fr-MA numbers
-        Path csv = file(
-                "economy.csv",
-                ECONOMY_HEADER,
+        // given two rows in fr-MA numbers, when validated
+        ValidationOutcome outcome = validateEconomy(
                 "2025;emplois_numeriques_directs;1 234 567;emplois;MEF",
                 "2025;exportations_numeriques;1.234.567,5;MAD;");
-        // when
-        ValidationOutcome outcome = validate("digital-economy-annual", "MEF", csv);
         // then
         assertCounts(outcome, Status.ACCEPTED, 2, 2, 0);
         assertThat(outcome.period()).isEqualTo("2025");
@@ -160,14 +163,13 @@ class SubmissionValidatorTests {
 
         // 6 data rows (the blank line is not one): 1 good, 4 bad values, 1 ragged row
         assertCounts(outcome, Status.ACCEPTED_WITH_QUARANTINE, 6, 1, 5);
-        assertThat(outcome.rowErrors())
-                .extracting(RowError::code)
-                .containsExactly(
-                        ReasonCode.AMBIGUOUS_NUMBER,
-                        ReasonCode.UNIT_IN_VALUE,
-                        ReasonCode.BAD_ENUM,
-                        ReasonCode.OUT_OF_RANGE,
-                        ReasonCode.FIELD_COUNT);
+        assertErrorCodes(
+                outcome,
+                ReasonCode.AMBIGUOUS_NUMBER,
+                ReasonCode.UNIT_IN_VALUE,
+                ReasonCode.BAD_ENUM,
+                ReasonCode.OUT_OF_RANGE,
+                ReasonCode.FIELD_COUNT);
         RowError ambiguous = outcome.rowErrors().get(0);
         assertThat(ambiguous.row()).isEqualTo(2);
         assertThat(ambiguous.line()).isEqualTo(3);
@@ -188,9 +190,8 @@ class SubmissionValidatorTests {
 
     @Test
     void twoPeriodsInOneFileRejectIt() throws IOException {
-        Path csv = file(
-                "economy.csv", ECONOMY_HEADER, "2025;emplois_ia;10;emplois;", "2026;emplois_offshoring;10;emplois;");
-        ValidationOutcome outcome = validate("digital-economy-annual", "MEF", csv);
+        ValidationOutcome outcome =
+                validateEconomy("2025;emplois_ia;10;emplois;", "2026;emplois_offshoring;10;emplois;");
         assertRejected(outcome, ReasonCode.MIXED_PERIODS);
         assertThat(outcome.fileErrorArguments())
                 .containsEntry("first_period", "2025")
@@ -202,15 +203,14 @@ class SubmissionValidatorTests {
     @Test
     void aRowWithAnotherPeriodCountsEvenWhenItIsQuarantined() throws IOException {
         // the spec reads the period from every row whose period columns parse
-        Path csv = file(
-                "economy.csv", ECONOMY_HEADER, "2025;emplois_ia;10;emplois;", "2026;emplois_offshoring;abc;emplois;");
-        assertRejected(validate("digital-economy-annual", "MEF", csv), ReasonCode.MIXED_PERIODS);
+        assertRejected(
+                validateEconomy("2025;emplois_ia;10;emplois;", "2026;emplois_offshoring;abc;emplois;"),
+                ReasonCode.MIXED_PERIODS);
     }
 
     @Test
     void noParseablePeriodRejectsTheFile() throws IOException {
-        Path csv = file("economy.csv", ECONOMY_HEADER, "20x5;emplois_ia;10;emplois;", "1999;emplois_ia;10;emplois;");
-        ValidationOutcome outcome = validate("digital-economy-annual", "MEF", csv);
+        ValidationOutcome outcome = validateEconomy("20x5;emplois_ia;10;emplois;", "1999;emplois_ia;10;emplois;");
         assertRejected(outcome, ReasonCode.PERIOD_UNKNOWN);
         assertThat(outcome.fileErrorArguments()).containsEntry("columns", "annee");
     }
@@ -218,13 +218,10 @@ class SubmissionValidatorTests {
     @Test
     void anExactDuplicateIsQuarantinedOnce() throws IOException {
         // "1 000" and "1000" are the same number: the rows are equal once typed
-        Path csv = file(
-                "economy.csv",
-                ECONOMY_HEADER,
+        ValidationOutcome outcome = validateEconomy(
                 "2025;emplois_ia;1 000;emplois;MEF",
                 "2025;emplois_offshoring;5;emplois;MEF",
                 "2025;EMPLOIS_IA;1000;emplois;MEF");
-        ValidationOutcome outcome = validate("digital-economy-annual", "MEF", csv);
         assertCounts(outcome, Status.ACCEPTED_WITH_QUARANTINE, 3, 2, 1);
         RowError duplicate = outcome.rowErrors().get(0);
         assertThat(duplicate.code()).isEqualTo(ReasonCode.DUPLICATE_ROW);
@@ -234,27 +231,21 @@ class SubmissionValidatorTests {
 
     @Test
     void theSameKeyWithOtherValuesRejectsTheFileAndNamesBothRows() throws IOException {
-        Path csv = file(
-                "economy.csv",
-                ECONOMY_HEADER,
+        ValidationOutcome outcome = validateEconomy(
                 "2025;emplois_ia;1 000;emplois;MEF",
                 "2025;emplois_offshoring;5;emplois;MEF",
                 "2025;emplois_ia;1 001;emplois;MEF");
-        ValidationOutcome outcome = validate("digital-economy-annual", "MEF", csv);
         assertKeyConflict(outcome, "2025 | emplois_ia", 1, 3);
         assertThat(outcome.rowErrors()).extracting(RowError::line).containsExactly(2, 4);
     }
 
     @Test
     void aFileWithoutAnyValidRowIsRejectedWithItsRowErrors() throws IOException {
-        Path csv = file(
-                "economy.csv", ECONOMY_HEADER, "2025;emplois_ia;1.5;emplois;", "2025;emplois_offshoring;;emplois;");
-        ValidationOutcome outcome = validate("digital-economy-annual", "MEF", csv);
+        ValidationOutcome outcome =
+                validateEconomy("2025;emplois_ia;1.5;emplois;", "2025;emplois_offshoring;;emplois;");
         assertRejected(outcome, ReasonCode.NO_VALID_ROWS);
         assertThat(outcome.fileErrorArguments()).containsEntry("rows", 2L);
-        assertThat(outcome.rowErrors())
-                .extracting(RowError::code)
-                .containsExactly(ReasonCode.AMBIGUOUS_NUMBER, ReasonCode.REQUIRED);
+        assertErrorCodes(outcome, ReasonCode.AMBIGUOUS_NUMBER, ReasonCode.REQUIRED);
     }
 
     @Test
@@ -308,9 +299,7 @@ class SubmissionValidatorTests {
         assertThat(outcome.rowsRead()).isEqualTo(4);
         assertThat(outcome.rowsAccepted()).isEqualTo(2);
         assertThat(outcome.rowErrors()).extracting(RowError::row).containsExactly(2, 4);
-        assertThat(outcome.rowErrors())
-                .extracting(RowError::code)
-                .containsExactly(ReasonCode.NOT_A_NUMBER, ReasonCode.DUPLICATE_ROW);
+        assertErrorCodes(outcome, ReasonCode.NOT_A_NUMBER, ReasonCode.DUPLICATE_ROW);
 
         Path conflicting = file("c.part2of2.csv", ECONOMY_HEADER, "2025;emplois_ia;11;emplois;");
         ValidationOutcome conflict = validate("digital-economy-annual", "MEF", part1, conflicting);
@@ -423,14 +412,13 @@ class SubmissionValidatorTests {
                         LocalDateTime.of(2026, 11, 28, 10, 0),
                         "completed",
                         5L);
-        assertThat(outcome.rowErrors())
-                .extracting(RowError::code)
-                .containsExactly(
-                        ReasonCode.BAD_REGION,
-                        ReasonCode.RULE_VIOLATION,
-                        ReasonCode.PATTERN_MISMATCH,
-                        ReasonCode.OUT_OF_RANGE,
-                        ReasonCode.BAD_DATE);
+        assertErrorCodes(
+                outcome,
+                ReasonCode.BAD_REGION,
+                ReasonCode.RULE_VIOLATION,
+                ReasonCode.PATTERN_MISMATCH,
+                ReasonCode.OUT_OF_RANGE,
+                ReasonCode.BAD_DATE);
     }
 
     @Test
@@ -471,9 +459,7 @@ class SubmissionValidatorTests {
         assertThat(sink.accepted.get(0).values())
                 .containsExactly(
                         "2026-Q3", "JAZARI-NADOR", "institut", "02", 120L, 3L, 4L, 5L, 6L, 1000.0, 1500.0, "oui");
-        assertThat(outcome.rowErrors())
-                .extracting(RowError::code)
-                .containsExactly(ReasonCode.NOT_AN_INTEGER, ReasonCode.FORMULA_ERROR);
+        assertErrorCodes(outcome, ReasonCode.NOT_AN_INTEGER, ReasonCode.FORMULA_ERROR);
         assertThat(outcome.rowErrors().get(1).cell()).isEqualTo("KPI!J4");
         assertThat(outcome.warnings())
                 .extracting(ValidationOutcome.Warning::code)
@@ -537,9 +523,7 @@ class SubmissionValidatorTests {
         assertThat(sink.accepted.get(0).values())
                 .containsExactly(
                         "E1", "S1", "Atlas AI", "01", "ia", "seed", null, 2500000.0, LocalDate.of(2026, 10, 5), null);
-        assertThat(outcome.rowErrors())
-                .extracting(RowError::code)
-                .containsExactly(ReasonCode.NUMBER_AS_STRING, ReasonCode.REQUIRED, ReasonCode.OUT_OF_RANGE);
+        assertErrorCodes(outcome, ReasonCode.NUMBER_AS_STRING, ReasonCode.REQUIRED, ReasonCode.OUT_OF_RANGE);
         assertThat(outcome.rowErrors().get(0).cell()).isEqualTo("/2/amount_mad");
     }
 
@@ -578,6 +562,10 @@ class SubmissionValidatorTests {
                 .containsEntry("first_row", firstRow)
                 .containsEntry("row", row);
         assertThat(outcome.rowErrors()).extracting(RowError::row).containsExactly(firstRow, row);
+    }
+
+    private static void assertErrorCodes(ValidationOutcome outcome, ReasonCode... codes) {
+        assertThat(outcome.rowErrors()).extracting(RowError::code).containsExactly(codes);
     }
 
     private static void assertCounts(

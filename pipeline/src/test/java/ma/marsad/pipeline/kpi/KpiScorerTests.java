@@ -17,6 +17,23 @@ class KpiScorerTests {
         return new KpiObservation(period, PeriodKeys.endOf(period), "00", value, "sha", null);
     }
 
+    /** A national KPI scored from its baseline towards its 2030 target, through the 2026 milestone if it has one. */
+    private static KpiDefinition fromBaseline(
+            String id,
+            Direction direction,
+            String unit,
+            String baselinePeriod,
+            double baseline,
+            Double milestone,
+            double target) {
+        return TestKpis.withTargets(
+                TestKpis.kpi(id, direction, unit),
+                new KpiDefinition.Baseline(baselinePeriod, baseline),
+                milestone,
+                target,
+                null);
+    }
+
     private List<ScoredRow> score(KpiDefinition kpi, List<KpiObservation> observations) {
         return scorer.score(kpi, ScoringBasis.resolve(kpi, observations), observations, AS_OF);
     }
@@ -38,12 +55,7 @@ class KpiScorerTests {
     @Test
     void directionDownRankBehindItsTrajectoryIsOffTrack() {
         // given EGOV-06: OSI rank 113 in 2022, target 50 in 2030, rank 100 in 2024
-        KpiDefinition kpi = TestKpis.withTargets(
-                TestKpis.kpi("EGOV-06", Direction.DOWN, "rank of 193"),
-                new KpiDefinition.Baseline("2022", 113),
-                null,
-                50.0,
-                null);
+        KpiDefinition kpi = fromBaseline("EGOV-06", Direction.DOWN, "rank of 193", "2022", 113, null, 50.0);
 
         // when
         ScoredRow row = score(kpi, List.of(national("2022", 113), national("2024", 100)))
@@ -66,12 +78,7 @@ class KpiScorerTests {
     @Test
     void theMilestoneBetweenBaselineAndTargetShapesTheTrajectory() {
         // given CON-01: 1.5 M in 2022, 4.4 M at the end of 2026, 5.6 M at the end of 2030
-        KpiDefinition kpi = TestKpis.withTargets(
-                TestKpis.kpi("CON-01", Direction.UP, "million households"),
-                new KpiDefinition.Baseline("2022", 1.5),
-                4.4,
-                5.6,
-                null);
+        KpiDefinition kpi = fromBaseline("CON-01", Direction.UP, "million households", "2022", 1.5, 4.4, 5.6);
 
         // trajectory at 2024-12-31: 1.5 + 2.9 * 731 / 1461 = 2.950992; E = 1.450992 / 4.1 = 0.353901; 0.9 E = 0.318511
         ScoredRow onTrack = score(kpi, List.of(national("2024-Q4", 3.0))).get(0);
@@ -91,8 +98,7 @@ class KpiScorerTests {
     @Test
     void targetAlreadyExceededIsOnTrackWithProgressClippedToOne() {
         // given baseline 10 in 2022, target 20; 25 in 2024: raw (25 - 10) / 10 = 1.5
-        KpiDefinition kpi = TestKpis.withTargets(
-                TestKpis.kpi("ECO-09", Direction.UP, "jobs"), new KpiDefinition.Baseline("2022", 10), null, 20.0, null);
+        KpiDefinition kpi = fromBaseline("ECO-09", Direction.UP, "jobs", "2022", 10, null, 20.0);
 
         ScoredRow row = score(kpi, List.of(national("2024", 25))).get(0);
 
@@ -106,8 +112,7 @@ class KpiScorerTests {
     @Test
     void baselineEqualToTargetScoresWhetherTheTargetIsHeld() {
         // given GOV-03 style: 100 % already at the baseline and as target
-        KpiDefinition kpi = TestKpis.withTargets(
-                TestKpis.kpi("GOV-09", Direction.UP, "%"), new KpiDefinition.Baseline("2024", 100), null, 100.0, null);
+        KpiDefinition kpi = fromBaseline("GOV-09", Direction.UP, "%", "2024", 100, null, 100.0);
 
         ScoredRow held = score(kpi, List.of(national("2025", 100))).get(0);
         ScoredRow lost = score(kpi, List.of(national("2025", 90))).get(0);
@@ -171,8 +176,7 @@ class KpiScorerTests {
     @Test
     void theCatalogueBaselinePeriodIsBaselineOnlyAndTheNextPeriodIsScored() {
         // given ECO-09: baseline 10 in 2022, target 20 in 2030
-        KpiDefinition kpi = TestKpis.withTargets(
-                TestKpis.kpi("ECO-09", Direction.UP, "jobs"), new KpiDefinition.Baseline("2022", 10), null, 20.0, null);
+        KpiDefinition kpi = fromBaseline("ECO-09", Direction.UP, "jobs", "2022", 10, null, 20.0);
 
         List<ScoredRow> rows = score(kpi, List.of(national("2022", 10), national("2024", 13)));
 
@@ -183,8 +187,7 @@ class KpiScorerTests {
     @Test
     void aPeriodStillRunningAtTheAsOfDateIsProvisionalWhateverItsValue() {
         // given GOV-03 style: 100 % expected and held; December 2026 is 4 days old on 2026-12-04 at 25 %
-        KpiDefinition kpi = TestKpis.withTargets(
-                TestKpis.kpi("GOV-09", Direction.UP, "%"), new KpiDefinition.Baseline("2024", 100), null, 100.0, null);
+        KpiDefinition kpi = fromBaseline("GOV-09", Direction.UP, "%", "2024", 100, null, 100.0);
 
         List<ScoredRow> rows = score(kpi, List.of(national("2026-11", 100), national("2026-12", 25)));
 
@@ -195,8 +198,7 @@ class KpiScorerTests {
 
     @Test
     void aPeriodEndingOnTheAsOfDateIsStillRunning() {
-        KpiDefinition kpi = TestKpis.withTargets(
-                TestKpis.kpi("ECO-09", Direction.UP, "jobs"), new KpiDefinition.Baseline("2022", 10), null, 20.0, null);
+        KpiDefinition kpi = fromBaseline("ECO-09", Direction.UP, "jobs", "2022", 10, null, 20.0);
         KpiObservation endsToday = new KpiObservation("2026-W49", AS_OF, "00", 19, "sha", null);
 
         assertThat(score(kpi, List.of(endsToday)).get(0).status()).isEqualTo(KpiStatus.PROVISIONAL);
@@ -204,8 +206,7 @@ class KpiScorerTests {
 
     @Test
     void aTargetHeldSinceTheBaselineIsFlaggedAndTheMilestoneIsNamed() {
-        KpiDefinition held = TestKpis.withTargets(
-                TestKpis.kpi("GOV-09", Direction.UP, "%"), new KpiDefinition.Baseline("2024", 100), null, 100.0, null);
+        KpiDefinition held = fromBaseline("GOV-09", Direction.UP, "%", "2024", 100, null, 100.0);
         KpiDefinition milestoneOnly =
                 TestKpis.withTargets(TestKpis.kpi("CON-05", Direction.UP, "sites"), null, 6300.0, null, null);
         KpiDefinition none = TestKpis.kpi("EGOV-03", Direction.UP, "%");
