@@ -3,7 +3,9 @@
 -- counted).
 create or replace macro requests_by_month(fact_table, measure, counted := true) as table
 with request as (
-    select * replace (strftime(submitted_at, '%Y-%m') as period)
+    select
+        * replace (strftime(submitted_at, '%Y-%m') as period),
+        coalesce(getvariable('marsad_rows_counted'), false) as rows_counted
     from query_table(fact_table)
     where counted
 )
@@ -17,9 +19,9 @@ select
     -- for counts (variable marsad_rows_counted), "<submission>*<rows>" per submission instead, since a month of
     -- national requests (6.7 million rows) has too many ids to list in memory. Each request counts once per group.
     array_to_string(
-        coalesce(list_distinct(list(submission_id) filter (where not coalesce(getvariable('marsad_rows_counted'), false))), [])
+        coalesce(list_distinct(list(submission_id) filter (where not rows_counted)), [])
         || coalesce(list_transform(
-            map_entries(histogram(split_part(submission_id, '#', 1)) filter (where coalesce(getvariable('marsad_rows_counted'), false))),
+            map_entries(histogram(split_part(submission_id, '#', 1)) filter (where rows_counted)),
             used -> used.key || '*' || used.value), []),
         ',') as submission_ids
 from request
