@@ -6,7 +6,6 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -17,7 +16,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.stream.Stream;
+import ma.marsad.pipeline.lake.IcebergLake;
+import ma.marsad.pipeline.lake.Lake;
+import org.apache.iceberg.Snapshot;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -76,7 +77,7 @@ class IngestionWorkersIntegrationTests {
         localExit = NightlyProcess.run(log, Map.of(), NightlyProcess.nightly(work, landing, "--quiet"));
         assertThat(localExit).as(Files.readString(log)).isIn(0, 3);
         local = WarehouseChecksums.of(work.resolve("warehouse/marsad.duckdb"));
-        submissions = registryEntries(work).size();
+        submissions = committedSubmissions(work, null).size();
         assertThat(submissions).isGreaterThanOrEqualTo(50);
         assertThat(local.get("main.\"kpi_latest\"").rows()).isPositive();
     }
@@ -116,7 +117,7 @@ class IngestionWorkersIntegrationTests {
         assertThat(exit).as(Files.readString(log)).isEqualTo(localExit);
         assertThat(WarehouseChecksums.of(work.resolve("warehouse/marsad.duckdb")))
                 .isEqualTo(local);
-        assertThat(registryEntries(work)).hasSize(submissions);
+        assertThat(committedSubmissions(work, repository)).hasSize(submissions);
         // both workers took partitions, and the manager ran none
         assertThat(first.logText()).contains(" rows/s");
         assertThat(second.logText()).contains(" rows/s");
@@ -146,7 +147,7 @@ class IngestionWorkersIntegrationTests {
         assertThat(failedRun)
                 .contains("1 partition(s) not ingested by the workers: submission-")
                 .contains("the worker running this partition stopped before it ended");
-        Map<String, FileTime> committed = registryEntries(work);
+        Map<String, Long> committed = committedSubmissions(work, repository);
 
         Path rerunLog = root.resolve("killed-worker-rerun.log");
         int rerun = NightlyProcess.run(rerunLog, Map.of(), manager(work, repository, queue));
@@ -154,8 +155,8 @@ class IngestionWorkersIntegrationTests {
         assertThat(rerun).as(Files.readString(rerunLog)).isEqualTo(localExit);
         assertThat(WarehouseChecksums.of(work.resolve("warehouse/marsad.duckdb")))
                 .isEqualTo(local);
-        // one entry per submission, and those of the failed run untouched: none committed twice
-        Map<String, FileTime> afterRerun = registryEntries(work);
+        // one commit per submission, and those of the failed run kept: none committed twice
+        Map<String, Long> afterRerun = committedSubmissions(work, repository);
         assertThat(afterRerun).hasSize(submissions).containsAllEntriesOf(committed);
         // the rerun redid the one failed partition only
         assertThat(count(
@@ -230,15 +231,25 @@ class IngestionWorkersIntegrationTests {
         return queue;
     }
 
-    /** The registry's submission entries and when each was written. */
-    private static Map<String, FileTime> registryEntries(Path work) throws Exception {
-        Map<String, FileTime> entries = new TreeMap<>();
-        try (Stream<Path> files = Files.list(work.resolve("lake/_registry/submissions"))) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".json")).toList()) {
-                entries.put(file.getFileName().toString(), Files.getLastModifiedTime(file));
+    /**
+     * The submissions the lake's registry table {@code marsad.submission} committed, each with the snapshot that did;
+     * fails when its history holds two commits of one submission.
+     */
+    private static Map<String, Long> committedSubmissions(Path work, String catalog) throws Exception {
+        Lake lake = Lake.local(work.resolve("lake"));
+        try (IcebergLake iceberg = IcebergLake.open(lake, catalog)) {
+            Map<String, Long> commits = new TreeMap<>();
+            for (Snapshot snapshot :
+                    iceberg.catalog().loadTable(IcebergLake.submissionTable()).snapshots()) {
+                String id = snapshot.summary().get(IcebergLake.SUBMISSION_PROPERTY);
+                if (id != null) {
+                    assertThat(commits.put(id, snapshot.snapshotId()))
+                            .as("submission %s committed twice", id)
+                            .isNull();
+                }
             }
+            return commits;
         }
-        return entries;
     }
 
     private static long count(String url, String sql) throws Exception {

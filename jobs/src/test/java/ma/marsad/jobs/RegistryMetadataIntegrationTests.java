@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -13,8 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A registry entry that no longer matches the lake stops the night with a message naming it, and the warehouse
- * published by the previous run stays as it was.
+ * A submission's row in the lake's registry table that no longer matches the lake stops the night with a message
+ * naming it, and the warehouse published by the previous run stays as it was.
  */
 class RegistryMetadataIntegrationTests {
 
@@ -36,37 +41,41 @@ class RegistryMetadataIntegrationTests {
     }
 
     @Test
-    void anEntryEditedToCountFewerRowsFailsTheRunNamingTheSubmissionAndKeepsTheWarehouse() throws Exception {
+    void aRecordEditedToCountFewerRowsFailsTheRunNamingTheSubmissionAndKeepsTheWarehouse() throws Exception {
         SeededWork copy = SeededWork.copy(seededWork, root.resolve("edited-count"));
-        // an accepted submission without quarantine, edited to count 4 rows fewer (rows_read too, so it adds up)
-        Path entry = entryWith(copy.work(), "accepted", 5);
-        String content = Files.readString(entry);
-        long rows = rowsAccepted(content);
-        Files.writeString(
-                entry,
-                content.replace("\"rows_read\" : " + rows + ",", "\"rows_read\" : " + (rows - 4) + ",")
+        // an accepted submission without quarantine, its row edited to count 4 rows fewer (rows_read too, so it adds
+        // up), as a hand edit of the file would
+        Path row = rowWith(copy.work(), "accepted", 5);
+        String entry = entryOf(row);
+        long rows = rowsAccepted(entry);
+        rewriteEntry(
+                row,
+                entry.replace("\"rows_read\" : " + rows + ",", "\"rows_read\" : " + (rows - 4) + ",")
                         .replace("\"rows_accepted\" : " + rows + ",", "\"rows_accepted\" : " + (rows - 4) + ","));
-        String id = entry.getFileName().toString().replace(".json", "");
+        String id = row.getFileName().toString().replace(".parquet", "");
 
         String output = failedNight(copy, "edited-count");
 
         assertThat(output)
                 .containsPattern("fct_[a-z_]+: submission " + id + " \\(template [a-z-]+, submitter [A-Z0-9-]+, file"
                         + " [^)]+\\) has " + rows + " row\\(s\\)")
-                .contains("records rows_accepted = " + (rows - 4));
+                .contains("its row in the lake table marsad.submission records rows_accepted = " + (rows - 4));
         copy.assertPublishedWarehouseUnchanged();
     }
 
     @Test
-    void aTruncatedEntryFailsTheRunNamingItsPathAndKeepsTheWarehouse() throws Exception {
+    void aTruncatedFileOfTheRegistryTableFailsTheRunNamingItAndKeepsTheWarehouse() throws Exception {
         SeededWork copy = SeededWork.copy(seededWork, root.resolve("truncated"));
-        Path entry = entryWith(copy.work(), "accepted", 1);
-        String content = Files.readString(entry);
-        Files.writeString(entry, content.substring(0, content.length() / 3));
+        Path row = rowWith(copy.work(), "accepted", 1);
+        byte[] bytes = Files.readAllBytes(row);
+        Files.write(row, java.util.Arrays.copyOf(bytes, bytes.length / 3));
 
         String output = failedNight(copy, "truncated");
 
-        assertThat(output).contains("registry entry " + entry.toAbsolutePath() + " is damaged: not valid JSON");
+        assertThat(output)
+                .contains("the lake table marsad.submission could not be read")
+                .contains(row.toAbsolutePath().toString())
+                .contains("Fix: restore the damaged file from a backup of the lake");
         copy.assertPublishedWarehouseUnchanged();
     }
 
@@ -79,17 +88,46 @@ class RegistryMetadataIntegrationTests {
         return output;
     }
 
-    /** The first registry entry, by name, of the given status with at least {@code minRows} accepted rows. */
-    private static Path entryWith(Path work, String status, long minRows) throws Exception {
-        try (Stream<Path> entries = Files.list(work.resolve("lake/_registry/submissions"))) {
-            for (Path entry : entries.sorted().toList()) {
-                String content = Files.readString(entry);
-                if (content.contains("\"status\" : \"" + status + "\"") && rowsAccepted(content) >= minRows) {
-                    return entry;
-                }
+    /**
+     * The first file, by name, of the lake's registry table {@code marsad.submission} holding a submission of the given
+     * status with at least {@code minRows} accepted rows.
+     */
+    private static Path rowWith(Path work, String status, long minRows) throws Exception {
+        List<Path> rows;
+        try (Stream<Path> files = Files.walk(work.resolve("lake/iceberg/marsad/submission/data"))) {
+            rows = files.filter(file -> file.getFileName().toString().matches("[0-9a-f]{64}\\.parquet"))
+                    .sorted()
+                    .toList();
+        }
+        for (Path row : rows) {
+            String entry = entryOf(row);
+            if (entry.contains("\"status\" : \"" + status + "\"") && rowsAccepted(entry) >= minRows) {
+                return row;
             }
         }
-        throw new AssertionError("no " + status + " entry with " + minRows + " rows in " + work);
+        throw new AssertionError("no " + status + " row with " + minRows + " rows in " + work);
+    }
+
+    /** The submission's record, as JSON, in its row's file. */
+    private static String entryOf(Path row) throws Exception {
+        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
+                Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery("select registry_entry from read_parquet('" + row + "')")) {
+            result.next();
+            return result.getString(1);
+        }
+    }
+
+    /** Rewrites the record in a row's file, every other column as it was. */
+    private static void rewriteEntry(Path row, String entry) throws Exception {
+        Path edited = row.resolveSibling("edited.tmp");
+        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
+                Statement statement = connection.createStatement()) {
+            statement.execute("copy (select * replace ('" + entry.replace("'", "''")
+                    + "'::varchar as registry_entry) from read_parquet('" + row + "')) to '" + edited
+                    + "' (format parquet)");
+        }
+        Files.move(edited, row, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
 
     private static long rowsAccepted(String entry) {

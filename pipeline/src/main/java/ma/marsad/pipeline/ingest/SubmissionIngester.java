@@ -90,14 +90,14 @@ public final class SubmissionIngester {
         return distinct;
     }
 
-    /** Ingests the submission unless the registry already has these bytes; returns its registry entry. */
+    /** Ingests the submission unless the registry already has these bytes; returns its record. */
     public SubmissionRecord ingest(LandingScanner.LandingSubmission submission, String submissionId)
             throws IOException {
         return ingestWithOutcome(submission, submissionId).record();
     }
 
     /**
-     * The registry entry and, when this call did the validation, its full outcome (row errors included) for the
+     * The record and, when this call did the validation, its full outcome (row errors included) for the
      * submitter's feedback report; the outcome is null when the bytes were already known.
      */
     public record Result(SubmissionRecord record, ValidationOutcome outcome) {}

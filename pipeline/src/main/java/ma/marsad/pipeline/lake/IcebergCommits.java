@@ -39,21 +39,21 @@ import org.apache.parquet.hadoop.metadata.ParquetMetadata;
  * Commits submissions to the lake's Iceberg tables. Each commit names its submission in the snapshot summary, and is
  * skipped when the table's history already holds it, so a rerun after a crash never commits a submission twice. Per
  * submission: its quarantined rows (an append), its accepted rows (an append, or for a revision one overwrite that
- * replaces the partition's current file), then its row in {@code marsad.submission}, which carries the
- * registry entry: that last commit is the submission's commit.
+ * replaces the partition's current file), then its row in {@code marsad.submission}, which carries its
+ * record: that last commit is the submission's commit, and that table is the registry.
  */
 final class IcebergCommits {
 
     /**
      * The columns of {@code marsad.submission}: the submission's own ({@link SubmissionColumns}), its withdrawal (null
-     * until a withdrawal replaces its row), and the registry entry as JSON, from which a crash between the commit and
-     * the entry is repaired.
+     * until a withdrawal replaces its row), and its whole record as JSON ({@link SubmissionEntries}), which the registry
+     * reads.
      */
     static final List<LakeColumn> SUBMISSION_TABLE_COLUMNS = submissionTableColumns();
 
     private static final int ATTEMPTS = 10;
 
-    /** The registry entries, by submission id. */
+    /** The registry's records, by submission id. */
     interface Records {
         Optional<SubmissionRecord> find(String submissionId) throws IOException;
     }
@@ -71,12 +71,22 @@ final class IcebergCommits {
         this.lake = iceberg.lake();
     }
 
+    /** A submission's row in {@code marsad.submission}: the file that holds it and its record as JSON. */
+    record CommittedRow(String file, String entryJson) {}
+
+    /** Whether {@code marsad.submission}'s history names the submission's commit: its snapshot summaries only. */
+    boolean isCommitted(String submissionId) {
+        Table table = iceberg.existing(IcebergLake.submissionTable());
+        return table != null
+                && snapshotNaming(table, IcebergLake.SUBMISSION_PROPERTY, submissionId)
+                        .isPresent();
+    }
+
     /**
-     * The registry entry of a submission whose commit is in {@code marsad.submission}'s history, read from the row that
-     * commit added (not kept in the snapshot summary: the table's metadata lists every snapshot's summary and is
-     * rewritten by each commit).
+     * The row the commit of a submission added to {@code marsad.submission}, if its history names that commit (a
+     * withdrawal replaces the row in the current snapshot, with the same record).
      */
-    Optional<String> committedEntry(String submissionId) throws IOException {
+    Optional<CommittedRow> committedRow(String submissionId) throws IOException {
         Table table = iceberg.existing(IcebergLake.submissionTable());
         Optional<Snapshot> snapshot =
                 table == null ? Optional.empty() : snapshotNaming(table, IcebergLake.SUBMISSION_PROPERTY, submissionId);
@@ -89,15 +99,20 @@ final class IcebergCommits {
                     .build()) {
                 Group row = reader.read();
                 if (row != null) {
-                    return Optional.of(row.getString("registry_entry", 0));
+                    return Optional.of(new CommittedRow(file.location(), row.getString("registry_entry", 0)));
                 }
+            } catch (RuntimeException e) {
+                throw new IOException(
+                        "the row of submission " + submissionId + " in " + file.location() + " cannot be read ("
+                                + e.getMessage() + "). Fix: restore the file from a backup of the lake, then run again",
+                        e);
             }
         }
         throw new IOException("the commit of submission " + submissionId + " in " + table.name() + " added no row");
     }
 
     /**
-     * Commits an ingested submission. {@code records} finds the registry entry of a submission already in a table
+     * Commits an ingested submission. {@code records} finds the record of a submission already in a table
      * (to tell which of two revisions is the later).
      */
     void commit(SubmissionRecord record, String entryJson, Records records) throws IOException {
@@ -395,7 +410,7 @@ final class IcebergCommits {
 
     /**
      * The revision of a file in a template table: from the summary of the commit that added it, which another process
-     * may have made a moment ago and not yet followed with its registry entry; from the registry for commits made
+     * may have made a moment ago and not yet followed with its submission row; from the registry for commits made
      * before the summary carried it.
      */
     private static Revision revisionOf(Table table, DataFile present, Records records) throws IOException {
@@ -407,8 +422,8 @@ final class IcebergCommits {
         }
         return Revision.of(records.find(submissionId)
                 .orElseThrow(() -> new IllegalStateException("the lake table " + table.name() + " holds "
-                        + present.location() + ", a submission the registry does not know: restore its"
-                        + " registry entry from a backup of the lake")));
+                        + present.location() + ", a submission the registry does not know: restore"
+                        + " the lake from a backup")));
     }
 
     static Optional<Snapshot> snapshotNaming(Table table, String property, String submissionId) {

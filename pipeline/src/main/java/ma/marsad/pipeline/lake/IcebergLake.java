@@ -33,7 +33,7 @@ import org.apache.iceberg.mapping.NameMappingParser;
  *                         the template id with '_' for '-', as in the warehouse's fct_&lt;template&gt;
  *                         (egov-requests: marsad.egov_requests)
  * marsad.quarantine       rejected rows of every template, partitioned by template_id, submitter and period
- * marsad.submission       one row per submission (the registry entry), partitioned by template_id
+ * marsad.submission       one row per submission (the registry), partitioned by template_id
  * </pre>
  *
  * The catalog is a Hadoop catalog whose warehouse is {@code <lake>/iceberg} (nothing to run; on a local folder or

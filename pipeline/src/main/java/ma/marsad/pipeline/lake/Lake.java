@@ -20,13 +20,14 @@ import org.apache.hadoop.fs.Path;
  * raw/&lt;template&gt;/&lt;sha256&gt;.&lt;ext&gt;                                   bytes as received
  * staging/&lt;template&gt;/period=…/submitter=…/&lt;sha256&gt;.parquet       rows and lineage of every revision
  * quarantine/&lt;template&gt;/period=…/submitter=…/&lt;sha256&gt;.parquet    rejected rows with reasons
- * iceberg/marsad/&lt;table&gt;/                                          Iceberg tables over those files ({@link IcebergLake})
- * _registry/                                                    the submissions registry
+ * iceberg/marsad/&lt;table&gt;/                                          Iceberg tables over those files ({@link IcebergLake});
+ *                                                               marsad.submission is the registry
  * _tmp/                                                         files being written
  * </pre>
  *
  * Lakes written before the Iceberg tables also have {@code history/}, emptied back into {@code staging/} by
- * {@link PartitionFiler}.
+ * {@link PartitionFiler}; lakes written before {@code marsad.submission} was the registry have {@code _registry/}, one
+ * JSON entry per submission, adopted once ({@link LegacyRegistryFolder}).
  *
  * Every file is written under {@code _tmp/} and renamed into place, so a reader never sees half a file.
  */
@@ -95,7 +96,8 @@ public final class Lake {
         return new Path(root, "quarantine/" + partition(template, period, submitter, submissionId));
     }
 
-    public Path registry(String relative) {
+    /** A path in the {@code _registry/} folder of a lake older than its registry table. */
+    Path registry(String relative) {
         return new Path(root, "_registry/" + relative);
     }
 

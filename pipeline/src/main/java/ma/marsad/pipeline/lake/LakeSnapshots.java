@@ -15,7 +15,6 @@ import org.apache.hadoop.fs.Path;
 import org.apache.iceberg.DataFile;
 import org.apache.iceberg.FileScanTask;
 import org.apache.iceberg.Snapshot;
-import org.apache.iceberg.SnapshotSummary;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.catalog.Namespace;
 import org.apache.iceberg.catalog.SupportsNamespaces;
@@ -90,13 +89,9 @@ public final class LakeSnapshots {
     }
 
     /** The rows of {@code marsad.submission}'s pinned snapshot: one per committed submission. */
-    long submissionRows() {
-        Table submissions = tables.get(IcebergLake.SUBMISSION_TABLE);
-        if (submissions == null) {
-            return 0;
-        }
-        String total = submissions.currentSnapshot().summary().get(SnapshotSummary.TOTAL_RECORDS_PROP);
-        return total == null ? 0 : Long.parseLong(total);
+    List<SubmissionTableRows.Row> submissionRows(Lake lake) throws IOException {
+        return SubmissionTableRows.read(
+                lake, tables.get(IcebergLake.SUBMISSION_TABLE), ids.get(IcebergLake.SUBMISSION_TABLE));
     }
 
     /** Pinned snapshot id by table name ({@code egov_requests}, {@code submission}). */

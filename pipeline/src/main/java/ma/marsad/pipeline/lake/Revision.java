@@ -14,7 +14,7 @@ import java.util.List;
  * Never by digest first: the digest says nothing about which version came last.
  *
  * <p>A lake table's commit records it in its snapshot summary, so that a process committing the next revision of the
- * same partition can order the two while the other's registry entry is still being written.
+ * same partition can order the two while the other's submission row is still being committed.
  */
 record Revision(
         Instant receivedAt, Instant discoveredAt, long discoveryOrder, List<String> fileNames, String submissionId)

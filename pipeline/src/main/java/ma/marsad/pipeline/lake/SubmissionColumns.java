@@ -8,8 +8,8 @@ import java.util.function.Function;
 import ma.marsad.pipeline.template.ColumnType;
 
 /**
- * The columns of a submission, defined once: the fields of its registry entry, the columns of its row in the lake's
- * {@code marsad.submission} table and of the warehouse's {@code src.submission}, in this order.
+ * The columns of a submission, defined once: the fields of its record as JSON ({@link SubmissionEntries}), the columns
+ * of its row in the lake's {@code marsad.submission} table and of the warehouse's {@code src.submission}, in this order.
  */
 public final class SubmissionColumns {
 
@@ -17,8 +17,8 @@ public final class SubmissionColumns {
      * One column.
      *
      * @param column name, type and whether it may be null, in Parquet and in the warehouse
-     * @param entryKey its field in a registry entry (the column name but for {@code template}, older than the tables)
-     * @param value its value in a record: a {@code List<String>} for a list (a JSON array in the entry, joined with
+     * @param entryKey its field in the JSON record (the column name but for {@code template}, older than the tables)
+     * @param value its value in a record: a {@code List<String>} for a list (a JSON array in the record, joined with
      *     {@code " + "} in a table), an {@link Instant} for a DATETIME (UTC)
      */
     public record Column(LakeColumn column, String entryKey, Function<SubmissionRecord, Object> value) {

@@ -71,7 +71,8 @@ record BuildPlan(
             ChangeSet changes = ChangeSet.of(since.changes(), lake);
             ChangeSet registered = ChangeSet.between(position, lake);
             if (!changes.equals(registered)) {
-                // both records of the lake stay until the registry goes; a full rebuild settles a disagreement
+                // two readings of the same commits (the template tables' files, marsad.submission's records) agree
+                // unless a table was edited by hand; a full rebuild settles a disagreement
                 return full("the lake's snapshots and its registry disagree on what changed since the published"
                         + " warehouse (snapshots: " + changes + "; registry: " + registered + ")");
             }

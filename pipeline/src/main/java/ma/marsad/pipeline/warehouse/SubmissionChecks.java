@@ -112,7 +112,7 @@ final class SubmissionChecks {
     }
 
     /**
-     * Submissions whose registry entry no longer says what it said when the published warehouse loaded their rows
+     * Submissions whose registry record no longer says what it said when the published warehouse loaded their rows
      * (status or counts edited since): an incremental night counts their rows again, as a full build would.
      */
     static Set<String> entriesChangedSince(Connection connection) throws SQLException {
@@ -158,8 +158,8 @@ final class SubmissionChecks {
                 } else {
                     failures.add(table + ": submission " + submissionId + " (template " + result.getString(2)
                             + ", submitter " + result.getString(3) + ", file " + result.getString(4) + ") has "
-                            + result.getLong(6) + " row(s), its registry entry _registry/submissions/" + submissionId
-                            + ".json records " + countColumn + " = " + result.getLong(5));
+                            + result.getLong(6) + " row(s), its row in the lake table marsad.submission records "
+                            + countColumn + " = " + result.getLong(5));
                 }
             }
         }

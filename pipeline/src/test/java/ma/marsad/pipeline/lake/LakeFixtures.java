@@ -9,7 +9,7 @@ import java.util.function.UnaryOperator;
 import ma.marsad.pipeline.template.ColumnType;
 import org.apache.hadoop.fs.Path;
 
-/** Writes small staging partitions and registry entries the way ingestion does, for lake and warehouse tests. */
+/** Writes small staging partitions and commits their submissions the way ingestion does, for lake and warehouse tests. */
 public final class LakeFixtures {
 
     public static final List<LakeColumn> TRAINING_COLUMNS = columns();
@@ -51,12 +51,62 @@ public final class LakeFixtures {
         return stageTraining(lake, submissionId, submitter, SEMESTER, Instant.parse(receivedAt), rows);
     }
 
-    /** Rewrites a registry entry of a local lake, as a hand edit or a damaged disk would; returns its path. */
+    /**
+     * Rewrites the record of a submission in its row of a local lake's {@code marsad.submission} table, as a hand edit
+     * or a damaged disk would (the table's metadata still lists the file as it was); returns the file's path.
+     */
     public static java.nio.file.Path editEntry(
             java.nio.file.Path lakeFolder, String submissionId, UnaryOperator<String> edit) throws IOException {
-        java.nio.file.Path entry = lakeFolder.resolve("_registry/submissions/" + submissionId + ".json");
-        Files.writeString(entry, edit.apply(Files.readString(entry)));
-        return entry;
+        java.nio.file.Path data = lakeFolder.resolve(IcebergLake.WAREHOUSE_FOLDER + "/" + IcebergLake.NAMESPACE + "/"
+                + IcebergLake.SUBMISSION_TABLE + "/data");
+        java.nio.file.Path row;
+        try (var files = Files.walk(data)) {
+            row = files.filter(file -> file.getFileName().toString().equals(submissionId + ".parquet"))
+                    .findFirst()
+                    .orElseThrow(() -> new IOException("no row of submission " + submissionId + " in " + data));
+        }
+        java.nio.file.Path edited = row.resolveSibling(submissionId + ".edited");
+        try (var connection = java.sql.DriverManager.getConnection("jdbc:duckdb:");
+                var statement = connection.createStatement()) {
+            String entry;
+            try (var result = statement.executeQuery("select registry_entry from read_parquet('" + row + "')")) {
+                result.next();
+                entry = result.getString(1);
+            }
+            statement.execute("copy (select * replace ('" + edit.apply(entry).replace("'", "''")
+                    + "'::varchar as registry_entry) from read_parquet('" + row + "')) to '" + edited
+                    + "' (format parquet)");
+        } catch (java.sql.SQLException e) {
+            throw new IOException(e);
+        }
+        Files.move(edited, row, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        return row;
+    }
+
+    /**
+     * Turns a local lake into one an earlier Marsad wrote: a {@code _registry/} entry per submission and per withdrawal
+     * (withdrawn at the given instant), no Iceberg tables.
+     */
+    public static void asLakeOlderThanItsTables(Lake lake, java.nio.file.Path lakeFolder, Instant withdrawnAt)
+            throws IOException {
+        RegistrySnapshot snapshot = new SubmissionRegistry(lake).snapshot();
+        java.nio.file.Path entries = Files.createDirectories(lakeFolder.resolve("_registry/submissions"));
+        java.nio.file.Path withdrawals = Files.createDirectories(lakeFolder.resolve("_registry/withdrawals"));
+        for (SubmissionRecord record : snapshot.records()) {
+            Files.writeString(entries.resolve(record.submissionId() + ".json"), SubmissionEntries.toJson(record));
+            if (snapshot.isWithdrawn(record.submissionId())) {
+                Files.writeString(
+                        withdrawals.resolve(record.submissionId() + ".json"),
+                        "{\"submission_id\": \"%s\", \"reason\": \"withdrawn\", \"withdrawn_at\": \"%s\"}"
+                                .formatted(record.submissionId(), withdrawnAt));
+            }
+        }
+        try (var files = Files.walk(lakeFolder.resolve(IcebergLake.WAREHOUSE_FOLDER))) {
+            for (java.nio.file.Path file :
+                    files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
+        }
     }
 
     /** Stages digital-training rows {region, graduates} for one submission and commits it in the registry. */

@@ -57,17 +57,16 @@ class SubmissionRegistryTests {
     }
 
     @Test
-    void aTruncatedEntryFailsNamingItsPathAmongTheOthers() throws Exception {
+    void aTruncatedRecordFailsNamingItsFileAmongTheOthers() throws Exception {
         Lake lake = Lake.local(folder.resolve("lake"));
         for (String id : List.of("aaa1", "bbb2", "ccc3")) {
             LakeFixtures.stageSemester(lake, id, "UM5", "2025-07-10T08:00:00Z", new long[] {4, 100});
         }
-        Path entry =
-                LakeFixtures.editEntry(folder.resolve("lake"), "bbb2", json -> json.substring(0, json.length() / 2));
+        Path row = LakeFixtures.editEntry(folder.resolve("lake"), "bbb2", json -> json.substring(0, json.length() / 2));
 
         assertThatThrownBy(() -> new SubmissionRegistry(lake).snapshot())
-                .hasMessageContaining("registry entry " + entry.toUri().getPath())
-                .hasMessageContaining("bbb2.json is damaged: not valid JSON")
+                .hasMessageContaining("the row of the lake table marsad.submission in " + row)
+                .hasMessageContaining("bbb2.parquet is damaged: not valid JSON")
                 .hasMessageContaining("Fix:");
     }
 
@@ -76,7 +75,7 @@ class SubmissionRegistryTests {
         Lake lake = lakeWithEditedEntry(json -> json.replaceFirst("\"received_at\"", "\"receivedAt\""));
 
         assertThatThrownBy(() -> new SubmissionRegistry(lake).find("aaa1"))
-                .hasMessageContaining("aaa1.json is damaged: field 'received_at' is missing");
+                .hasMessageContaining("aaa1.parquet is damaged: field 'received_at' is missing");
     }
 
     @Test
@@ -84,7 +83,7 @@ class SubmissionRegistryTests {
         Lake lake = lakeWithEditedEntry(json -> json.replaceFirst("\"rows_read\" : 1", "\"rows_read\" : 5"));
 
         assertThatThrownBy(() -> new SubmissionRegistry(lake).snapshot())
-                .hasMessageContaining("aaa1.json is damaged: submission aaa1: rows_read 5 != rows_accepted 1");
+                .hasMessageContaining("aaa1.parquet is damaged: submission aaa1: rows_read 5 != rows_accepted 1");
     }
 
     @Test

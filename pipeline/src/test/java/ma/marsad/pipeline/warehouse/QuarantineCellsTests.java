@@ -194,13 +194,16 @@ class QuarantineCellsTests {
                 staging,
                 lake.relative(quarantine)));
         String rejectedId = "1".repeat(64);
+        // its entry is in the _registry/ folder of the older writer, which the next registry opened adopts
         Path entry = folder.resolve("lake/_registry/submissions/" + rejectedId + ".json");
+        Files.createDirectories(entry.getParent());
         Files.writeString(entry, """
                 {"submission_id": "%s", "template": "digital-training", "submitter": "UM5",
                  "file_names": ["formation.xls"], "received_at": "2026-11-27T08:00:00Z", "status": "rejected",
                  "period": null, "rows_read": 0, "rows_accepted": 0, "rows_quarantined": 0,
                  "file_error_code": "UNSUPPORTED_FORMAT", "file_error_message": "Format non accepté",
                  "staging_file": null, "quarantine_file": null}""".formatted(rejectedId), StandardCharsets.UTF_8);
+        registry = new SubmissionRegistry(lake);
         HadoopCatalog catalog = new HadoopCatalog(
                 lake.configuration(), IcebergLake.warehouse(lake).toString());
         assertThat(catalog.loadTable(IcebergLake.quarantineTable()).schema().findField("key_values"))
@@ -235,6 +238,10 @@ class QuarantineCellsTests {
                         "select file_error_message, coalesce(file_error_message_ar, 'null'),"
                                 + " coalesce(file_error_message_en, 'null') from submission where status = 'rejected'"))
                 .containsExactly(List.of("Format non accepté", "null", "null"));
+        // and the adopted folder is kept aside as it was
+        assertThat(folder.resolve("lake/_registry")).doesNotExist();
+        assertThat(folder.resolve("lake/_registry-adopted/submissions/" + rejectedId + ".json"))
+                .exists();
     }
 
     private void land(String relative, String text) throws Exception {

@@ -77,12 +77,10 @@ class WarehouseBuilderTests {
         LakeFixtures.stageSemester(lake, "aaa1", "UM5", "2025-07-10T08:00:00Z", new long[] {4, 100});
         LakeFixtures.stageSemester(lake, "bbb2", "UM5", "2025-07-20T08:00:00Z", new long[] {4, 120});
         LakeFixtures.stageSemester(lake, "ccc3", "UIR", "2025-07-01T08:00:00Z", new long[] {1, 30});
-        new SubmissionRegistry(lake).withdraw("bbb2", "sent by mistake", Instant.parse("2025-07-21T08:00:00Z"));
+        Instant withdrawnAt = Instant.parse("2025-07-21T08:00:00Z");
+        new SubmissionRegistry(lake).withdraw("bbb2", "sent by mistake", withdrawnAt);
         // and the lake as an earlier Marsad wrote it: registry entries and files, no Iceberg tables
-        try (var files = Files.walk(folder.resolve("lake/iceberg"))) {
-            files.sorted(java.util.Comparator.reverseOrder())
-                    .forEach(path -> path.toFile().delete());
-        }
+        LakeFixtures.asLakeOlderThanItsTables(lake, folder.resolve("lake"), withdrawnAt);
 
         // when a build reads the lake
         Path target = folder.resolve("warehouse/build.duckdb");
@@ -111,6 +109,10 @@ class WarehouseBuilderTests {
                             .snapshotId())
                     .isEqualTo(before.snapshotId());
         }
+        // and the entries are set aside, read no more
+        assertThat(folder.resolve("lake/_registry")).doesNotExist();
+        assertThat(folder.resolve("lake/_registry-adopted/withdrawals/bbb2.json"))
+                .exists();
     }
 
     @Test
@@ -212,8 +214,8 @@ class WarehouseBuilderTests {
         assertThatThrownBy(() -> build(lake))
                 .isInstanceOf(DataTestFailure.class)
                 .hasMessageContaining("fct_digital_training: submission eee5 (template digital-training, submitter UM5,"
-                        + " file training-2025-S1.csv) has 2 row(s), its registry entry"
-                        + " _registry/submissions/eee5.json records rows_accepted = 1")
+                        + " file training-2025-S1.csv) has 2 row(s), its row in the lake table marsad.submission"
+                        + " records rows_accepted = 1")
                 .hasMessageContaining("hist_digital_training: submission eee5");
     }
 
