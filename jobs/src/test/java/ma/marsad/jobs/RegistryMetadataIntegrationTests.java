@@ -29,20 +29,24 @@ class RegistryMetadataIntegrationTests {
     static Path root;
 
     static Path landing;
-    static Path seededWork;
 
     @BeforeAll
-    static void seed() throws Exception {
+    static void landing() throws Exception {
         landing = TestLandingZones.subset(TestLandingZones.demo(root), root.resolve("landing"), 1, 0);
-        seededWork = root.resolve("seeded-work");
-        int seeded =
-                NightlyProcess.run(root.resolve("seed.log"), Map.of(), NightlyProcess.nightly(seededWork, landing));
-        assertThat(seeded).as(Files.readString(root.resolve("seed.log"))).isIn(0, 3);
+    }
+
+    /** A work folder of its own (a copy's Iceberg metadata would name the original's files) after a first night. */
+    private static SeededWork seeded(String name) throws Exception {
+        Path work = root.resolve(name);
+        Path log = root.resolve(name + "-seed.log");
+        int seeded = NightlyProcess.run(log, Map.of(), NightlyProcess.nightly(work, landing));
+        assertThat(seeded).as(Files.readString(log)).isIn(0, 3);
+        return SeededWork.of(work);
     }
 
     @Test
     void aRecordEditedToCountFewerRowsFailsTheRunNamingTheSubmissionAndKeepsTheWarehouse() throws Exception {
-        SeededWork copy = SeededWork.copy(seededWork, root.resolve("edited-count"));
+        SeededWork copy = seeded("edited-count");
         // an accepted submission without quarantine, its row edited to count 4 rows fewer (rows_read too, so it adds
         // up), as a hand edit of the file would
         Path row = rowWith(copy.work(), "accepted", 5);
@@ -65,7 +69,7 @@ class RegistryMetadataIntegrationTests {
 
     @Test
     void aTruncatedFileOfTheRegistryTableFailsTheRunNamingItAndKeepsTheWarehouse() throws Exception {
-        SeededWork copy = SeededWork.copy(seededWork, root.resolve("truncated"));
+        SeededWork copy = seeded("truncated");
         Path row = rowWith(copy.work(), "accepted", 1);
         byte[] bytes = Files.readAllBytes(row);
         Files.write(row, java.util.Arrays.copyOf(bytes, bytes.length / 3));
