@@ -21,8 +21,6 @@ import org.apache.iceberg.Schema;
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.SnapshotUpdate;
 import org.apache.iceberg.Table;
-import org.apache.iceberg.TableProperties;
-import org.apache.iceberg.UpdateSchema;
 import org.apache.iceberg.exceptions.CommitFailedException;
 import org.apache.iceberg.exceptions.ValidationException;
 import org.apache.iceberg.expressions.Expression;
@@ -331,36 +329,13 @@ final class IcebergCommits {
     /**
      * The table follows the file's template version ({@link SchemaEvolution}): renamed columns keep their field ids,
      * new ones join as optional columns (older files read them as null), and the name mapping follows. New columns
-     * are also those a newer Marsad writes (the quarantine's {@code key_values} and {@code raw_row}). Two ingestion
-     * threads of one process may meet here; another process changing the schema first makes the commit fail, and the
-     * next look finds its change.
+     * are also those a newer Marsad writes (the quarantine's {@code key_values} and {@code raw_row}).
      */
     private static void evolve(Table table, ParquetMetadata footer) {
-        Schema fileSchema = IcebergFooters.schemaOf(footer.getFileMetaData().getSchema());
-        TemplateVersion version =
-                TemplateVersion.fromFooter(footer.getFileMetaData().getKeyValueMetaData());
-        synchronized (table) {
-            for (int attempt = 1; ; attempt++) {
-                try {
-                    UpdateSchema update = SchemaEvolution.schemaUpdate(table, fileSchema, version);
-                    if (update != null) {
-                        update.commit();
-                    }
-                    String mapping = SchemaEvolution.nameMappingUpdate(table, version);
-                    if (mapping != null) {
-                        table.updateProperties()
-                                .set(TableProperties.DEFAULT_NAME_MAPPING, mapping)
-                                .commit();
-                    }
-                    return;
-                } catch (CommitFailedException e) {
-                    if (attempt == ATTEMPTS) {
-                        throw e;
-                    }
-                    table.refresh();
-                }
-            }
-        }
+        SchemaEvolution.follow(
+                table,
+                IcebergFooters.schemaOf(footer.getFileMetaData().getSchema()),
+                TemplateVersion.fromFooter(footer.getFileMetaData().getKeyValueMetaData()));
     }
 
     /** The current data files of the record's (submitter, period) partition. */

@@ -12,6 +12,7 @@ import org.apache.iceberg.Schema;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.TableProperties;
 import org.apache.iceberg.UpdateSchema;
+import org.apache.iceberg.exceptions.CommitFailedException;
 import org.apache.iceberg.mapping.MappedField;
 import org.apache.iceberg.mapping.NameMapping;
 import org.apache.iceberg.mapping.NameMappingParser;
@@ -27,7 +28,38 @@ import org.apache.iceberg.types.Types;
  */
 final class SchemaEvolution {
 
+    private static final int ATTEMPTS = 10;
+
     private SchemaEvolution() {}
+
+    /**
+     * Makes the table read a file of this schema and template version. Two ingestion threads of one process may meet
+     * here; another process changing the schema first makes the commit fail, and the next look finds its change.
+     */
+    static void follow(Table table, Schema fileSchema, TemplateVersion version) {
+        synchronized (table) {
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    UpdateSchema update = schemaUpdate(table, fileSchema, version);
+                    if (update != null) {
+                        update.commit();
+                    }
+                    String mapping = nameMappingUpdate(table, version);
+                    if (mapping != null) {
+                        table.updateProperties()
+                                .set(TableProperties.DEFAULT_NAME_MAPPING, mapping)
+                                .commit();
+                    }
+                    return;
+                } catch (CommitFailedException e) {
+                    if (attempt == ATTEMPTS) {
+                        throw e;
+                    }
+                    table.refresh();
+                }
+            }
+        }
+    }
 
     /** The schema update the file needs, or null when the table already reads it. */
     static UpdateSchema schemaUpdate(Table table, Schema fileSchema, TemplateVersion version) {
