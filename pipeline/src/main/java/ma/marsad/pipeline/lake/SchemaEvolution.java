@@ -24,7 +24,8 @@ import org.apache.iceberg.types.Types;
  * What a table's schema and name mapping become to read a file of a template version: a column the version renamed is
  * renamed in the table (same field id, so older rows keep their values), a column retyped as Iceberg allows (int to
  * long, float to double) is promoted, a new column is added; the name mapping gives each field id its current name and
- * every earlier one, since the files carry no field ids and older ones hold the earlier names.
+ * every earlier one, since the files carry no field ids and older ones hold the earlier names. A column a version
+ * removes or no longer requires becomes optional.
  */
 final class SchemaEvolution {
 
@@ -103,6 +104,17 @@ final class SchemaEvolution {
                             + " cannot make. Fix: give the column its earlier type back, or a new name (a new"
                             + " column); a type may only widen: year to integer");
                 }
+            }
+        }
+        // a column a version removed, or no longer requires: the table's newer rows have no value in it
+        Map<String, Boolean> fileRequires = new HashMap<>();
+        for (Types.NestedField column : fileSchema.columns()) {
+            fileRequires.put(tableNames.getOrDefault(column.name(), column.name()), column.isRequired());
+        }
+        for (Types.NestedField field : schema.columns()) {
+            if (field.isRequired() && !fileRequires.getOrDefault(field.name(), false)) {
+                update.makeColumnOptional(field.name());
+                changed = true;
             }
         }
         return changed ? update : null;

@@ -72,6 +72,22 @@ class SchemaEvolutionTests {
         }
     }
 
+    @Test
+    void aColumnAVersionRemovesBecomesOptional() throws Exception {
+        try (IcebergLake lake = IcebergLake.open(Lake.local(folder), null)) {
+            Schema required = new Schema(
+                    Types.NestedField.required(1, "annee", Types.IntegerType.get()),
+                    Types.NestedField.required(2, "note", Types.LongType.get()));
+            Table table = lake.table(TABLE, required, List.of());
+
+            Schema withoutNote = new Schema(Types.NestedField.required(1, "annee", Types.IntegerType.get()));
+            SchemaEvolution.follow(table, withoutNote, new TemplateVersion(2, Map.of()));
+
+            assertThat(table.schema().findField("annee").isRequired()).isTrue();
+            assertThat(table.schema().findField("note").isOptional()).isTrue();
+        }
+    }
+
     private static NameMapping mapping(Table table) {
         return NameMappingParser.fromJson(
                 table.properties().get(org.apache.iceberg.TableProperties.DEFAULT_NAME_MAPPING));
