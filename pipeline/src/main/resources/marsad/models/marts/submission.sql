@@ -2,6 +2,7 @@
 select
     submission_id,
     template_id,
+    template_version,
     submitter,
     period,
     status,

@@ -7,7 +7,7 @@ import ma.marsad.pipeline.template.TemplateCatalog;
 import ma.marsad.pipeline.template.TemplateContract;
 import ma.marsad.pipeline.warehouse.TemplateTable;
 
-/** What the warehouse builder needs of each template: titles, format, period type and staging columns. */
+/** What the warehouse builder needs of each template: titles, format, period type, staging columns and version. */
 public final class WarehouseTables {
 
     private WarehouseTables() {}
@@ -28,6 +28,8 @@ public final class WarehouseTables {
                         contract.titles().en()),
                 String.join("|", contract.formats()),
                 contract.periodType().label(),
-                SubmissionIngester.stagingColumns(contract));
+                SubmissionIngester.stagingColumns(contract),
+                contract.version(),
+                contract.renamedColumns());
     }
 }

@@ -17,6 +17,7 @@ import ma.marsad.pipeline.lake.StagingParquetWriter;
 import ma.marsad.pipeline.lake.StagingRows;
 import ma.marsad.pipeline.lake.SubmissionRecord;
 import ma.marsad.pipeline.lake.SubmissionRegistry;
+import ma.marsad.pipeline.lake.TemplateVersion;
 import ma.marsad.pipeline.quality.Language;
 import ma.marsad.pipeline.quality.Messages;
 import ma.marsad.pipeline.quality.ReasonCode;
@@ -79,6 +80,11 @@ public final class SubmissionIngester {
         return contract.columns().stream()
                 .map(column -> new LakeColumn(column.name(), column.type(), column.required()))
                 .toList();
+    }
+
+    /** The version the staging files of a template name, with its renamed columns. */
+    static TemplateVersion templateVersion(TemplateContract contract) {
+        return new TemplateVersion(contract.version(), contract.renamedColumns());
     }
 
     /** Staging columns with a new value on every row: the source row and cell, and a one-column key. */
@@ -201,7 +207,8 @@ public final class SubmissionIngester {
                 lake.fileSystem().getFileStatus(staging).getLen(),
                 quarantineBytes,
                 submission.discoveredAt(),
-                submission.discoveryOrder());
+                submission.discoveryOrder(),
+                contract.version());
         keepRawBytes(submission, submissionId, copies);
         registry.commit(accepted);
         return new Result(accepted, outcome);
@@ -228,8 +235,12 @@ public final class SubmissionIngester {
             ValidationOutcome outcome)
             throws IOException {
         digest.check(submission);
-        SubmissionRecord rejected =
+        SubmissionRecord refused =
                 rejected(submission, submissionId, outcome.fileErrorCode(), outcome.fileErrorArguments());
+        // refused against the template's current version (unless no contract has the template's id)
+        SubmissionRecord rejected = catalog.find(submission.template())
+                .map(contract -> refused.withTemplateVersion(contract.version()))
+                .orElse(refused);
         keepRawBytes(submission, submissionId, copies);
         registry.commit(rejected);
         return new Result(rejected, outcome);
@@ -391,7 +402,8 @@ public final class SubmissionIngester {
                         lake.configuration(),
                         distinctColumns(contract),
                         submitter,
-                        submissionId);
+                        submissionId,
+                        templateVersion(contract));
             } catch (IOException | RuntimeException e) {
                 quarantine.close();
                 throw e;

@@ -21,15 +21,11 @@ import org.apache.iceberg.Schema;
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.SnapshotUpdate;
 import org.apache.iceberg.Table;
-import org.apache.iceberg.TableProperties;
 import org.apache.iceberg.exceptions.CommitFailedException;
 import org.apache.iceberg.exceptions.ValidationException;
 import org.apache.iceberg.expressions.Expression;
 import org.apache.iceberg.expressions.Expressions;
 import org.apache.iceberg.io.CloseableIterable;
-import org.apache.iceberg.mapping.MappingUtil;
-import org.apache.iceberg.mapping.NameMappingParser;
-import org.apache.iceberg.types.Types;
 import org.apache.parquet.example.data.Group;
 import org.apache.parquet.hadoop.ParquetReader;
 import org.apache.parquet.hadoop.example.GroupReadSupport;
@@ -346,39 +342,15 @@ final class IcebergCommits {
     }
 
     /**
-     * Columns a file has that the table lacks join it as optional columns (older files read them as null), and the
-     * name mapping follows: a new template version's columns, or the ones a newer Marsad writes (the quarantine's
-     * {@code key_values} and {@code raw_row}). Two ingestion threads of one process may meet here; another process
-     * adding the same columns first makes the commit fail, and the next look finds them.
+     * The table follows the file's template version ({@link SchemaEvolution}): renamed columns keep their field ids,
+     * new ones join as optional columns (older files read them as null), and the name mapping follows. New columns
+     * are also those a newer Marsad writes (the quarantine's {@code key_values} and {@code raw_row}).
      */
     private static void evolve(Table table, ParquetMetadata footer) {
-        Schema fileSchema = IcebergFooters.schemaOf(footer.getFileMetaData().getSchema());
-        synchronized (table) {
-            for (int attempt = 1; ; attempt++) {
-                List<Types.NestedField> added = fileSchema.columns().stream()
-                        .filter(column -> table.schema().findField(column.name()) == null)
-                        .toList();
-                if (added.isEmpty()) {
-                    return;
-                }
-                try {
-                    var update = table.updateSchema();
-                    added.forEach(column -> update.addColumn(column.name(), column.type()));
-                    update.commit();
-                    table.updateProperties()
-                            .set(
-                                    TableProperties.DEFAULT_NAME_MAPPING,
-                                    NameMappingParser.toJson(MappingUtil.create(table.schema())))
-                            .commit();
-                    return;
-                } catch (CommitFailedException e) {
-                    if (attempt == ATTEMPTS) {
-                        throw e;
-                    }
-                    table.refresh();
-                }
-            }
-        }
+        SchemaEvolution.follow(
+                table,
+                IcebergFooters.schemaOf(footer.getFileMetaData().getSchema()),
+                TemplateVersion.fromFooter(footer.getFileMetaData().getKeyValueMetaData()));
     }
 
     /** The current data files of the record's (submitter, period) partition. */

@@ -40,7 +40,8 @@ import org.apache.iceberg.mapping.NameMappingParser;
  * HDFS), or the JDBC catalog when a {@code jdbc:postgresql://…} address is given (the one for several writing
  * processes). Data files stay where Marsad writes them ({@code staging/}, {@code quarantine/}); the tables' own
  * folders hold their metadata and the submission rows. The Parquet files carry no Iceberg field ids: every table has
- * a name mapping ({@code schema.name-mapping.default}), so files written before the tables existed stay valid.
+ * a name mapping ({@code schema.name-mapping.default}), so files written before the tables existed stay valid, and
+ * files of an earlier template version are read under the current names of the columns it renamed.
  *
  * <p>Opening a table with Iceberg's own API, e.g. the accepted rows of {@code egov-requests} on a local lake:
  *

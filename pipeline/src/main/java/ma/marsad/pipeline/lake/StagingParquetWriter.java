@@ -3,6 +3,7 @@ package ma.marsad.pipeline.lake;
 import java.io.Closeable;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -45,6 +46,7 @@ public final class StagingParquetWriter implements Closeable {
     private final int templateWidth;
     private final Binary submitter;
     private final Binary submissionId;
+    private final TemplateVersion templateVersion;
     private final byte[] reference = new byte[32];
     private Binary period;
     private String periodText;
@@ -59,8 +61,10 @@ public final class StagingParquetWriter implements Closeable {
             Configuration conf,
             Set<String> distinctColumns,
             String submitter,
-            String submissionId)
+            String submissionId,
+            TemplateVersion templateVersion)
             throws IOException {
+        this.templateVersion = templateVersion;
         List<LakeColumn> columns = columns(templateColumns);
         this.schema = ParquetTableWriter.schemaOf(columns);
         this.descriptors = schema.getColumns();
@@ -101,7 +105,25 @@ public final class StagingParquetWriter implements Closeable {
             String submitter,
             String submissionId)
             throws IOException {
-        return new StagingParquetWriter(file, templateColumns, conf, distinctColumns, submitter, submissionId);
+        return create(file, templateColumns, conf, distinctColumns, submitter, submissionId, TemplateVersion.FIRST);
+    }
+
+    /**
+     * Opens a new staging file of a template version, which its footer names with the columns it renamed.
+     *
+     * @param distinctColumns columns with a new value on (nearly) every row, written without a dictionary
+     */
+    public static StagingParquetWriter create(
+            Path file,
+            List<LakeColumn> templateColumns,
+            Configuration conf,
+            Set<String> distinctColumns,
+            String submitter,
+            String submissionId,
+            TemplateVersion templateVersion)
+            throws IOException {
+        return new StagingParquetWriter(
+                file, templateColumns, conf, distinctColumns, submitter, submissionId, templateVersion);
     }
 
     /** Writes the rows, all of this period, in order. */
@@ -131,7 +153,9 @@ public final class StagingParquetWriter implements Closeable {
             if (store != null && rowsInGroup > 0) {
                 endRowGroup();
             }
-            file.end(Map.of("writer", "marsad"));
+            Map<String, String> metadata = new HashMap<>(templateVersion.footerMetadata());
+            metadata.put("writer", "marsad");
+            file.end(metadata);
         } finally {
             codecs.release();
         }

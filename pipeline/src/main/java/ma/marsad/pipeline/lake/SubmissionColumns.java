@@ -57,7 +57,13 @@ public final class SubmissionColumns {
             column(LakeColumn.optional("file_error_message_ar", ColumnType.TEXT), SubmissionRecord::fileErrorMessageAr),
             column(LakeColumn.optional("file_error_message_en", ColumnType.TEXT), SubmissionRecord::fileErrorMessageEn),
             column(LakeColumn.optional("staging_file", ColumnType.TEXT), SubmissionRecord::stagingFile),
-            column(LakeColumn.optional("quarantine_file", ColumnType.TEXT), SubmissionRecord::quarantineFile));
+            column(LakeColumn.optional("quarantine_file", ColumnType.TEXT), SubmissionRecord::quarantineFile),
+            // null for submissions ingested before templates had versions: their version 1
+            column(
+                    LakeColumn.optional("template_version", ColumnType.INTEGER),
+                    record -> record.templateVersion() == null
+                            ? null
+                            : record.templateVersion().longValue()));
 
     private SubmissionColumns() {}
 

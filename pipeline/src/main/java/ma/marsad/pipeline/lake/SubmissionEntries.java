@@ -141,7 +141,7 @@ final class SubmissionEntries {
             }
             values.put(column.name(), value);
         }
-        return new SubmissionRecord(
+        SubmissionRecord record = new SubmissionRecord(
                 (String) values.get("submission_id"),
                 (String) values.get("template_id"),
                 (String) values.get("submitter"),
@@ -162,6 +162,8 @@ final class SubmissionEntries {
                 (Long) fields.get("quarantine_bytes"),
                 fields.get("discovered_at") == null ? null : Instant.parse((String) fields.get("discovered_at")),
                 (Long) fields.getOrDefault("discovery_order", 0L));
+        Long templateVersion = (Long) values.get("template_version");
+        return templateVersion == null ? record : record.withTemplateVersion(templateVersion.intValue());
     }
 
     private static long count(Map<String, Object> values, String name) {

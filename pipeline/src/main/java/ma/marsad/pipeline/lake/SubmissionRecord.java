@@ -24,6 +24,8 @@ import java.util.Objects;
  * @param quarantineBytes size of the quarantine file when it was committed, or null
  * @param discoveredAt when the scan that found it started (null for entries written before it was kept)
  * @param discoveryOrder its place in that scan
+ * @param templateVersion the version of the template it was ingested with, null in entries written before templates
+ *     had versions (version 1)
  */
 public record SubmissionRecord(
         String submissionId,
@@ -45,7 +47,8 @@ public record SubmissionRecord(
         Long stagingBytes,
         Long quarantineBytes,
         Instant discoveredAt,
-        long discoveryOrder) {
+        long discoveryOrder,
+        Integer templateVersion) {
 
     public SubmissionRecord {
         Objects.requireNonNull(submissionId, "submissionId");
@@ -58,6 +61,52 @@ public record SubmissionRecord(
             throw new IllegalArgumentException("submission " + submissionId + ": rows_read " + rowsRead
                     + " != rows_accepted " + rowsAccepted + " + rows_quarantined " + rowsQuarantined);
         }
+    }
+
+    /** A record whose template version is not known (an entry written before templates had versions). */
+    public SubmissionRecord(
+            String submissionId,
+            String template,
+            String submitter,
+            List<String> fileNames,
+            Instant receivedAt,
+            String status,
+            String period,
+            long rowsRead,
+            long rowsAccepted,
+            long rowsQuarantined,
+            String fileErrorCode,
+            String fileErrorMessage,
+            String fileErrorMessageAr,
+            String fileErrorMessageEn,
+            String stagingFile,
+            String quarantineFile,
+            Long stagingBytes,
+            Long quarantineBytes,
+            Instant discoveredAt,
+            long discoveryOrder) {
+        this(
+                submissionId,
+                template,
+                submitter,
+                fileNames,
+                receivedAt,
+                status,
+                period,
+                rowsRead,
+                rowsAccepted,
+                rowsQuarantined,
+                fileErrorCode,
+                fileErrorMessage,
+                fileErrorMessageAr,
+                fileErrorMessageEn,
+                stagingFile,
+                quarantineFile,
+                stagingBytes,
+                quarantineBytes,
+                discoveredAt,
+                discoveryOrder,
+                null);
     }
 
     /** A record without file sizes, whose discovery is not known, with a file error in French only. */
@@ -97,6 +146,32 @@ public record SubmissionRecord(
                 null,
                 null,
                 0);
+    }
+
+    /** The same submission, ingested with this version of its template. */
+    public SubmissionRecord withTemplateVersion(int version) {
+        return new SubmissionRecord(
+                submissionId,
+                template,
+                submitter,
+                fileNames,
+                receivedAt,
+                status,
+                period,
+                rowsRead,
+                rowsAccepted,
+                rowsQuarantined,
+                fileErrorCode,
+                fileErrorMessage,
+                fileErrorMessageAr,
+                fileErrorMessageEn,
+                stagingFile,
+                quarantineFile,
+                stagingBytes,
+                quarantineBytes,
+                discoveredAt,
+                discoveryOrder,
+                version);
     }
 
     public boolean isRejected() {

@@ -24,6 +24,8 @@ import java.util.regex.Pattern;
  * @param trim for text: whether surrounding spaces are removed
  * @param headerAliases other headers accepted for the column (French, Arabic, English)
  * @param description what the column holds, in French, Arabic and English, for the templates sent to submitters
+ * @param renamedFrom the names the column had in earlier versions of the template, oldest first: files of those
+ *     versions hold its values under them
  */
 public record ColumnSpec(
         String name,
@@ -39,7 +41,8 @@ public record ColumnSpec(
         boolean arabicScript,
         boolean trim,
         List<String> headerAliases,
-        ColumnDescription description) {
+        ColumnDescription description,
+        List<String> renamedFrom) {
 
     /** The scale of a decimal column that declares none: money, to the centime. */
     public static final int DEFAULT_SCALE = 2;
@@ -60,6 +63,7 @@ public record ColumnSpec(
         valueAliases = Map.copyOf(valueAliases);
         datePatterns = List.copyOf(datePatterns);
         headerAliases = List.copyOf(headerAliases);
+        renamedFrom = renamedFrom == null ? List.of() : List.copyOf(renamedFrom);
         description = description == null ? ColumnDescription.NONE : description;
         if (type == ColumnType.ENUM && enumValues.isEmpty()) {
             throw new IllegalArgumentException("enum column " + name + " needs values");

@@ -22,8 +22,18 @@ import ma.marsad.pipeline.quality.ValueLocale;
 /** Reads one {@code templates/<id>.yml} into a {@link TemplateContract}, checking everything a run relies on. */
 final class ContractParser {
 
-    private static final Set<String> TOP_KEYS =
-            Set.of("id", "titles", "description", "formats", "reader", "locale", "period", "key", "columns", "rules");
+    private static final Set<String> TOP_KEYS = Set.of(
+            "id",
+            "version",
+            "titles",
+            "description",
+            "formats",
+            "reader",
+            "locale",
+            "period",
+            "key",
+            "columns",
+            "rules");
     private static final Set<String> TITLE_KEYS = Set.of("fr", "ar", "en");
     private static final Set<String> READER_KEYS = Set.of(
             "encoding",
@@ -50,7 +60,8 @@ final class ContractParser {
             "arabic_script",
             "trim",
             "aliases",
-            "description");
+            "description",
+            "renamed_from");
     private static final Set<String> DESCRIPTION_KEYS = Set.of("fr", "ar", "en");
     private static final Set<String> RULE_KEYS = Set.of("check", "warning");
     private static final Pattern COLUMN_NAME = Pattern.compile("[a-z][a-z0-9_]*");
@@ -79,6 +90,7 @@ final class ContractParser {
                             "id '" + id + "' does not match the file name " + file.fileName(),
                             "name the file " + expectedFile + " or change the id");
         }
+        int version = version(top.get("version"));
         Map<String, YamlDocument.Entry> titleEntries =
                 required(root, top, "titles").mapping(TITLE_KEYS);
         YamlDocument.Entry titlesEntry = top.get("titles");
@@ -106,6 +118,7 @@ final class ContractParser {
         Map<String, ColumnSpec> byName = new LinkedHashMap<>();
         columns.forEach(c -> byName.put(c.name(), c));
         checkHeaderAliases(top.get("columns"), columns, formats);
+        checkRenames(top.get("columns"), columns, version);
 
         PeriodRule periodRule = periodRule(required(root, top, "period"), byName);
         YamlDocument.Entry keyEntry = required(root, top, "key");
@@ -127,6 +140,7 @@ final class ContractParser {
         try {
             return new TemplateContract(
                     id,
+                    version,
                     titles,
                     description,
                     formats,
@@ -140,6 +154,20 @@ final class ContractParser {
         } catch (IllegalArgumentException e) {
             throw root.error(e.getMessage(), "correct the contract");
         }
+    }
+
+    /** The template's version: 1 when left out, else a whole number from 1 up. */
+    private static int version(YamlDocument.Entry entry) {
+        if (entry == null) {
+            return 1;
+        }
+        int version = entry.integer();
+        if (version < 1) {
+            throw entry.error(
+                    "version is " + version,
+                    "use 1 for the first version of a template, and add one each time its columns change");
+        }
+        return version;
     }
 
     private static YamlDocument.Entry required(
@@ -313,6 +341,8 @@ final class ContractParser {
         List<String> aliases =
                 fields.containsKey("aliases") ? fields.get("aliases").textList() : List.of();
         ColumnDescription description = description(item, fields.get("description"), name);
+        List<String> renamedFrom =
+                fields.containsKey("renamed_from") ? fields.get("renamed_from").textList() : List.of();
         return new ColumnSpec(
                 name,
                 type,
@@ -327,7 +357,8 @@ final class ContractParser {
                 arabicScript,
                 trim,
                 aliases,
-                description);
+                description,
+                renamedFrom);
     }
 
     /**
@@ -411,6 +442,46 @@ final class ContractParser {
             new HeaderMatcher(expected, false);
         } catch (IllegalArgumentException e) {
             throw columnsEntry.error(e.getMessage(), "give every column its own headers");
+        }
+    }
+
+    /**
+     * Earlier names of renamed columns: lower_snake_case, none the name of a current column or given by two columns
+     * (the lake would not know whose values an old file holds), and only from version 2 on.
+     */
+    private static void checkRenames(YamlDocument.Entry columnsEntry, List<ColumnSpec> columns, int version) {
+        Map<String, String> renamedBy = new LinkedHashMap<>();
+        List<YamlDocument.Entry> items = columnsEntry.list();
+        for (int i = 0; i < columns.size(); i++) {
+            ColumnSpec column = columns.get(i);
+            if (column.renamedFrom().isEmpty()) {
+                continue;
+            }
+            YamlDocument.Entry entry = items.get(i).mapping(COLUMN_KEYS).get("renamed_from");
+            if (version < 2) {
+                throw entry.error(
+                        "column " + column.name() + " is renamed, and the template is at version " + version,
+                        "raise the template's version (a top-level 'version: 2') with the rename");
+            }
+            for (String earlier : column.renamedFrom()) {
+                if (!COLUMN_NAME.matcher(earlier).matches()) {
+                    throw entry.error(
+                            "earlier name '" + earlier + "' of column " + column.name() + " is not lower_snake_case",
+                            "write the column's name as the earlier version declared it");
+                }
+                if (columns.stream().anyMatch(other -> other.name().equals(earlier))) {
+                    throw entry.error(
+                            "column " + column.name() + " is renamed from '" + earlier
+                                    + "', which is the name of a current column",
+                            "a name may not come back: give the column another name");
+                }
+                String other = renamedBy.putIfAbsent(earlier, column.name());
+                if (other != null) {
+                    throw entry.error(
+                            "'" + earlier + "' is an earlier name of both " + other + " and " + column.name(),
+                            "keep it on the column that held its values");
+                }
+            }
         }
     }
 

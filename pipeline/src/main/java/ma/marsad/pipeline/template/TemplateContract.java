@@ -2,6 +2,7 @@ package ma.marsad.pipeline.template;
 
 import java.nio.charset.Charset;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -18,6 +19,7 @@ public final class TemplateContract {
     public static final List<String> FORMATS = List.of("csv", "xlsx", "json");
 
     private final String id;
+    private final int version;
     private final Titles titles;
     private final String description;
     private final List<String> formats;
@@ -32,6 +34,7 @@ public final class TemplateContract {
 
     public TemplateContract(
             String id,
+            int version,
             Titles titles,
             String description,
             List<String> formats,
@@ -43,6 +46,10 @@ public final class TemplateContract {
             List<CrossColumnRule> rules,
             Map<String, Charset> registryEncodings) {
         this.id = Objects.requireNonNull(id, "id");
+        if (version < 1) {
+            throw new IllegalArgumentException(id + ": version " + version + " is not a whole number from 1 up");
+        }
+        this.version = version;
         this.titles = Objects.requireNonNull(titles, "titles");
         this.description = description == null ? "" : description;
         this.formats = List.copyOf(formats);
@@ -86,6 +93,22 @@ public final class TemplateContract {
 
     public String id() {
         return id;
+    }
+
+    /** The contract's version: 1 until a change of columns raises it (see the templates folder's README). */
+    public int version() {
+        return version;
+    }
+
+    /** The columns renamed in some version, each with its earlier names, oldest first. */
+    public Map<String, List<String>> renamedColumns() {
+        Map<String, List<String>> renamed = new LinkedHashMap<>();
+        for (ColumnSpec column : columns) {
+            if (!column.renamedFrom().isEmpty()) {
+                renamed.put(column.name(), column.renamedFrom());
+            }
+        }
+        return renamed;
     }
 
     public Titles titles() {

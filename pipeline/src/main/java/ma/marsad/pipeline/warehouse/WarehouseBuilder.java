@@ -188,7 +188,7 @@ public final class WarehouseBuilder {
             for (TemplateTable template : templates) {
                 List<Path> files = localFiles(snapshot, snapshot.current(), template, filer, cache);
                 String table = "fct_" + template.tableSuffix();
-                statement.execute("create or replace table " + table + " as " + select(template.columns(), files));
+                statement.execute("create or replace table " + table + " as " + select(template, files));
                 try (var result = statement.executeQuery("select count(*) from " + table)) {
                     result.next();
                     rows.put(table, result.getLong(1));
@@ -247,7 +247,8 @@ public final class WarehouseBuilder {
                                 t.titles().get("ar"),
                                 t.titles().get("en"),
                                 t.format(),
-                                t.periodType()
+                                t.periodType(),
+                                t.version()
                             })
                             .toList());
             Rows.append(
@@ -276,10 +277,10 @@ public final class WarehouseBuilder {
                     }
                 }
                 List<Path> superseded = localFiles(snapshot, supersededRecords, template, filer, cache);
-                statement.execute("create temp view lake_" + template.tableSuffix() + " as "
-                        + select(template.columns(), current));
+                statement.execute(
+                        "create temp view lake_" + template.tableSuffix() + " as " + select(template, current));
                 statement.execute("create temp view lake_superseded_" + template.tableSuffix() + " as "
-                        + select(template.columns(), superseded));
+                        + select(template, superseded));
             }
             List<Path> quarantineFiles = new ArrayList<>();
             for (SubmissionRecord record : acceptedRecords) {
@@ -354,6 +355,34 @@ public final class WarehouseBuilder {
             }
         }
         return files;
+    }
+
+    /**
+     * A select over a template's staging files: a column renamed by a later version of the template has the values of
+     * the files of earlier versions too, which hold them under an earlier name.
+     */
+    static String select(TemplateTable template, List<Path> files) {
+        if (template.renamedFrom().isEmpty() || files.isEmpty()) {
+            return select(template.columns(), files);
+        }
+        List<LakeColumn> withEarlierNames = new ArrayList<>(template.columns());
+        StringBuilder projection = new StringBuilder();
+        for (LakeColumn column : template.columns()) {
+            List<String> earlier = template.renamedFrom().getOrDefault(column.name(), List.of());
+            projection.append(projection.isEmpty() ? "" : ", ");
+            if (earlier.isEmpty()) {
+                projection.append(column.name());
+                continue;
+            }
+            projection.append("coalesce(").append(column.name());
+            // the latest earlier name first; a file holds one of them only
+            for (int i = earlier.size() - 1; i >= 0; i--) {
+                projection.append(", ").append(earlier.get(i));
+                withEarlierNames.add(LakeColumn.optional(earlier.get(i), column.type()));
+            }
+            projection.append(") as ").append(column.name());
+        }
+        return "select " + projection + " from (" + selectFillingAbsent(withEarlierNames, files) + ")";
     }
 
     /**

@@ -7,7 +7,8 @@ create table src.template (
     title_ar varchar,
     title_en varchar,
     format varchar,
-    period_type varchar
+    period_type varchar,
+    current_version integer
 );
 
 create table src.submitter (submitter_code varchar, name_fr varchar, name_ar varchar);

@@ -2,6 +2,7 @@ package ma.marsad.pipeline.template;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import java.io.IOException;
@@ -285,6 +286,61 @@ class TemplateCatalogTests {
                 valid.replace("locale: en", "reader: {max_rows: 0}\nlocale: en"),
                 "tiny.yml:4:",
                 "max_rows is 0");
+    }
+
+    @Test
+    void aTemplateIsAtVersionOneUntilItsContractSaysOtherwise(@TempDir Path config) throws IOException {
+        assertThat(write(config, TINY).contract("tiny").version()).isEqualTo(1);
+        assertThat(catalog.contracts())
+                .allSatisfy(contract -> assertThat(contract.version()).isEqualTo(1));
+
+        String renamed = WITH_CODE
+                .replace("locale: en", "version: 3\nlocale: en")
+                .replace("    pattern:", "    renamed_from: [code_service, service]\n    pattern:");
+        TemplateContract contract = write(config, renamed).contract("tiny");
+        assertThat(contract.version()).isEqualTo(3);
+        assertThat(contract.renamedColumns()).containsExactly(entry("code", List.of("code_service", "service")));
+        assertThat(contract.column("annee").orElseThrow().renamedFrom()).isEmpty();
+    }
+
+    static Stream<Arguments> badVersionsAndRenames() {
+        String version2 = WITH_CODE.replace("locale: en", "version: 2\nlocale: en");
+        return Stream.of(
+                arguments(
+                        WITH_CODE.replace("locale: en", "version: 0\nlocale: en"),
+                        "tiny.yml:4:",
+                        "version is 0. Fix: use 1 for the first version"),
+                arguments(
+                        WITH_CODE.replace("locale: en", "version: two\nlocale: en"),
+                        "tiny.yml:4:",
+                        "'version' is 'two', not a whole number"),
+                arguments(
+                        WITH_CODE.replace("    pattern:", "    renamed_from: [service]\n    pattern:"),
+                        "tiny.yml:14:",
+                        "column code is renamed, and the template is at version 1. Fix: raise the template's version"),
+                arguments(
+                        version2.replace("    pattern:", "    renamed_from: [annee]\n    pattern:"),
+                        "tiny.yml:15:",
+                        "renamed from 'annee', which is the name of a current column"),
+                arguments(
+                        version2.replace("    pattern:", "    renamed_from: [Service]\n    pattern:"),
+                        "tiny.yml:15:",
+                        "earlier name 'Service' of column code is not lower_snake_case"),
+                arguments(
+                        version2.replace("    pattern:", "    renamed_from: [ancien]\n    pattern:") + """
+                              - name: autre
+                                type: text
+                                renamed_from: [ancien]
+                                description: {fr: Autre, ar: آخر}
+                            """,
+                        "tiny.yml:20:",
+                        "'ancien' is an earlier name of both code and autre"));
+    }
+
+    @ParameterizedTest(name = "{2}")
+    @MethodSource
+    void badVersionsAndRenames(String yaml, String where, String what, @TempDir Path config) throws IOException {
+        assertRefused(config, yaml, where, what);
     }
 
     /** Asserts the contract is refused with a message holding each of these parts (file:line first). */

@@ -43,7 +43,9 @@ public final class TestWarehouses {
                                 "en", contract.titles().en()),
                         String.join("|", contract.formats()),
                         contract.periodType().label(),
-                        SubmissionIngester.stagingColumns(contract)))
+                        SubmissionIngester.stagingColumns(contract),
+                        contract.version(),
+                        contract.renamedColumns()))
                 .toList();
     }
 
