@@ -6,9 +6,11 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import ma.marsad.pipeline.template.ColumnType;
 import org.apache.hadoop.fs.Path;
 import org.apache.iceberg.DataFile;
@@ -61,6 +63,8 @@ final class IcebergCommits {
 
     private final IcebergLake iceberg;
     private final Lake lake;
+    private Set<String> committedIds = Set.of();
+    private long committedIdsSnapshot = -1;
 
     IcebergCommits(IcebergLake iceberg) {
         this.iceberg = iceberg;
@@ -70,12 +74,32 @@ final class IcebergCommits {
     /** A submission's row in {@code marsad.submission}: the file that holds it and its record as JSON. */
     record CommittedRow(String file, String entryJson) {}
 
-    /** Whether {@code marsad.submission}'s history names the submission's commit: its snapshot summaries only. */
+    /**
+     * Whether {@code marsad.submission}'s history names the submission's commit: its snapshot summaries only, indexed
+     * once per snapshot of the table (discovery asks for every landing file).
+     */
     boolean isCommitted(String submissionId) {
         Table table = iceberg.existing(IcebergLake.submissionTable());
-        return table != null
-                && snapshotNaming(table, IcebergLake.SUBMISSION_PROPERTY, submissionId)
-                        .isPresent();
+        if (table == null || table.currentSnapshot() == null) {
+            return false;
+        }
+        return committedIds(table).contains(submissionId);
+    }
+
+    private synchronized Set<String> committedIds(Table table) {
+        long current = table.currentSnapshot().snapshotId();
+        if (committedIdsSnapshot != current) {
+            Set<String> ids = new HashSet<>();
+            for (Snapshot snapshot : table.snapshots()) {
+                String id = snapshot.summary().get(IcebergLake.SUBMISSION_PROPERTY);
+                if (id != null) {
+                    ids.add(id);
+                }
+            }
+            committedIds = ids;
+            committedIdsSnapshot = current;
+        }
+        return committedIds;
     }
 
     /**
