@@ -1,6 +1,7 @@
 package ma.marsad.spark;
 
 import java.nio.file.Path;
+import ma.marsad.pipeline.lake.IcebergLake;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -41,5 +42,12 @@ final class LocalSpark {
         spark.conf().set(prefix + ".type", "hadoop");
         spark.conf().set(prefix + ".warehouse", warehouse.toUri().toString());
         spark.conf().set(prefix + ".cache-enabled", "false");
+    }
+
+    /** The session, with the Iceberg tables of a work folder's lake as catalog {@code marsad}, as a night wrote them. */
+    static SparkSession overLakeOf(Path work) {
+        SparkSession spark = session();
+        hadoopCatalog(spark, IcebergLake.CATALOG_NAME, work.resolve("lake").resolve(IcebergLake.WAREHOUSE_FOLDER));
+        return spark;
     }
 }

@@ -20,6 +20,12 @@ final class NightlyRun {
 
     /** Runs a night and fails, with the night's log, unless it ends with 0 or 3 (quarantined rows, rejected files). */
     static void run(Path work, Path landing, LocalDate asOf) throws IOException, InterruptedException {
+        run(work, landing, asOf, List.of());
+    }
+
+    /** The same, with more options of {@code marsad nightly} ({@code --config DIR}). */
+    static void run(Path work, Path landing, LocalDate asOf, List<String> options)
+            throws IOException, InterruptedException {
         String jar = System.getProperty("marsad.jar");
         if (jar == null || !Files.isRegularFile(Path.of(jar))) {
             throw new IllegalStateException("the application jar '" + jar + "' is missing: build module jobs first"
@@ -27,7 +33,7 @@ final class NightlyRun {
         }
         Files.createDirectories(work);
         Path log = Files.createTempFile(work, "nightly-", ".log");
-        List<String> command = List.of(
+        List<String> command = new java.util.ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx1g",
                 // a night of a few files is over before the optimising compiler pays for itself
@@ -43,7 +49,8 @@ final class NightlyRun {
                 asOf.toString(),
                 "--stability-seconds",
                 "0",
-                "--quiet");
+                "--quiet"));
+        command.addAll(options);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.redirectOutput(log.toFile());
         builder.environment().keySet().removeIf(name -> name.startsWith("MARSAD_"));

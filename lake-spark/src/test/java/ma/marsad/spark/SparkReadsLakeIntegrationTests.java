@@ -61,9 +61,7 @@ class SparkReadsLakeIntegrationTests {
                 firstNightKpis.put(kpi, warehouse.latestKpiValues(kpi));
             }
         }
-        spark = LocalSpark.session();
-        LocalSpark.hadoopCatalog(
-                spark, IcebergLake.CATALOG_NAME, work.resolve("lake").resolve(IcebergLake.WAREHOUSE_FOLDER));
+        spark = LocalSpark.overLakeOf(work);
         firstNightSnapshot = spark.sql("select snapshot_id from " + table(AI_PROGRAMME)
                         + ".snapshots order by committed_at desc limit 1")
                 .first()
