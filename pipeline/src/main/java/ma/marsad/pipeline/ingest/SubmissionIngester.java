@@ -235,12 +235,8 @@ public final class SubmissionIngester {
             ValidationOutcome outcome)
             throws IOException {
         digest.check(submission);
-        SubmissionRecord refused =
+        SubmissionRecord rejected =
                 rejected(submission, submissionId, outcome.fileErrorCode(), outcome.fileErrorArguments());
-        // refused against the template's current version (unless no contract has the template's id)
-        SubmissionRecord rejected = catalog.find(submission.template())
-                .map(contract -> refused.withTemplateVersion(contract.version()))
-                .orElse(refused);
         keepRawBytes(submission, submissionId, copies);
         registry.commit(rejected);
         return new Result(rejected, outcome);
@@ -366,7 +362,11 @@ public final class SubmissionIngester {
                 null,
                 null,
                 submission.discoveredAt(),
-                submission.discoveryOrder());
+                submission.discoveryOrder(),
+                // refused against the template's current version (none when no contract has the template's id)
+                catalog.find(submission.template())
+                        .map(TemplateContract::version)
+                        .orElse(null));
     }
 
     private static List<String> fileNames(LandingScanner.LandingSubmission submission) {

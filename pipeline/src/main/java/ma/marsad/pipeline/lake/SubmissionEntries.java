@@ -141,7 +141,8 @@ final class SubmissionEntries {
             }
             values.put(column.name(), value);
         }
-        SubmissionRecord record = new SubmissionRecord(
+        Long templateVersion = (Long) values.get("template_version");
+        return new SubmissionRecord(
                 (String) values.get("submission_id"),
                 (String) values.get("template_id"),
                 (String) values.get("submitter"),
@@ -161,9 +162,8 @@ final class SubmissionEntries {
                 (Long) fields.get("staging_bytes"),
                 (Long) fields.get("quarantine_bytes"),
                 fields.get("discovered_at") == null ? null : Instant.parse((String) fields.get("discovered_at")),
-                (Long) fields.getOrDefault("discovery_order", 0L));
-        Long templateVersion = (Long) values.get("template_version");
-        return templateVersion == null ? record : record.withTemplateVersion(templateVersion.intValue());
+                (Long) fields.getOrDefault("discovery_order", 0L),
+                templateVersion == null ? null : templateVersion.intValue());
     }
 
     private static long count(Map<String, Object> values, String name) {

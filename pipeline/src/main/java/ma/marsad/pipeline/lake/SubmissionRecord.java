@@ -148,32 +148,6 @@ public record SubmissionRecord(
                 0);
     }
 
-    /** The same submission, ingested with this version of its template. */
-    public SubmissionRecord withTemplateVersion(int version) {
-        return new SubmissionRecord(
-                submissionId,
-                template,
-                submitter,
-                fileNames,
-                receivedAt,
-                status,
-                period,
-                rowsRead,
-                rowsAccepted,
-                rowsQuarantined,
-                fileErrorCode,
-                fileErrorMessage,
-                fileErrorMessageAr,
-                fileErrorMessageEn,
-                stagingFile,
-                quarantineFile,
-                stagingBytes,
-                quarantineBytes,
-                discoveredAt,
-                discoveryOrder,
-                version);
-    }
-
     public boolean isRejected() {
         return "rejected".equals(status);
     }

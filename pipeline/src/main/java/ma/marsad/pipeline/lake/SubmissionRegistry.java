@@ -64,7 +64,7 @@ public final class SubmissionRegistry {
     public void withdraw(String submissionId, String reason, Instant at) throws IOException {
         SubmissionRecord withdrawn = find(submissionId)
                 .orElseThrow(() -> new IllegalArgumentException("no submission " + submissionId + " in the registry"));
-        Rows rows = rows(LakeSnapshots.of(tables));
+        Rows rows = rows(pinned());
         Map<String, String> withdrawals = new LinkedHashMap<>(rows.withdrawals());
         withdrawals.put(submissionId, reason);
         Optional<SubmissionRecord> nowCurrent = RegistrySnapshot.of(rows.records(), withdrawals).current().stream()
@@ -77,11 +77,6 @@ public final class SubmissionRegistry {
     /** Every submission ever committed, in revision order. */
     public List<SubmissionRecord> all() throws IOException {
         return snapshot().records();
-    }
-
-    /** Withdrawn submission ids with their reasons. */
-    public Map<String, String> withdrawals() throws IOException {
-        return rows(pinned()).withdrawals();
     }
 
     /**
