@@ -29,7 +29,6 @@ public final class WarehouseTables {
                 String.join("|", contract.formats()),
                 contract.periodType().label(),
                 SubmissionIngester.stagingColumns(contract),
-                contract.version(),
-                contract.renamedColumns());
+                SubmissionIngester.templateVersion(contract));
     }
 }

@@ -83,7 +83,7 @@ public final class SubmissionIngester {
     }
 
     /** The version the staging files of a template name, with its renamed columns. */
-    static TemplateVersion templateVersion(TemplateContract contract) {
+    public static TemplateVersion templateVersion(TemplateContract contract) {
         return new TemplateVersion(contract.version(), contract.renamedColumns());
     }
 

@@ -248,7 +248,7 @@ public final class WarehouseBuilder {
                                 t.titles().get("en"),
                                 t.format(),
                                 t.periodType(),
-                                t.version()
+                                t.version().number()
                             })
                             .toList());
             Rows.append(
@@ -362,13 +362,13 @@ public final class WarehouseBuilder {
      * the files of earlier versions too, which hold them under an earlier name.
      */
     static String select(TemplateTable template, List<Path> files) {
-        if (template.renamedFrom().isEmpty() || files.isEmpty()) {
+        if (template.version().renamedFrom().isEmpty() || files.isEmpty()) {
             return select(template.columns(), files);
         }
         List<LakeColumn> withEarlierNames = new ArrayList<>(template.columns());
         StringBuilder projection = new StringBuilder();
         for (LakeColumn column : template.columns()) {
-            List<String> earlier = template.renamedFrom().getOrDefault(column.name(), List.of());
+            List<String> earlier = template.version().renamedFrom().getOrDefault(column.name(), List.of());
             projection.append(projection.isEmpty() ? "" : ", ");
             if (earlier.isEmpty()) {
                 projection.append(column.name());

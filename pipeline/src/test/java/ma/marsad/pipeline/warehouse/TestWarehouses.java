@@ -44,8 +44,7 @@ public final class TestWarehouses {
                         String.join("|", contract.formats()),
                         contract.periodType().label(),
                         SubmissionIngester.stagingColumns(contract),
-                        contract.version(),
-                        contract.renamedColumns()))
+                        SubmissionIngester.templateVersion(contract)))
                 .toList();
     }
 
